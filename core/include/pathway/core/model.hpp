@@ -1,0 +1,132 @@
+// The portfolio: a practitioner's profile and the evidence they record.
+// Plain data; changes go through Store (store.hpp) so they can be validated and undone.
+#pragma once
+
+#include "pathway/core/date.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pathway::core {
+
+enum class EntryKind : uint8_t {
+    Cpd,
+    Reflection,
+    Supervision,
+    Observation,
+    Feedback,
+    Written,
+    Review,
+    Goal,
+    Note, ///< anything imported that has no better home
+};
+inline constexpr EntryKind kAllKinds[] = {
+    EntryKind::Cpd,    EntryKind::Reflection, EntryKind::Supervision,
+    EntryKind::Observation, EntryKind::Feedback, EntryKind::Written,
+    EntryKind::Review, EntryKind::Goal, EntryKind::Note};
+
+std::string_view kindId(EntryKind kind);     ///< "cpd", "reflection", ...
+std::string_view kindLabel(EntryKind kind);  ///< "CPD activity", "Reflection", ...
+std::optional<EntryKind> parseKind(std::string_view id);
+
+enum class Setting : uint8_t { ChildrenAndFamilies, Adults };
+std::string_view settingId(Setting s); ///< "children" | "adults"
+std::optional<Setting> parseSetting(std::string_view id);
+
+/// Career stages, in order; ids match the PCF level ids in assets/frameworks/pcf.json.
+enum class CareerStage : uint8_t { Asye, SocialWorker, Experienced, Advanced, Strategic };
+std::string_view stageId(CareerStage s); ///< "asye", "social-worker", ...
+std::string_view stageLabel(CareerStage s);
+std::optional<CareerStage> parseStage(std::string_view id);
+
+struct Profile {
+    std::string name;
+    std::string registrationNumber; ///< "SW" followed by digits, or empty
+    std::string employer;
+    std::string team;
+    Setting setting = Setting::ChildrenAndFamilies;
+    CareerStage stage = CareerStage::Asye;
+    std::optional<Date> asyeStart;
+    double fte = 1.0; ///< working-time fraction, (0, 1]
+    nlohmann::json extra = nlohmann::json::object(); ///< fields from newer versions, kept
+
+    bool operator==(const Profile&) const = default;
+};
+
+/// True for "SW" + 1 to 10 digits (Social Work England's format, e.g. SW123456).
+bool isValidRegistrationNumber(std::string_view reg);
+
+struct Attachment {
+    std::string name; ///< what the user calls it
+    std::string ref;  ///< where it lives (path, URL or note); Pathway stores references only
+    bool operator==(const Attachment&) const = default;
+};
+
+/// One piece of evidence. Kind-specific values live in `fields`, keyed by FieldSpec::key
+/// (see kinds.hpp); keeping them in one map lets a reflection switch model without losing text.
+struct Entry {
+    std::string id; ///< UUID, stable for life
+    EntryKind kind = EntryKind::Cpd;
+    std::string title;
+    Date date;
+    int64_t createdMs = 0;
+    int64_t updatedMs = 0;
+    std::map<std::string, std::string> fields;
+    std::vector<std::string> tags;  ///< "framework:item", e.g. "pcf:6", "swe:4.6"
+    std::vector<std::string> links; ///< ids of related entries
+    std::vector<Attachment> attachments;
+    nlohmann::json extra = nlohmann::json::object(); ///< fields from newer versions, kept
+
+    /// The field's text, or "" when absent.
+    const std::string& field(std::string_view key) const;
+    bool has(std::string_view key) const; ///< present and not blank
+    /// Number field as a double; nullopt when absent or not a number.
+    std::optional<double> number(std::string_view key) const;
+    bool operator==(const Entry&) const = default;
+};
+
+/// A mentor's or assessor's word on an entry (filled in by review files).
+struct Comment {
+    std::string id;
+    std::string entryId;
+    std::string author;
+    std::string role;
+    std::string text;
+    bool requestsEvidence = false; ///< "please add more evidence"
+    int64_t atMs = 0;
+    bool operator==(const Comment&) const = default;
+};
+
+/// A sign-off binds a reviewer to the entry's content at that moment (see integrity.hpp).
+struct SignOff {
+    std::string entryId;
+    std::string reviewer;
+    std::string role;
+    std::string contentHash; ///< SHA-256 hex of the entry's canonical content
+    int64_t atMs = 0;
+    bool operator==(const SignOff&) const = default;
+};
+
+struct Portfolio {
+    Profile profile;
+    std::vector<Entry> entries;
+    std::vector<Comment> comments;
+    std::vector<SignOff> signOffs;
+    /// Which framework/rule versions the portfolio was assessed against: id -> version.
+    std::map<std::string, std::string> assessedAgainst;
+    nlohmann::json extra = nlohmann::json::object(); ///< top-level fields from newer versions
+
+    const Entry* find(std::string_view id) const;
+    Entry* find(std::string_view id);
+    std::optional<size_t> indexOf(std::string_view id) const;
+    bool operator==(const Portfolio&) const = default;
+};
+
+} // namespace pathway::core

@@ -1,0 +1,36 @@
+// Portfolio <-> JSON text. The file carries a schema version; older versions are migrated on
+// load (see migrations in portfolio_io.cpp), and fields this version does not know are kept.
+#pragma once
+
+#include "pathway/core/model.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pathway::core {
+
+inline constexpr int kSchemaVersion = 1;
+inline constexpr std::string_view kPortfolioFormat = "pathway-portfolio";
+/// Larger files are refused before parsing (a year of evidence is a few MB).
+inline constexpr size_t kMaxPortfolioBytes = 64u * 1024u * 1024u;
+
+struct LoadResult {
+    std::optional<Portfolio> portfolio;
+    std::string error;   ///< one sentence for the user when portfolio is empty
+    int fromSchema = 0;  ///< schema version found in the file
+    bool ok() const { return portfolio.has_value(); }
+};
+
+/// Parses a portfolio file's bytes. Never throws; every failure is a readable message.
+LoadResult parsePortfolio(std::string_view bytes);
+/// Serialises with a stable key order and 2-space indentation (diff-friendly).
+std::string serializePortfolio(const Portfolio& portfolio);
+
+nlohmann::json entryToJson(const Entry& entry);
+/// Reads one entry; on failure returns nullopt and sets `error` ("entries[3].date: ...").
+std::optional<Entry> entryFromJson(const nlohmann::json& j, const std::string& where,
+                                   std::string& error);
+nlohmann::json profileToJson(const Profile& profile);
+
+} // namespace pathway::core

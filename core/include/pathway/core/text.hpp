@@ -1,0 +1,23 @@
+// Small text helpers shared by the core: locale-free numbers, UTF-8 checks, search folding.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pathway::core {
+
+/// "12", "1.5", "-0.25" (no exponent, no locale); nullopt for anything else.
+std::optional<double> parseDecimal(std::string_view text);
+/// Shortest plain form: 2 -> "2", 1.5 -> "1.5", 0.333333 -> "0.33" (two decimals at most).
+std::string formatDecimal(double value);
+
+std::string_view trim(std::string_view text);
+/// Offset of the first byte that breaks UTF-8, or nullopt when the text is valid.
+std::optional<size_t> findInvalidUtf8(std::string_view text);
+/// ASCII lower-casing; other bytes unchanged (enough for search folding of UTF-8 text).
+std::string asciiLower(std::string_view text);
+/// Case-insensitive (ASCII) substring test; `needleLower` must already be lower-case.
+bool containsFolded(std::string_view haystack, std::string_view needleLower);
+
+} // namespace pathway::core

@@ -1,0 +1,103 @@
+#include "pathway/core/model.hpp"
+
+#include "pathway/core/text.hpp"
+
+namespace pathway::core {
+
+namespace {
+struct KindName {
+    EntryKind kind;
+    std::string_view id;
+    std::string_view label;
+};
+constexpr KindName kKindNames[] = {
+    {EntryKind::Cpd, "cpd", "CPD activity"},
+    {EntryKind::Reflection, "reflection", "Reflection"},
+    {EntryKind::Supervision, "supervision", "Supervision"},
+    {EntryKind::Observation, "observation", "Direct observation"},
+    {EntryKind::Feedback, "feedback", "Feedback"},
+    {EntryKind::Written, "written", "Assessed written work"},
+    {EntryKind::Review, "review", "Review"},
+    {EntryKind::Goal, "goal", "Development goal"},
+    {EntryKind::Note, "note", "Note"},
+};
+
+struct StageName {
+    CareerStage stage;
+    std::string_view id;
+    std::string_view label;
+};
+constexpr StageName kStageNames[] = {
+    {CareerStage::Asye, "asye", "ASYE (newly qualified)"},
+    {CareerStage::SocialWorker, "social-worker", "Social worker"},
+    {CareerStage::Experienced, "experienced", "Experienced social worker"},
+    {CareerStage::Advanced, "advanced", "Advanced practitioner"},
+    {CareerStage::Strategic, "strategic", "Strategic leader"},
+};
+
+const std::string kEmpty;
+} // namespace
+
+std::string_view kindId(EntryKind k) { return kKindNames[static_cast<size_t>(k)].id; }
+std::string_view kindLabel(EntryKind k) { return kKindNames[static_cast<size_t>(k)].label; }
+std::optional<EntryKind> parseKind(std::string_view id) {
+    for (const auto& k : kKindNames)
+        if (k.id == id) return k.kind;
+    return std::nullopt;
+}
+
+std::string_view settingId(Setting s) {
+    return s == Setting::Adults ? "adults" : "children";
+}
+std::optional<Setting> parseSetting(std::string_view id) {
+    if (id == "children") return Setting::ChildrenAndFamilies;
+    if (id == "adults") return Setting::Adults;
+    return std::nullopt;
+}
+
+std::string_view stageId(CareerStage s) { return kStageNames[static_cast<size_t>(s)].id; }
+std::string_view stageLabel(CareerStage s) { return kStageNames[static_cast<size_t>(s)].label; }
+std::optional<CareerStage> parseStage(std::string_view id) {
+    for (const auto& s : kStageNames)
+        if (s.id == id) return s.stage;
+    return std::nullopt;
+}
+
+bool isValidRegistrationNumber(std::string_view reg) {
+    if (reg.size() < 3 || reg.size() > 12 || reg.substr(0, 2) != "SW") return false;
+    for (char c : reg.substr(2))
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+const std::string& Entry::field(std::string_view key) const {
+    auto it = fields.find(std::string(key));
+    return it == fields.end() ? kEmpty : it->second;
+}
+
+bool Entry::has(std::string_view key) const {
+    const auto& v = field(key);
+    return v.find_first_not_of(" \t\r\n") != std::string::npos;
+}
+
+std::optional<double> Entry::number(std::string_view key) const { return parseDecimal(field(key)); }
+
+const Entry* Portfolio::find(std::string_view id) const {
+    for (const auto& e : entries)
+        if (e.id == id) return &e;
+    return nullptr;
+}
+
+Entry* Portfolio::find(std::string_view id) {
+    for (auto& e : entries)
+        if (e.id == id) return &e;
+    return nullptr;
+}
+
+std::optional<size_t> Portfolio::indexOf(std::string_view id) const {
+    for (size_t i = 0; i < entries.size(); ++i)
+        if (entries[i].id == id) return i;
+    return std::nullopt;
+}
+
+} // namespace pathway::core

@@ -1,0 +1,383 @@
+#include "pathway/core/portfolio_io.hpp"
+
+#include "pathway/core/kinds.hpp"
+#include "pathway/core/text.hpp"
+
+#include <functional>
+#include <set>
+
+namespace pathway::core {
+
+using nlohmann::json;
+
+namespace {
+
+// A failure while reading a document: where (a JSON path) and what.
+struct ReadError {
+    std::string where;
+    std::string what;
+};
+
+const json* member(const json& obj, const char* key) {
+    auto it = obj.find(key);
+    return it == obj.end() ? nullptr : &*it;
+}
+
+std::string getString(const json& obj, const char* key, const std::string& where,
+                      bool required = false) {
+    const json* v = member(obj, key);
+    if (!v || v->is_null()) {
+        if (required) throw ReadError{where + "." + key, "is missing"};
+        return {};
+    }
+    if (!v->is_string()) throw ReadError{where + "." + key, "should be text"};
+    return v->get<std::string>();
+}
+
+std::optional<Date> getDate(const json& obj, const char* key, const std::string& where,
+                            bool required) {
+    std::string s = getString(obj, key, where, required);
+    if (s.empty()) {
+        if (required) throw ReadError{where + "." + key, "is missing"};
+        return std::nullopt;
+    }
+    auto d = Date::parse(s);
+    if (!d) throw ReadError{where + "." + key, "\"" + s + "\" is not a date (YYYY-MM-DD)"};
+    return d;
+}
+
+int64_t getTimestamp(const json& obj, const char* key, const std::string& where) {
+    std::string s = getString(obj, key, where);
+    if (s.empty()) return 0;
+    auto t = parseTimestamp(s);
+    if (!t) throw ReadError{where + "." + key, "\"" + s + "\" is not a timestamp"};
+    return *t;
+}
+
+std::vector<std::string> getStrings(const json& obj, const char* key, const std::string& where) {
+    std::vector<std::string> out;
+    const json* v = member(obj, key);
+    if (!v || v->is_null()) return out;
+    if (!v->is_array()) throw ReadError{where + "." + key, "should be a list"};
+    for (size_t i = 0; i < v->size(); ++i) {
+        if (!(*v)[i].is_string())
+            throw ReadError{where + "." + key + "[" + std::to_string(i) + "]", "should be text"};
+        out.push_back((*v)[i].get<std::string>());
+    }
+    return out;
+}
+
+/// Everything in `obj` whose key is not in `known`: what a newer Pathway wrote.
+json unknownMembers(const json& obj, std::initializer_list<const char*> known) {
+    json extra = json::object();
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        bool isKnown = false;
+        for (const char* k : known)
+            if (it.key() == k) isKnown = true;
+        if (!isKnown) extra[it.key()] = it.value();
+    }
+    return extra;
+}
+
+void mergeExtra(json& out, const json& extra) {
+    if (!extra.is_object()) return;
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        if (!out.contains(it.key())) out[it.key()] = it.value();
+}
+
+const json& requireObject(const json& v, const std::string& where) {
+    if (!v.is_object()) throw ReadError{where, "should be an object"};
+    return v;
+}
+
+Profile readProfile(const json& j) {
+    const std::string w = "profile";
+    requireObject(j, w);
+    Profile p;
+    p.name = getString(j, "name", w);
+    p.registrationNumber = getString(j, "registration_number", w);
+    p.employer = getString(j, "employer", w);
+    p.team = getString(j, "team", w);
+    if (auto s = getString(j, "setting", w); !s.empty()) {
+        auto v = parseSetting(s);
+        if (!v) throw ReadError{w + ".setting", "\"" + s + "\" is not children or adults"};
+        p.setting = *v;
+    }
+    if (auto s = getString(j, "stage", w); !s.empty()) {
+        auto v = parseStage(s);
+        if (!v) throw ReadError{w + ".stage", "\"" + s + "\" is not a known career stage"};
+        p.stage = *v;
+    }
+    p.asyeStart = getDate(j, "asye_start", w, false);
+    if (const json* f = member(j, "fte"); f && !f->is_null()) {
+        if (!f->is_number()) throw ReadError{w + ".fte", "should be a number"};
+        p.fte = f->get<double>();
+        if (!(p.fte > 0 && p.fte <= 1)) throw ReadError{w + ".fte", "should be between 0 and 1"};
+    }
+    p.extra = unknownMembers(j, {"name", "registration_number", "employer", "team", "setting",
+                                 "stage", "asye_start", "fte"});
+    return p;
+}
+
+Entry readEntry(const json& j, const std::string& w) {
+    requireObject(j, w);
+    Entry e;
+    e.id = getString(j, "id", w, true);
+    const std::string kind = getString(j, "kind", w, true);
+    auto k = parseKind(kind);
+    if (!k) throw ReadError{w + ".kind", "\"" + kind + "\" is not a kind of entry"};
+    e.kind = *k;
+    e.title = getString(j, "title", w);
+    e.date = *getDate(j, "date", w, true);
+    e.createdMs = getTimestamp(j, "created", w);
+    e.updatedMs = getTimestamp(j, "updated", w);
+    if (const json* f = member(j, "fields"); f && !f->is_null()) {
+        requireObject(*f, w + ".fields");
+        for (auto it = f->begin(); it != f->end(); ++it) {
+            const auto& v = it.value();
+            if (v.is_string())
+                e.fields[it.key()] = v.get<std::string>();
+            else if (v.is_number())
+                e.fields[it.key()] = formatDecimal(v.get<double>());
+            else if (v.is_boolean())
+                e.fields[it.key()] = v.get<bool>() ? "yes" : "";
+            else if (!v.is_null())
+                throw ReadError{w + ".fields." + it.key(), "should be text or a number"};
+        }
+    }
+    e.tags = getStrings(j, "tags", w);
+    e.links = getStrings(j, "links", w);
+    if (const json* a = member(j, "attachments"); a && !a->is_null()) {
+        if (!a->is_array()) throw ReadError{w + ".attachments", "should be a list"};
+        for (size_t i = 0; i < a->size(); ++i) {
+            const std::string aw = w + ".attachments[" + std::to_string(i) + "]";
+            requireObject((*a)[i], aw);
+            e.attachments.push_back(
+                {getString((*a)[i], "name", aw), getString((*a)[i], "ref", aw)});
+        }
+    }
+    e.extra = unknownMembers(j, {"id", "kind", "title", "date", "created", "updated", "fields",
+                                 "tags", "links", "attachments"});
+    return e;
+}
+
+Comment readComment(const json& j, const std::string& w) {
+    requireObject(j, w);
+    Comment c;
+    c.id = getString(j, "id", w, true);
+    c.entryId = getString(j, "entry", w, true);
+    c.author = getString(j, "author", w);
+    c.role = getString(j, "role", w);
+    c.text = getString(j, "text", w);
+    if (const json* r = member(j, "requests_evidence"); r && r->is_boolean())
+        c.requestsEvidence = r->get<bool>();
+    c.atMs = getTimestamp(j, "at", w);
+    return c;
+}
+
+SignOff readSignOff(const json& j, const std::string& w) {
+    requireObject(j, w);
+    SignOff s;
+    s.entryId = getString(j, "entry", w, true);
+    s.reviewer = getString(j, "reviewer", w, true);
+    s.role = getString(j, "role", w);
+    s.contentHash = getString(j, "content_sha256", w, true);
+    s.atMs = getTimestamp(j, "at", w);
+    return s;
+}
+
+// Migrations: each turns a document of schema N into schema N+1, in place. Schema 1 is the
+// first released format; add a function here (and keep a fixture of the old version in
+// tests/fixtures) whenever the format changes.
+using Migration = std::function<void(json&)>;
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> kMigrations = {
+        // index 0 would migrate schema 1 -> 2
+    };
+    return kMigrations;
+}
+
+std::string describeParseError(const json::parse_error& e, size_t size) {
+    if (e.byte >= size) return "the file ends too early (it may be truncated)";
+    return "it is not valid JSON (problem near byte " + std::to_string(e.byte) + ")";
+}
+
+} // namespace
+
+json profileToJson(const Profile& p) {
+    json j = json::object();
+    j["name"] = p.name;
+    if (!p.registrationNumber.empty()) j["registration_number"] = p.registrationNumber;
+    if (!p.employer.empty()) j["employer"] = p.employer;
+    if (!p.team.empty()) j["team"] = p.team;
+    j["setting"] = settingId(p.setting);
+    j["stage"] = stageId(p.stage);
+    if (p.asyeStart) j["asye_start"] = p.asyeStart->toString();
+    j["fte"] = p.fte;
+    mergeExtra(j, p.extra);
+    return j;
+}
+
+json entryToJson(const Entry& e) {
+    json j = json::object();
+    j["id"] = e.id;
+    j["kind"] = kindId(e.kind);
+    j["title"] = e.title;
+    j["date"] = e.date.toString();
+    if (e.createdMs) j["created"] = formatTimestamp(e.createdMs);
+    if (e.updatedMs) j["updated"] = formatTimestamp(e.updatedMs);
+    json fields = json::object();
+    for (const auto& [key, value] : e.fields) {
+        if (value.empty()) continue;
+        const FieldSpec* spec = findField(e.kind, key);
+        if (spec && spec->type == FieldType::Number) {
+            if (auto n = parseDecimal(value)) {
+                fields[key] = *n;
+                continue;
+            }
+        }
+        fields[key] = value;
+    }
+    j["fields"] = std::move(fields);
+    j["tags"] = e.tags;
+    if (!e.links.empty()) j["links"] = e.links;
+    if (!e.attachments.empty()) {
+        json a = json::array();
+        for (const auto& att : e.attachments) a.push_back({{"name", att.name}, {"ref", att.ref}});
+        j["attachments"] = std::move(a);
+    }
+    mergeExtra(j, e.extra);
+    return j;
+}
+
+std::optional<Entry> entryFromJson(const json& j, const std::string& where, std::string& error) {
+    try {
+        return readEntry(j, where);
+    } catch (const ReadError& e) {
+        error = e.where + ": " + e.what;
+    } catch (const json::exception& e) {
+        error = where + ": " + e.what();
+    }
+    return std::nullopt;
+}
+
+std::string serializePortfolio(const Portfolio& p) {
+    json j = json::object();
+    j["format"] = kPortfolioFormat;
+    j["schema"] = kSchemaVersion;
+    j["profile"] = profileToJson(p.profile);
+    j["assessed_against"] = p.assessedAgainst;
+    json entries = json::array();
+    for (const auto& e : p.entries) entries.push_back(entryToJson(e));
+    j["entries"] = std::move(entries);
+    json comments = json::array();
+    for (const auto& c : p.comments) {
+        json cj = {{"id", c.id},     {"entry", c.entryId}, {"author", c.author},
+                   {"role", c.role}, {"text", c.text},     {"requests_evidence", c.requestsEvidence}};
+        if (c.atMs) cj["at"] = formatTimestamp(c.atMs);
+        comments.push_back(std::move(cj));
+    }
+    j["comments"] = std::move(comments);
+    json signOffs = json::array();
+    for (const auto& s : p.signOffs) {
+        json sj = {{"entry", s.entryId},
+                   {"reviewer", s.reviewer},
+                   {"role", s.role},
+                   {"content_sha256", s.contentHash}};
+        if (s.atMs) sj["at"] = formatTimestamp(s.atMs);
+        signOffs.push_back(std::move(sj));
+    }
+    j["sign_offs"] = std::move(signOffs);
+    mergeExtra(j, p.extra);
+    // nlohmann's object keeps keys sorted, so the output is stable for equal portfolios.
+    return j.dump(2) + "\n";
+}
+
+LoadResult parsePortfolio(std::string_view bytes) {
+    LoadResult r;
+    if (bytes.size() > kMaxPortfolioBytes) {
+        r.error = "This file is too large to be a portfolio (" +
+                  std::to_string(bytes.size() / (1024 * 1024)) + " MB; the limit is " +
+                  std::to_string(kMaxPortfolioBytes / (1024 * 1024)) + " MB).";
+        return r;
+    }
+    if (trim(bytes).empty()) {
+        r.error = "This file is empty.";
+        return r;
+    }
+    if (auto bad = findInvalidUtf8(bytes)) {
+        r.error = "This file is not valid UTF-8 text (bad byte at offset " +
+                  std::to_string(*bad) + "); it may be damaged or not a portfolio.";
+        return r;
+    }
+    json doc;
+    try {
+        doc = json::parse(bytes.begin(), bytes.end());
+    } catch (const json::parse_error& e) {
+        r.error = "This portfolio cannot be read: " + describeParseError(e, bytes.size()) + ".";
+        return r;
+    }
+    if (!doc.is_object() || doc.value("format", std::string()) != kPortfolioFormat) {
+        r.error = "This file is not a Pathway portfolio.";
+        return r;
+    }
+    const json* schema = member(doc, "schema");
+    if (!schema || !schema->is_number_integer() || schema->get<int64_t>() < 1) {
+        r.error = "This portfolio has no valid schema version.";
+        return r;
+    }
+    const int64_t version = schema->get<int64_t>();
+    r.fromSchema = static_cast<int>(version);
+    if (version > kSchemaVersion) {
+        r.error = "This portfolio was saved by a newer version of Pathway (schema " +
+                  std::to_string(version) + "; this version reads up to " +
+                  std::to_string(kSchemaVersion) + "). Update Pathway to open it.";
+        return r;
+    }
+    try {
+        for (int64_t v = version; v < kSchemaVersion; ++v) {
+            migrations().at(static_cast<size_t>(v - 1))(doc);
+            doc["schema"] = v + 1;
+        }
+        Portfolio p;
+        const json* profile = member(doc, "profile");
+        if (!profile) throw ReadError{"profile", "is missing"};
+        p.profile = readProfile(*profile);
+        if (const json* a = member(doc, "assessed_against"); a && !a->is_null()) {
+            requireObject(*a, "assessed_against");
+            for (auto it = a->begin(); it != a->end(); ++it) {
+                if (!it.value().is_string())
+                    throw ReadError{"assessed_against." + it.key(), "should be text"};
+                p.assessedAgainst[it.key()] = it.value().get<std::string>();
+            }
+        }
+        std::set<std::string> ids;
+        if (const json* es = member(doc, "entries"); es && !es->is_null()) {
+            if (!es->is_array()) throw ReadError{"entries", "should be a list"};
+            p.entries.reserve(es->size());
+            for (size_t i = 0; i < es->size(); ++i) {
+                const std::string w = "entries[" + std::to_string(i) + "]";
+                p.entries.push_back(readEntry((*es)[i], w));
+                if (!ids.insert(p.entries.back().id).second)
+                    throw ReadError{w + ".id", "\"" + p.entries.back().id + "\" is used twice"};
+            }
+        }
+        if (const json* cs = member(doc, "comments"); cs && cs->is_array())
+            for (size_t i = 0; i < cs->size(); ++i)
+                p.comments.push_back(readComment((*cs)[i], "comments[" + std::to_string(i) + "]"));
+        if (const json* ss = member(doc, "sign_offs"); ss && ss->is_array())
+            for (size_t i = 0; i < ss->size(); ++i)
+                p.signOffs.push_back(
+                    readSignOff((*ss)[i], "sign_offs[" + std::to_string(i) + "]"));
+        p.extra = unknownMembers(doc, {"format", "schema", "profile", "assessed_against",
+                                       "entries", "comments", "sign_offs"});
+        r.portfolio = std::move(p);
+    } catch (const ReadError& e) {
+        r.error = "This portfolio cannot be read: " + e.where + " " + e.what + ".";
+    } catch (const json::exception& e) {
+        r.error = std::string("This portfolio cannot be read: ") + e.what();
+    }
+    return r;
+}
+
+} // namespace pathway::core
