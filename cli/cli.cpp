@@ -1,0 +1,105 @@
+#include "cli.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+namespace pathway::cli {
+
+bool Args::has(const std::string& flag) const {
+    return std::find(flags.begin(), flags.end(), flag) != flags.end();
+}
+
+const std::string* Args::get(const std::string& name) const {
+    auto it = options.find(name);
+    return it == options.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> Args::all(const std::string& name) const {
+    std::vector<std::string> out;
+    auto [a, b] = options.equal_range(name);
+    for (auto it = a; it != b; ++it) out.push_back(it->second);
+    return out;
+}
+
+namespace {
+
+void printHelp(std::ostream& out) {
+    out << "pathway-cli: Pathway's headless tool (portfolios, reports, review files)\n\n"
+           "usage: pathway-cli COMMAND [ARGS]\n\ncommands:\n";
+    for (const auto& c : commands()) out << "  " << c.usage << "\n      " << c.summary << "\n";
+    out << "\nExit codes: 0 success, 1 a problem with the input (one line on stderr), 2 wrong "
+           "usage.\n";
+}
+
+Args parseArgs(const CommandInfo& info, int argc, const char* const* argv, int start) {
+    Args args;
+    for (int i = start; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a.rfind("--", 0) == 0 && a.size() > 2) {
+            std::string value;
+            bool hasInlineValue = false;
+            if (auto eq = a.find('='); eq != std::string::npos) {
+                value = a.substr(eq + 1);
+                a = a.substr(0, eq);
+                hasInlineValue = true;
+            }
+            const bool isFlag =
+                std::find(info.flagOptions.begin(), info.flagOptions.end(), a) != info.flagOptions.end();
+            const bool isValue = std::find(info.valueOptions.begin(), info.valueOptions.end(), a) !=
+                                     info.valueOptions.end() ||
+                                 info.acceptsFieldOptions;
+            if (isFlag && !hasInlineValue) {
+                args.flags.push_back(a);
+                continue;
+            }
+            if (!isValue) throw UsageError{"unknown option " + a};
+            if (!hasInlineValue) {
+                if (i + 1 >= argc) throw UsageError{a + " needs a value"};
+                value = argv[++i];
+            }
+            args.options.emplace(a, value);
+        } else {
+            args.positional.push_back(a);
+        }
+    }
+    return args;
+}
+
+} // namespace
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+        const core::Clock& clock) {
+    if (argc < 2) {
+        printHelp(err);
+        return kUsage;
+    }
+    const std::string name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+        printHelp(out);
+        return kOk;
+    }
+    const auto& cmds = commands();
+    auto it = std::find_if(cmds.begin(), cmds.end(), [&](const CommandInfo& c) { return name == c.name; });
+    if (it == cmds.end()) {
+        err << "pathway-cli: unknown command \"" << name << "\" (pathway-cli --help lists them)\n";
+        return kUsage;
+    }
+    Context ctx{out, err, clock};
+    try {
+        Args args = parseArgs(*it, argc, argv, 2);
+        if (args.has("--help")) {
+            out << "usage: pathway-cli " << it->usage << "\n" << it->summary << "\n";
+            return kOk;
+        }
+        return it->run(args, ctx);
+    } catch (const UsageError& e) {
+        err << "pathway-cli " << name << ": " << e.message << "\nusage: pathway-cli " << it->usage
+            << "\n";
+        return kUsage;
+    } catch (const UserError& e) {
+        err << "pathway-cli " << name << ": " << e.message << "\n";
+        return kUserError;
+    }
+}
+
+} // namespace pathway::cli

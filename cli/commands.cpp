@@ -1,0 +1,18 @@
+// The command table: each group of commands lives in its own file.
+#include "cli.hpp"
+
+namespace pathway::cli {
+
+std::vector<CommandInfo> portfolioCommands();
+
+const std::vector<CommandInfo>& commands() {
+    static const std::vector<CommandInfo> kAll = [] {
+        std::vector<CommandInfo> all;
+        for (auto group : {portfolioCommands})
+            for (auto& c : group()) all.push_back(std::move(c));
+        return all;
+    }();
+    return kAll;
+}
+
+} // namespace pathway::cli

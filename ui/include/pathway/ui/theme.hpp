@@ -1,0 +1,61 @@
+// Look and feel: colours for light, dark and high-contrast themes, fonts at the display's scale.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace pathway::ui {
+
+enum class ThemeKind { Light, Dark, HighContrast };
+
+struct Palette {
+    ImVec4 background, surface, surfaceAlt, text, textMuted, accent, accentText, border, good,
+        warn, bad;
+};
+
+const Palette& palette();
+void applyTheme(ThemeKind kind);
+ThemeKind currentTheme();
+
+/// Font files as bytes (the shells read them: from Debian's font folders natively, from the
+/// preloaded page data on the web). Empty bytes fall back to ImGui's built-in font.
+struct FontFiles {
+    std::vector<unsigned char> regular;  ///< Inter Regular
+    std::vector<unsigned char> semibold; ///< Inter SemiBold (headings)
+    std::vector<unsigned char> icons;    ///< Material Icons
+};
+
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* heading = nullptr;
+    ImFont* title = nullptr;
+};
+const Fonts& fonts();
+
+/// Builds the font atlas for `textSizePx` logical pixels at `framebufferScale` device pixels per
+/// logical pixel, so text stays crisp on high-density phone screens.
+void loadFonts(const FontFiles& files, float textSizePx, float framebufferScale);
+
+void pushPrimaryButton();
+void popPrimaryButton();
+
+/// Material Icons code points (UTF-8) used by the screens.
+namespace icon {
+inline constexpr const char* kHome = "\xee\xa2\x8a";      // U+E88A home
+inline constexpr const char* kList = "\xee\xa2\x96";      // U+E896 list
+inline constexpr const char* kAdd = "\xee\x85\x85";       // U+E145 add
+inline constexpr const char* kSettings = "\xee\xa2\xb8";  // U+E8B8 settings
+inline constexpr const char* kSchool = "\xee\xa0\x8c";    // U+E80C school
+inline constexpr const char* kUndo = "\xee\x85\xa6";      // U+E166 undo
+inline constexpr const char* kRedo = "\xee\x85\x9a";      // U+E15A redo
+inline constexpr const char* kBack = "\xee\x97\x84";      // U+E5C4 arrow_back
+inline constexpr const char* kCheck = "\xee\x97\x8a";     // U+E5CA check
+inline constexpr const char* kWarning = "\xee\x80\x82";   // U+E002 warning
+inline constexpr const char* kSearch = "\xee\xa2\xb6";    // U+E8B6 search
+inline constexpr const char* kDelete = "\xee\xa1\xb2";    // U+E872 delete
+inline constexpr const char* kEvent = "\xee\xa1\xb8";     // U+E878 event
+} // namespace icon
+
+} // namespace pathway::ui

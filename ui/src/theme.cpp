@@ -1,0 +1,148 @@
+#include "pathway/ui/theme.hpp"
+
+namespace pathway::ui {
+
+namespace {
+ThemeKind g_theme = ThemeKind::Light;
+Palette g_palette;
+Fonts g_fonts;
+
+ImVec4 rgb(unsigned hex, float a = 1.f) {
+    return ImVec4(((hex >> 16) & 0xFF) / 255.f, ((hex >> 8) & 0xFF) / 255.f, (hex & 0xFF) / 255.f,
+                  a);
+}
+
+Palette makePalette(ThemeKind kind) {
+    switch (kind) {
+    case ThemeKind::Dark:
+        return {rgb(0x14171c), rgb(0x1d2128), rgb(0x262b34), rgb(0xe8eaee), rgb(0x9aa3b0),
+                rgb(0x6ea8ff), rgb(0x0b1220), rgb(0x333a45), rgb(0x4cc38a), rgb(0xf0b44c),
+                rgb(0xff6b6b)};
+    case ThemeKind::HighContrast:
+        return {rgb(0x000000), rgb(0x000000), rgb(0x1a1a1a), rgb(0xffffff), rgb(0xffff66),
+                rgb(0xffff00), rgb(0x000000), rgb(0xffffff), rgb(0x66ff66), rgb(0xffcc00),
+                rgb(0xff6666)};
+    case ThemeKind::Light:
+    default:
+        return {rgb(0xf4f5f7), rgb(0xffffff), rgb(0xeef1f5), rgb(0x1c2330), rgb(0x5d6776),
+                rgb(0x2f5fd0), rgb(0xffffff), rgb(0xd9dee6), rgb(0x1e8e5a), rgb(0xb7791f),
+                rgb(0xc53030)};
+    }
+}
+} // namespace
+
+const Palette& palette() { return g_palette; }
+ThemeKind currentTheme() { return g_theme; }
+
+void applyTheme(ThemeKind kind) {
+    g_theme = kind;
+    g_palette = makePalette(kind);
+    const Palette& p = g_palette;
+    ImGuiStyle& s = ImGui::GetStyle();
+    s = ImGuiStyle();
+    s.WindowRounding = 0;
+    s.ChildRounding = 10;
+    s.FrameRounding = 8;
+    s.PopupRounding = 8;
+    s.GrabRounding = 8;
+    s.TabRounding = 8;
+    s.ScrollbarRounding = 8;
+    s.FramePadding = ImVec2(10, 8);
+    s.ItemSpacing = ImVec2(10, 10);
+    s.WindowPadding = ImVec2(16, 16);
+    s.WindowBorderSize = 0;
+    s.ChildBorderSize = 1;
+    s.FrameBorderSize = kind == ThemeKind::HighContrast ? 2.f : 1.f;
+    s.ScrollbarSize = 12;
+    ImVec4* c = s.Colors;
+    c[ImGuiCol_Text] = p.text;
+    c[ImGuiCol_TextDisabled] = p.textMuted;
+    c[ImGuiCol_WindowBg] = p.background;
+    c[ImGuiCol_ChildBg] = p.surface;
+    c[ImGuiCol_PopupBg] = p.surface;
+    c[ImGuiCol_Border] = p.border;
+    c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_FrameBg] = p.surface;
+    c[ImGuiCol_FrameBgHovered] = p.surfaceAlt;
+    c[ImGuiCol_FrameBgActive] = p.surfaceAlt;
+    c[ImGuiCol_TitleBg] = p.surface;
+    c[ImGuiCol_TitleBgActive] = p.surface;
+    c[ImGuiCol_MenuBarBg] = p.surface;
+    c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_ScrollbarGrab] = p.border;
+    c[ImGuiCol_CheckMark] = p.accent;
+    c[ImGuiCol_SliderGrab] = p.accent;
+    c[ImGuiCol_Button] = p.surfaceAlt;
+    c[ImGuiCol_ButtonHovered] = p.border;
+    c[ImGuiCol_ButtonActive] = p.border;
+    c[ImGuiCol_Header] = p.surfaceAlt;
+    c[ImGuiCol_HeaderHovered] = p.surfaceAlt;
+    c[ImGuiCol_HeaderActive] = p.border;
+    c[ImGuiCol_Separator] = p.border;
+    c[ImGuiCol_Tab] = p.surfaceAlt;
+    c[ImGuiCol_TabActive] = p.accent;
+    c[ImGuiCol_TableHeaderBg] = p.surfaceAlt;
+    c[ImGuiCol_TableBorderLight] = p.border;
+    c[ImGuiCol_TableBorderStrong] = p.border;
+    c[ImGuiCol_TableRowBgAlt] = p.surfaceAlt;
+    c[ImGuiCol_NavHighlight] = p.accent;
+    c[ImGuiCol_TextSelectedBg] = ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.35f);
+}
+
+const Fonts& fonts() { return g_fonts; }
+
+void loadFonts(const FontFiles& files, float textSizePx, float scale) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    // Rasterise at device pixels and draw at logical size: crisp at any devicePixelRatio.
+    io.FontGlobalScale = 1.f / scale;
+    static const ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC,
+                                          0x20AC, 0x2190, 0x2193, 0x2713, 0x2717, 0};
+    static const ImWchar kIconRanges[] = {0xE000, 0xF8FF, 0};
+    auto add = [&](const std::vector<unsigned char>& bytes, float px) -> ImFont* {
+        ImFont* font = nullptr;
+        if (!bytes.empty()) {
+            ImFontConfig cfg;
+            cfg.FontDataOwnedByAtlas = false; // the shells own the bytes
+            cfg.OversampleH = 2;
+            cfg.OversampleV = 1;
+            font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes.data()),
+                                                  static_cast<int>(bytes.size()), px * scale, &cfg,
+                                                  kTextRanges);
+        }
+        if (!font) {
+            ImFontConfig cfg;
+            cfg.SizePixels = px * scale;
+            font = io.Fonts->AddFontDefault(&cfg);
+        }
+        if (!files.icons.empty()) {
+            ImFontConfig icfg;
+            icfg.MergeMode = true;
+            icfg.FontDataOwnedByAtlas = false;
+            icfg.GlyphOffset = ImVec2(0, px * scale * 0.2f);
+            io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(files.icons.data()),
+                                           static_cast<int>(files.icons.size()), px * scale * 1.15f,
+                                           &icfg, kIconRanges);
+        }
+        return font;
+    };
+    g_fonts.body = add(files.regular, textSizePx);
+    g_fonts.heading = add(files.semibold.empty() ? files.regular : files.semibold, textSizePx * 1.2f);
+    g_fonts.title = add(files.semibold.empty() ? files.regular : files.semibold, textSizePx * 1.6f);
+    io.FontDefault = g_fonts.body;
+    io.Fonts->Build();
+}
+
+void pushPrimaryButton() {
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
+                          ImVec4(p.accent.x * 0.9f, p.accent.y * 0.9f, p.accent.z * 0.9f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive,
+                          ImVec4(p.accent.x * 0.8f, p.accent.y * 0.8f, p.accent.z * 0.8f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accentText);
+}
+
+void popPrimaryButton() { ImGui::PopStyleColor(4); }
+
+} // namespace pathway::ui
