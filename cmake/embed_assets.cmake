@@ -1,5 +1,6 @@
 # Writes a C++ source holding every file in ASSET_FILES as a string_view (cmake -P script).
-# Inputs: ASSET_ROOT (folder the paths are relative to), ASSET_FILES (;-list), OUTPUT.
+# Inputs: ASSET_ROOT (the assets folder; every *.json below it is embedded), OUTPUT.
+file(GLOB_RECURSE ASSET_FILES "${ASSET_ROOT}/*.json")
 set(body "")
 set(table "")
 set(i 0)

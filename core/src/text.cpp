@@ -14,20 +14,22 @@ std::optional<double> parseDecimal(std::string_view t) {
         negative = t[0] == '-';
         i = 1;
     }
-    double value = 0;
+    // Digits are gathered as an integer and scaled once, so "0.6" is the double nearest 0.6.
+    double mantissa = 0;
+    double scale = 1;
     bool digits = false;
     for (; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i) {
-        value = value * 10 + (t[i] - '0');
+        mantissa = mantissa * 10 + (t[i] - '0');
         digits = true;
     }
     if (i < t.size() && t[i] == '.') {
-        double scale = 0.1;
         for (++i; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i) {
-            value += (t[i] - '0') * scale;
-            scale *= 0.1;
+            mantissa = mantissa * 10 + (t[i] - '0');
+            scale *= 10;
             digits = true;
         }
     }
+    const double value = mantissa / scale;
     if (!digits || i != t.size() || !std::isfinite(value)) return std::nullopt;
     return negative ? -value : value;
 }

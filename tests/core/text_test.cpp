@@ -8,6 +8,8 @@ TEST(TextTest, ParsesDecimalsWithoutLocale) {
     EXPECT_EQ(parseDecimal("12"), 12.0);
     EXPECT_EQ(parseDecimal(" 1.5 "), 1.5);
     EXPECT_EQ(parseDecimal("-0.25"), -0.25);
+    EXPECT_EQ(parseDecimal("0.6"), 0.6); // nearest double, not 6 * 0.1
+    EXPECT_EQ(parseDecimal("37.5"), 37.5);
     EXPECT_FALSE(parseDecimal("1,5"));
     EXPECT_FALSE(parseDecimal("1e3"));
     EXPECT_FALSE(parseDecimal("."));

@@ -1,0 +1,77 @@
+// Browser tests for the web build: `node tests/web/run.mjs build/web` (node's test runner).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import path from 'node:path';
+
+import { launch, outDir, press, settle, startServer, typeInto, waitReady } from './harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(() => server && server.stop());
+
+async function addCpd(page, { title, hours }, opts) {
+  await press(page, 'action.add-cpd', opts);
+  assert.equal(await page.evaluate(() => window.pathway.screen()), 'editor');
+  await typeInto(page, 'entry.title', title, opts);
+  await typeInto(page, 'cpd.hours', hours, opts);
+  await press(page, 'action.save', opts);
+}
+
+async function startPortfolio(page, name, opts) {
+  assert.equal(await page.evaluate(() => window.pathway.screen()), 'welcome');
+  await typeInto(page, 'welcome.name', name, opts);
+  await press(page, 'welcome.start', opts);
+  assert.equal(await page.evaluate(() => window.pathway.screen()), 'home');
+}
+
+test('desktop: add a CPD record through the UI, and it survives a reload', async () => {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url);
+    await waitReady(page);
+    await startPortfolio(page, 'Morgan Invented');
+    await addCpd(page, { title: 'Safeguarding refresher', hours: '2.5' });
+    const snap = await page.evaluate(() => window.pathway.snapshot());
+    assert.equal(snap.profile.name, 'Morgan Invented');
+    assert.equal(snap.entries.length, 1);
+    assert.equal(snap.entries[0].title, 'Safeguarding refresher');
+    assert.equal(snap.entries[0].kind, 'cpd');
+    assert.equal(snap.entries[0].fields.hours, 2.5);
+    await page.screenshot({ path: path.join(outDir, 'web-desktop-home.png') });
+
+    // Saved to IndexedDB within a second; a reload reads it back.
+    await page.waitForFunction(() => window.pathway.lastFlush, null, { timeout: 5000 });
+    await page.reload();
+    await waitReady(page);
+    const again = await page.evaluate(() => window.pathway.snapshot());
+    assert.equal(again.entries.length, 1);
+    assert.equal(again.entries[0].title, 'Safeguarding refresher');
+    assert.equal(await page.evaluate(() => window.pathway.screen()), 'home');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('phone: tap through the same flow at 390x844', async () => {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+    await page.goto(server.url);
+    await waitReady(page);
+    const touch = { touch: true };
+    await startPortfolio(page, 'Jamie Invented', touch);
+    await addCpd(page, { title: 'Reading on trauma-informed practice', hours: '1' }, touch);
+    const snap = await page.evaluate(() => window.pathway.snapshot());
+    assert.equal(snap.entries.length, 1);
+    assert.equal(snap.entries[0].title, 'Reading on trauma-informed practice');
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, 'web-phone-home.png') });
+  } finally {
+    await browser.close();
+  }
+});
