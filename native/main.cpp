@@ -13,6 +13,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -178,8 +179,10 @@ int main(int argc, char** argv) {
     while (running) {
         SDL_Event ev;
         // Idle when nothing happens: wait for input instead of spinning.
-        const bool waitForInput = opt.screenshot.empty() && busyFrames <= 0;
-        if (waitForInput ? SDL_WaitEventTimeout(&ev, 1000) : SDL_PollEvent(&ev)) {
+        const double wait = app.secondsUntilNextFrame();
+        const bool waitForInput = opt.screenshot.empty() && busyFrames <= 0 && wait > 0;
+        const int waitMs = static_cast<int>(std::min(wait, 1.0) * 1000);
+        if (waitForInput ? SDL_WaitEventTimeout(&ev, waitMs) : SDL_PollEvent(&ev)) {
             do {
                 ImGui_ImplSDL2_ProcessEvent(&ev);
                 if (ev.type == SDL_QUIT) running = false;

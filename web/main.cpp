@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -53,6 +54,7 @@ struct WebApp {
     double lastInputMs = 0;
     double dirtySinceMs = -1;
     int framesToDraw = 3;
+    double lastFrameMs = 0;
 };
 
 WebApp* g_app = nullptr;
@@ -101,6 +103,8 @@ void frame(void*) {
     }
     const double now = emscripten_get_now();
     if (hadInput) a.framesToDraw = 3;
+    if (a.app && now - a.lastFrameMs >= a.app->secondsUntilNextFrame() * 1000.0)
+        a.framesToDraw = std::max(a.framesToDraw, 1);
     // Idle when nothing happens: skip building and drawing frames (phones' batteries).
     if (a.framesToDraw <= 0) {
         if (a.dirtySinceMs >= 0 && now - a.dirtySinceMs > 300) {
@@ -110,6 +114,7 @@ void frame(void*) {
         return;
     }
     --a.framesToDraw;
+    a.lastFrameMs = now;
     syncCanvasSize();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
@@ -169,6 +174,15 @@ EMSCRIPTEN_KEEPALIVE const char* pathway_widgets() {
 
 /// Whether ImGui is editing text (the page shows or hides the on-screen keyboard).
 EMSCRIPTEN_KEEPALIVE int pathway_wants_text() { return ImGui::GetIO().WantTextInput ? 1 : 0; }
+
+/// 1 while the app still has input to process or frames to draw (tests wait for 0).
+EMSCRIPTEN_KEEPALIVE int pathway_busy() {
+    if (!g_app->app) return 1;
+    return g_app->framesToDraw > 0 || g_app->app->secondsUntilNextFrame() == 0 ? 1 : 0;
+}
+
+/// 1 while a change has not yet been written to the in-memory file system.
+EMSCRIPTEN_KEEPALIVE int pathway_dirty() { return g_app->session.dirty() ? 1 : 0; }
 
 /// Asks for a few frames to be drawn (the page calls it on resize and on its own events).
 EMSCRIPTEN_KEEPALIVE void pathway_wake() { g_app->framesToDraw = 3; }

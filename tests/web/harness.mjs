@@ -50,12 +50,18 @@ export async function startServer() {
 }
 
 /// A browser with its own fresh profile folder (so storage tests start empty).
-export async function launch() {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs,
+/// `options` are Playwright context options (viewport, deviceScaleFactor, hasTouch, isMobile).
+export async function launch(options = {}, userDataDir = null) {
+  const keep = userDataDir !== null;
+  const dir = userDataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, ...options,
   });
-  return { context, userDataDir, close: async () => { await context.close(); fs.rmSync(userDataDir, { recursive: true, force: true }); } };
+  const page = context.pages()[0] || await context.newPage();
+  return {
+    context, page, userDataDir: dir,
+    close: async () => { await context.close(); if (!keep) fs.rmSync(dir, { recursive: true, force: true }); },
+  };
 }
 
 export async function launchBrowser() {
@@ -69,11 +75,18 @@ export async function waitReady(page) {
 }
 
 export async function widget(page, id) {
-  const handle = await page.waitForFunction((wid) => {
-    const w = window.pathway.widgets().find((x) => x.id === wid);
-    return w || null;
-  }, id, { timeout: 10000 });
-  return handle.jsonValue();
+  try {
+    const handle = await page.waitForFunction((wid) => {
+      const w = window.pathway.widgets().find((x) => x.id === wid);
+      return w || null;
+    }, id, { timeout: 10000 });
+    return await handle.jsonValue();
+  } catch (e) {
+    const screen = await page.evaluate(() => window.pathway.screen());
+    const ids = await page.evaluate(() => window.pathway.widgets().map((w) => w.id).join(', '));
+    await page.screenshot({ path: path.join(outDir, `missing-${id}.png`) });
+    throw new Error(`no widget "${id}" on screen "${screen}" (visible: ${ids})`);
+  }
 }
 
 /// Clicks (or taps) the centre of a widget the UI registered under `id`.
@@ -86,12 +99,20 @@ export async function press(page, id, { touch = false } = {}) {
   await settle(page);
 }
 
-export async function settle(page, frames = 4) {
-  await page.evaluate((n) => new Promise((resolve) => {
-    let left = n;
-    const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
+/// Waits until the app has processed every queued input event and drawn the result
+/// (ImGui spreads a burst of events over several frames).
+export async function settle(page, minFrames = 2) {
+  await page.evaluate((n) => new Promise((resolve, reject) => {
+    let frames = 0;
+    const started = performance.now();
+    const step = () => {
+      ++frames;
+      if (frames >= n && !window.pathway.busy()) return resolve();
+      if (performance.now() - started > 10000) return reject(new Error('app stayed busy for 10 s'));
+      requestAnimationFrame(step);
+    };
     requestAnimationFrame(step);
-  }), frames);
+  }), minFrames);
 }
 
 export async function typeInto(page, id, text, opts = {}) {

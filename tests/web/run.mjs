@@ -25,10 +25,9 @@ async function startPortfolio(page, name, opts) {
 }
 
 test('desktop: add a CPD record through the UI, and it survives a reload', async () => {
-  const browser = await launch();
+  const browser = await launch({ viewport: { width: 1280, height: 800 } });
   try {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
+    const { page } = browser;
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(server.url);
@@ -44,7 +43,7 @@ test('desktop: add a CPD record through the UI, and it survives a reload', async
     await page.screenshot({ path: path.join(outDir, 'web-desktop-home.png') });
 
     // Saved to IndexedDB within a second; a reload reads it back.
-    await page.waitForFunction(() => window.pathway.lastFlush, null, { timeout: 5000 });
+    await page.waitForFunction(() => window.pathway.saved(), null, { timeout: 5000 });
     await page.reload();
     await waitReady(page);
     const again = await page.evaluate(() => window.pathway.snapshot());
@@ -58,9 +57,9 @@ test('desktop: add a CPD record through the UI, and it survives a reload', async
 });
 
 test('phone: tap through the same flow at 390x844', async () => {
-  const browser = await launch();
+  const browser = await launch({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
   try {
-    const page = await browser.context.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+    const { page } = browser;
     await page.goto(server.url);
     await waitReady(page);
     const touch = { touch: true };

@@ -6,6 +6,7 @@
 #include "pathway/ui/widgets.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h> // InputEventsQueue: is input still waiting to be processed?
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -82,6 +83,17 @@ bool App::saveDraft() {
     return true;
 }
 
+double App::secondsUntilNextFrame() const {
+    const ImGuiContext* g = ImGui::GetCurrentContext();
+    if (!g) return 0;
+    if (g->InputEventsQueue.Size > 0) return 0;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseDown[0] || io.MouseDown[1]) return 0; // dragging, pressing
+    if (m_settleFrames > 0) return 0; // a change is still being drawn (layout settles in 2)
+    if (io.WantTextInput) return 0.5; // the cursor blinks
+    return 1e9;
+}
+
 void App::handleShortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return; // text fields keep their own undo while editing
@@ -101,8 +113,15 @@ void App::frame() {
     m_phone = io.DisplaySize.x < em(40);
     if (m_screen != Screen::Welcome && trim(m_session.store().portfolio().profile.name).empty())
         m_screen = Screen::Welcome;
+    const Screen screenBefore = m_screen;
+    const uint64_t revisionBefore = m_session.store().revision();
+    const bool draftBefore = m_draft.has_value();
     handleShortcuts();
     drawShell();
+    if (m_settleFrames > 0) --m_settleFrames;
+    if (m_screen != screenBefore || m_session.store().revision() != revisionBefore ||
+        m_draft.has_value() != draftBefore)
+        m_settleFrames = 2;
 }
 
 void App::drawShell() {
@@ -358,7 +377,9 @@ void App::drawLog() {
         return doc.entries[a].date > doc.entries[b].date;
     });
     ImGui::TextColored(palette().textMuted, "%zu of %zu entries", visible.size(), doc.entries.size());
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().background);
     ImGui::BeginChild("rows", ImVec2(0, 0), ImGuiChildFlags_None);
+    ImGui::PopStyleColor();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(visible.size()), em(3.2f) + ImGui::GetStyle().ItemSpacing.y);
     while (clipper.Step())
@@ -375,6 +396,12 @@ void App::drawEditor() {
     }
     Entry& e = *m_draft;
     const KindSpec& spec = kindSpec(e.kind);
+    // The form scrolls; the actions stay in view below it (a phone shows a third of the form).
+    const float footer = em(2.4f) + ImGui::GetStyle().ItemSpacing.y * 2 +
+                         (m_message.empty() ? 0.f : em(2.6f));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.background);
+    ImGui::BeginChild("form", ImVec2(0, -footer), ImGuiChildFlags_None);
+    ImGui::PopStyleColor();
     ImGui::TextColored(p.textMuted, "%s", std::string(kindLabel(e.kind)).c_str());
     textField("entry.title", "Title", e.title, std::string(spec.titleHint).c_str());
     textField("entry.date", "Date (YYYY-MM-DD)", m_draftDate);
@@ -417,7 +444,7 @@ void App::drawEditor() {
         }
         if (value.empty()) e.fields.erase(std::string(f.key));
     }
-    ImGui::Dummy(ImVec2(0, em(0.5f)));
+    ImGui::EndChild();
     if (!m_message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.bad);
         ImGui::TextWrapped("%s %s", icon::kWarning, m_message.c_str());

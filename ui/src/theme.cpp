@@ -98,7 +98,12 @@ void loadFonts(const FontFiles& files, float textSizePx, float scale) {
     io.FontGlobalScale = 1.f / scale;
     static const ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC,
                                           0x20AC, 0x2190, 0x2193, 0x2713, 0x2717, 0};
-    static const ImWchar kIconRanges[] = {0xE000, 0xF8FF, 0};
+    // Only the icons the screens use: the whole private-use range at 3x (phones) would make a
+    // font atlas larger than WebGL's texture limit, and the canvas would stay black.
+    static const ImWchar kIconRanges[] = {
+        0xE002, 0xE002, 0xE145, 0xE145, 0xE15A, 0xE15A, 0xE166, 0xE166, 0xE5C4, 0xE5C4,
+        0xE5CA, 0xE5CA, 0xE80C, 0xE80C, 0xE872, 0xE872, 0xE878, 0xE878, 0xE88A, 0xE88A,
+        0xE896, 0xE896, 0xE8B6, 0xE8B6, 0xE8B8, 0xE8B8, 0};
     auto add = [&](const std::vector<unsigned char>& bytes, float px) -> ImFont* {
         ImFont* font = nullptr;
         if (!bytes.empty()) {

@@ -4,6 +4,8 @@
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 namespace pathway::ui {
 
 const WidgetRect* WidgetRegistry::find(std::string_view id) const {
@@ -18,8 +20,15 @@ WidgetRegistry& widgets() {
 }
 
 void registerLastItem(const char* id, const char* label, bool isTextField, bool multiline) {
-    const ImVec2 min = ImGui::GetItemRectMin();
-    const ImVec2 max = ImGui::GetItemRectMax();
+    // Only what can be seen and touched: the item's rectangle clipped to its window.
+    if (!ImGui::IsItemVisible()) return;
+    ImVec2 min = ImGui::GetItemRectMin();
+    ImVec2 max = ImGui::GetItemRectMax();
+    const ImVec2 clipMin = ImGui::GetWindowDrawList()->GetClipRectMin();
+    const ImVec2 clipMax = ImGui::GetWindowDrawList()->GetClipRectMax();
+    min = ImVec2(std::max(min.x, clipMin.x), std::max(min.y, clipMin.y));
+    max = ImVec2(std::min(max.x, clipMax.x), std::min(max.y, clipMax.y));
+    if (max.x <= min.x || max.y <= min.y) return;
     widgets().add({id, label, min.x, min.y, max.x - min.x, max.y - min.y, isTextField, multiline});
 }
 

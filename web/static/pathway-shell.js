@@ -81,6 +81,9 @@
   hook.fields = () => hook.widgets().filter((w) => w.text)
       .map(({ id, label, x, y, w, h }) => ({ id, label, x, y, w, h }));
   hook.flush = () => mod()._pathway_flush();
+  hook.busy = () => mod()._pathway_busy() !== 0;
+  // True once every change has reached IndexedDB.
+  hook.saved = () => mod()._pathway_dirty() === 0 && !syncing && !syncAgain;
   window.pathway = hook;
 
   // Save when the page is hidden or closed (phones kill background tabs without warning).

@@ -36,6 +36,11 @@ class App {
     bool draftDirty() const;
     const core::Entry* draft() const { return m_draft ? &*m_draft : nullptr; }
 
+    /// Seconds until the UI needs another frame with no new input: 0 while input events are
+    /// still queued (ImGui spreads a burst of events over several frames) or something moves,
+    /// about half a second while a text cursor blinks, and a very large number when idle.
+    double secondsUntilNextFrame() const;
+
     /// The layout in use this frame: phone (single column, bottom navigation) or desktop.
     bool phoneLayout() const { return m_phone; }
 
@@ -62,6 +67,7 @@ class App {
     std::string m_message;
     std::string m_welcomeName;
     std::string m_search;
+    int m_settleFrames = 2; ///< frames still to draw after something changed
 };
 
 } // namespace pathway::ui

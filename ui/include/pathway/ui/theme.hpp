@@ -41,7 +41,8 @@ void loadFonts(const FontFiles& files, float textSizePx, float framebufferScale)
 void pushPrimaryButton();
 void popPrimaryButton();
 
-/// Material Icons code points (UTF-8) used by the screens.
+/// Material Icons code points (UTF-8) used by the screens. Add new ones to kIconRanges in
+/// theme.cpp too, or they will not be in the font atlas.
 namespace icon {
 inline constexpr const char* kHome = "\xee\xa2\x8a";      // U+E88A home
 inline constexpr const char* kList = "\xee\xa2\x96";      // U+E896 list

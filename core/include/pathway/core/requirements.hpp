@@ -1,0 +1,133 @@
+// Where a practitioner stands: Social Work England CPD for the registration year, ASYE reviews,
+// evidence, supervision and protected time, framework coverage and the next career level.
+// Pure: the same portfolio, catalogue and day always give the same answer (no clock inside).
+#pragma once
+
+#include "pathway/core/catalog.hpp"
+#include "pathway/core/date.hpp"
+#include "pathway/core/model.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pathway::core {
+
+/// A CPD piece in the registration year that lacks something the rule asks for.
+struct PieceCheck {
+    std::string entryId;
+    std::string title;
+    Date date;
+    bool peerIntended = false;        ///< a peer marker (e.g. peer_role) is filled
+    std::vector<std::string> missing; ///< labels from the rule: "what you learnt"
+};
+
+struct SweStatus {
+    std::string ruleVersion;
+    RegistrationYear year;
+    std::string deadlineTime;    ///< "23:59"
+    int32_t pieces = 0;          ///< CPD entries dated in the year
+    int32_t completePieces = 0;  ///< ... with every required field
+    int32_t peerReflections = 0; ///< complete pieces that also have every peer field
+    int32_t minPieces = 0;
+    int32_t minPeerReflections = 0;
+    double hours = 0;                 ///< sum of "hours" over the year's pieces
+    bool ready = false;               ///< enough complete pieces and peer-reflected pieces
+    std::vector<std::string> missing; ///< what stands between the user and ready; empty when ready
+    std::vector<PieceCheck> incomplete; ///< every incomplete piece in the year, by date
+    int64_t daysToDeadline = 0;         ///< from today to the deadline day (0 on the day)
+    bool inRenewalWindow = false;
+};
+
+enum class ReviewState : uint8_t { Done, Overdue, DueSoon, Upcoming };
+std::string_view reviewStateId(ReviewState s); ///< "done" | "overdue" | "due-soon" | "upcoming"
+
+struct ReviewStatus {
+    std::string id; ///< "3m", "6m", "9m", "final"
+    std::string name;
+    int32_t months = 0;
+    bool optional = false;
+    Date calculated; ///< start + months, pro rata
+    Date due;        ///< calculated, moved off a weekend when the rule says so
+    ReviewState state = ReviewState::Upcoming;
+    std::optional<Date> doneOn; ///< the earliest review entry for this stage
+};
+
+struct EvidenceStatus {
+    std::string id;
+    std::string label;
+    int32_t have = 0;
+    int32_t need = 0;
+};
+
+struct SupervisionGap {
+    Date from;
+    Date to;
+    int64_t days = 0;    ///< to - from
+    int32_t allowed = 0; ///< cadence in force on `from`
+    bool open = false;   ///< runs to today: no supervision logged since `from`
+};
+
+struct SupervisionSummary {
+    int32_t count = 0;
+    std::optional<Date> last;
+    std::optional<Date> nextDue; ///< empty after the ASYE ends
+    int32_t everyDays = 0;       ///< cadence in force today
+    std::string cadenceLabel;
+};
+
+struct ProtectedTimeStatus {
+    double hoursLogged = 0;
+    double hoursExpectedToDate = 0;
+    std::optional<double> fraction; ///< logged / expected; empty while nothing is expected
+};
+
+struct AsyeStatus {
+    std::string ruleVersion;
+    Date start;
+    Date end;
+    double fte = 1;
+    std::vector<ReviewStatus> reviews;
+    std::vector<EvidenceStatus> evidence;
+    std::vector<SupervisionGap> supervisionGaps;
+    SupervisionSummary supervision;
+    ProtectedTimeStatus protectedTime;
+};
+
+struct CoverageCell {
+    std::string tag; ///< "pcf:6"
+    int32_t count = 0;
+    std::optional<Date> last;
+};
+
+struct ProgressionStatus {
+    CareerStage currentStage = CareerStage::Asye;
+    std::optional<std::string> nextLevel; ///< PCF level id after the current stage
+    std::optional<std::string> nextLevelName;
+    std::vector<std::string> itemsWithoutEvidence; ///< PCF domain tags, nothing in 12 months
+};
+
+struct Status {
+    Date today;
+    std::optional<SweStatus> swe;       ///< empty only when the catalogue has no CPD rule
+    std::optional<AsyeStatus> asye;     ///< when the profile has an ASYE start and a rule covers it
+    std::vector<CoverageCell> coverage; ///< every item of the frameworks for the setting, in order
+    ProgressionStatus progression;
+    /// Versions used: framework or rule id -> version (what Portfolio::assessedAgainst records).
+    std::map<std::string, std::string> assessedAgainst;
+    std::vector<std::string> unknownTags; ///< tags naming no item in the catalogue (typos)
+    std::vector<std::string> notices;     ///< sentences about approximations made
+};
+
+/// Everything the dashboards and `pathway-cli status` show. Versions pinned in
+/// portfolio.assessedAgainst are used when the catalogue has them.
+Status computeStatus(const Portfolio& portfolio, const Catalog& catalog, Date today);
+
+/// The CLI contract; see the example in assets/README.md ("Status JSON").
+nlohmann::json statusToJson(const Status& status);
+
+} // namespace pathway::core

@@ -1,0 +1,495 @@
+#include "pathway/core/requirements.hpp"
+
+#include "pathway/core/kinds.hpp"
+#include "pathway/core/text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <unordered_map>
+
+namespace pathway::core {
+
+namespace {
+
+using json = nlohmann::json;
+
+// The framework whose levels are the career ladder (its level ids are CareerStage ids).
+constexpr std::string_view kProgressionFramework = "pcf";
+constexpr std::string_view kSweCpdRuleId = "swe-cpd";
+constexpr std::string_view kAsyeRuleId = "asye";
+
+std::string_view settingPhrase(Setting s) {
+    return s == Setting::Adults ? "adult services" : "children and families";
+}
+
+std::string plural(int32_t n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+double round2(double v) {
+    return std::round(v * 100.0) / 100.0;
+}
+
+json dateOrNull(const std::optional<Date>& d) {
+    return d ? json(d->toString()) : json(nullptr);
+}
+
+std::string pinned(const Portfolio& p, std::string_view id) {
+    auto it = p.assessedAgainst.find(std::string(id));
+    return it == p.assessedAgainst.end() ? std::string() : it->second;
+}
+
+// ------------------------------------------------------------------------------------- SWE
+
+bool piecePresent(const Entry& e, std::string_view key) {
+    if (key == "title") return !trim(e.title).empty();
+    if (key == "date") return true; // every entry has a date
+    return e.has(key);
+}
+
+std::optional<SweStatus> computeSwe(const Portfolio& portfolio, const Catalog& catalog, Date today,
+                                    Status& status) {
+    bool exact = false;
+    const SweCpdRule* rule = catalog.sweCpdRule(today, &exact);
+    if (!rule) {
+        status.notices.push_back("The catalogue has no CPD rule, so registration readiness "
+                                 "cannot be checked.");
+        return std::nullopt;
+    }
+    if (!exact)
+        status.notices.push_back("No CPD rule version covers " + today.toString() +
+                                 "; using version " + rule->version + " (from " +
+                                 rule->validFrom.toString() + ").");
+    status.assessedAgainst[std::string(kSweCpdRuleId)] = rule->version;
+
+    SweStatus s;
+    s.ruleVersion = rule->version;
+    s.year = rule->yearContaining(today);
+    s.deadlineTime = rule->deadlineTime;
+    s.minPieces = rule->minPieces;
+    s.minPeerReflections = rule->minPeerReflections;
+
+    std::vector<const Entry*> pieces;
+    for (const auto& e : portfolio.entries)
+        if (e.kind == rule->pieceKind && s.year.start <= e.date && e.date <= s.year.end)
+            pieces.push_back(&e);
+    std::stable_sort(pieces.begin(), pieces.end(),
+                     [](const Entry* a, const Entry* b) { return a->date < b->date; });
+
+    for (const Entry* e : pieces) {
+        ++s.pieces;
+        s.hours += e->number(field::kHours).value_or(0);
+        PieceCheck check{e->id, e->title, e->date, false, {}};
+        for (const auto& f : rule->requiredFields)
+            if (!piecePresent(*e, f.key)) check.missing.push_back(f.label);
+        const bool complete = check.missing.empty();
+        for (const auto& m : rule->peerMarkers)
+            check.peerIntended = check.peerIntended || e->has(m);
+        std::vector<std::string> peerMissing;
+        for (const auto& f : rule->peerFields)
+            if (!piecePresent(*e, f.key)) peerMissing.push_back(f.label);
+        const bool peerReflected =
+            rule->peerFields.empty() ? check.peerIntended : peerMissing.empty();
+        if (complete) ++s.completePieces;
+        if (complete && peerReflected) ++s.peerReflections;
+        if (check.peerIntended)
+            check.missing.insert(check.missing.end(), peerMissing.begin(), peerMissing.end());
+        if (!check.missing.empty()) s.incomplete.push_back(std::move(check));
+    }
+
+    s.ready = s.completePieces >= s.minPieces && s.peerReflections >= s.minPeerReflections;
+    if (!s.ready) {
+        if (s.pieces < s.minPieces)
+            s.missing.push_back(
+                plural(s.minPieces - s.pieces, "more piece of CPD", "more pieces of CPD"));
+        const int32_t peerShort = s.minPeerReflections - s.peerReflections;
+        int32_t peerInProgress = 0;
+        for (const auto& c : s.incomplete)
+            peerInProgress += c.peerIntended ? 1 : 0;
+        if (peerShort > peerInProgress) {
+            const int32_t n = peerShort - peerInProgress;
+            s.missing.push_back(n == 1 ? std::string("a piece with peer reflection")
+                                       : plural(n, "more piece with peer reflection",
+                                                "more pieces with peer reflection"));
+        }
+        const bool needComplete = s.completePieces < s.minPieces;
+        for (const auto& c : s.incomplete) {
+            if (!(needComplete || (peerShort > 0 && c.peerIntended))) continue;
+            std::string labels;
+            for (const auto& m : c.missing) {
+                if (!labels.empty()) labels += ", ";
+                labels += m;
+            }
+            const std::string title = trim(c.title).empty() ? "Untitled piece" : c.title;
+            s.missing.push_back("\"" + title + "\": ");
+            s.missing.back() += labels;
+        }
+    }
+    s.daysToDeadline = daysBetween(today, s.year.deadline);
+    s.inRenewalWindow = s.year.renewalOpens <= today && today <= s.year.deadline;
+    return s;
+}
+
+// ------------------------------------------------------------------------------------ ASYE
+
+bool matchesEvidence(const Entry& e, const AsyeEvidence& ev) {
+    if (e.kind != ev.kind) return false;
+    for (const auto& [key, value] : ev.where)
+        if (e.field(key) != value) return false;
+    return true;
+}
+
+std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog& catalog,
+                                      Date today, Status& status) {
+    const Profile& profile = portfolio.profile;
+    if (!profile.asyeStart) return std::nullopt;
+    const Date start = *profile.asyeStart;
+    const double fte = (profile.fte > 0 && profile.fte <= 1) ? profile.fte : 1.0;
+
+    const AsyeRule* rule = nullptr;
+    if (const std::string v = pinned(portfolio, kAsyeRuleId); !v.empty())
+        rule = catalog.asyeRuleVersion(v);
+    if (!rule) {
+        bool exact = false;
+        rule = catalog.asyeRule(start, &exact);
+        if (rule && !exact)
+            status.notices.push_back("No ASYE rule version covers a start on " + start.toString() +
+                                     "; using version " + rule->version + ".");
+    }
+    if (!rule) {
+        status.notices.push_back("The catalogue has no ASYE rule, so the ASYE cannot be tracked.");
+        return std::nullopt;
+    }
+    if (!rule->appliesToStart(profile.setting, start)) {
+        status.notices.push_back(
+            "The ASYE rule (version " + rule->version + ") does not cover a start in " +
+            std::string(settingPhrase(profile.setting)) + " on " + start.toString() + ".");
+        return std::nullopt;
+    }
+    status.assessedAgainst[std::string(kAsyeRuleId)] = rule->version;
+
+    AsyeStatus a;
+    a.ruleVersion = rule->version;
+    a.start = start;
+    a.end = rule->end(start, fte);
+    a.fte = fte;
+
+    for (const auto& r : rule->reviews) {
+        ReviewStatus rs;
+        rs.id = r.id;
+        rs.name = r.name;
+        rs.months = r.months;
+        rs.optional = r.optional;
+        rs.calculated = rule->reviewCalculated(r, start, fte);
+        rs.due = rule->reviewDue(r, start, fte);
+        for (const auto& e : portfolio.entries)
+            if (e.kind == EntryKind::Review && e.field(field::kStage) == r.id &&
+                (!rs.doneOn || e.date < *rs.doneOn))
+                rs.doneOn = e.date;
+        if (rs.doneOn)
+            rs.state = ReviewState::Done;
+        else if (rs.due < today)
+            rs.state = ReviewState::Overdue;
+        else if (daysBetween(today, rs.due) <= rule->dueSoonDays)
+            rs.state = ReviewState::DueSoon;
+        else
+            rs.state = ReviewState::Upcoming;
+        a.reviews.push_back(std::move(rs));
+    }
+
+    for (const auto& ev : rule->evidence) {
+        EvidenceStatus es{ev.id, ev.label, 0, ev.need};
+        for (const auto& e : portfolio.entries)
+            if (e.date >= start && matchesEvidence(e, ev)) ++es.have;
+        a.evidence.push_back(std::move(es));
+    }
+
+    // Supervision: only sessions between the start and today (or the end, if sooner).
+    const Date horizon = std::min(today, a.end);
+    std::vector<Date> sessions;
+    for (const auto& e : portfolio.entries)
+        if (e.kind == rule->supervisionKind && start <= e.date && e.date <= horizon)
+            sessions.push_back(e.date);
+    std::sort(sessions.begin(), sessions.end());
+    a.supervision.count = static_cast<int32_t>(sessions.size());
+    if (!sessions.empty()) a.supervision.last = sessions.back();
+    sessions.erase(std::unique(sessions.begin(), sessions.end()), sessions.end());
+    Date previous = start;
+    for (const Date& d : sessions) {
+        const int32_t allowed = rule->supervisionAt(start, fte, previous).everyDays;
+        const int64_t days = daysBetween(previous, d);
+        if (days > allowed) a.supervisionGaps.push_back({previous, d, days, allowed, false});
+        previous = d;
+    }
+    if (horizon > previous) {
+        const int32_t allowed = rule->supervisionAt(start, fte, previous).everyDays;
+        const int64_t days = daysBetween(previous, horizon);
+        if (days > allowed) a.supervisionGaps.push_back({previous, horizon, days, allowed, true});
+    }
+    {
+        const SupervisionPeriod& now =
+            rule->supervisionAt(start, fte, std::clamp(today, start, a.end));
+        a.supervision.everyDays = now.everyDays;
+        a.supervision.cadenceLabel = now.label;
+        const Date next = previous.addDays(rule->supervisionAt(start, fte, previous).everyDays);
+        if (today <= a.end && next <= a.end) a.supervision.nextDue = next;
+    }
+
+    // Protected development time, pro rata to contracted hours.
+    for (const auto& e : portfolio.entries)
+        if (e.kind == rule->protectedKind && e.has(rule->protectedFlagField) && start <= e.date &&
+            e.date <= horizon)
+            a.protectedTime.hoursLogged += e.number(rule->protectedHoursField).value_or(0);
+    const int64_t elapsed = std::max<int64_t>(0, daysBetween(start, horizon));
+    a.protectedTime.hoursExpectedToDate = rule->protectedFraction * rule->fullTimeWeeklyHours *
+                                          fte * static_cast<double>(elapsed) / 7.0;
+    if (a.protectedTime.hoursExpectedToDate > 0)
+        a.protectedTime.fraction =
+            a.protectedTime.hoursLogged / a.protectedTime.hoursExpectedToDate;
+    return a;
+}
+
+// -------------------------------------------------------------------------------- coverage
+
+// The frameworks for the profile's setting today, with pinned versions where the catalogue
+// has them.
+std::vector<const Framework*> chooseFrameworks(const Portfolio& portfolio, const Catalog& catalog,
+                                               Date today) {
+    std::vector<const Framework*> out;
+    for (const Framework* f : catalog.frameworksFor(portfolio.profile.setting, today)) {
+        const std::string v = pinned(portfolio, f->id);
+        const Framework* pin = v.empty() ? nullptr : catalog.frameworkVersion(f->id, v);
+        out.push_back(pin ? pin : f);
+    }
+    return out;
+}
+
+struct CellRef {
+    const Framework* framework;
+    const FrameworkItem* item;
+};
+
+// Counts evidence per item; a sub-item's evidence also counts for its parents (once per entry).
+class CoverageCounter {
+  public:
+    explicit CoverageCounter(const std::vector<const Framework*>& frameworks) {
+        for (const Framework* f : frameworks)
+            for (const auto& item : f->items) {
+                m_index.emplace(f->tag(item), m_refs.size());
+                m_refs.push_back({f, &item});
+                m_cells.push_back({f->tag(item), 0, std::nullopt});
+            }
+    }
+
+    /// Adds the entry; returns the tags it carries that no counted framework knows.
+    std::vector<std::string> add(const Entry& e) {
+        std::vector<std::string> unmatched;
+        std::set<size_t> hit;
+        for (const auto& tag : e.tags) {
+            auto it = m_index.find(tag);
+            if (it == m_index.end()) {
+                unmatched.push_back(tag);
+                continue;
+            }
+            size_t idx = it->second;
+            for (size_t steps = 0; steps <= m_refs.size(); ++steps) {
+                hit.insert(idx);
+                const CellRef& ref = m_refs[idx];
+                if (ref.item->parent.empty()) break;
+                auto parent = m_index.find(ref.framework->id + ":" + ref.item->parent);
+                if (parent == m_index.end()) break;
+                idx = parent->second;
+            }
+        }
+        for (size_t idx : hit) {
+            ++m_cells[idx].count;
+            if (!m_cells[idx].last || *m_cells[idx].last < e.date) m_cells[idx].last = e.date;
+        }
+        return unmatched;
+    }
+
+    const std::vector<CoverageCell>& cells() const { return m_cells; }
+    const std::vector<CellRef>& refs() const { return m_refs; }
+
+  private:
+    std::unordered_map<std::string, size_t> m_index;
+    std::vector<CellRef> m_refs;
+    std::vector<CoverageCell> m_cells;
+};
+
+// Goals are intentions, not evidence.
+bool countsAsEvidence(const Entry& e) {
+    return e.kind != EntryKind::Goal;
+}
+
+ProgressionStatus computeProgression(const Portfolio& portfolio, const Catalog& catalog,
+                                     const std::vector<const Framework*>& chosen, Date today) {
+    ProgressionStatus p;
+    p.currentStage = portfolio.profile.stage;
+    const Framework* pcf = nullptr;
+    for (const Framework* f : chosen)
+        if (f->id == kProgressionFramework) pcf = f;
+    if (!pcf) {
+        const std::string v = pinned(portfolio, kProgressionFramework);
+        if (!v.empty()) pcf = catalog.frameworkVersion(kProgressionFramework, v);
+    }
+    if (!pcf) pcf = catalog.framework(kProgressionFramework, today);
+    if (!pcf) pcf = catalog.framework(kProgressionFramework);
+    if (!pcf) return p;
+
+    if (auto idx = pcf->levelIndex(stageId(p.currentStage)); idx && *idx + 1 < pcf->levels.size()) {
+        p.nextLevel = pcf->levels[*idx + 1].id;
+        p.nextLevelName = pcf->levels[*idx + 1].name;
+    }
+    CoverageCounter recent({pcf});
+    const Date from = today.addMonths(-12);
+    for (const auto& e : portfolio.entries)
+        if (countsAsEvidence(e) && from < e.date && e.date <= today) recent.add(e);
+    for (size_t i = 0; i < recent.cells().size(); ++i)
+        if (recent.refs()[i].item->parent.empty() && recent.cells()[i].count == 0)
+            p.itemsWithoutEvidence.push_back(recent.cells()[i].tag);
+    return p;
+}
+
+} // namespace
+
+std::string_view reviewStateId(ReviewState s) {
+    switch (s) {
+    case ReviewState::Done:
+        return "done";
+    case ReviewState::Overdue:
+        return "overdue";
+    case ReviewState::DueSoon:
+        return "due-soon";
+    case ReviewState::Upcoming:
+        break;
+    }
+    return "upcoming";
+}
+
+Status computeStatus(const Portfolio& portfolio, const Catalog& catalog, Date today) {
+    Status st;
+    st.today = today;
+    st.swe = computeSwe(portfolio, catalog, today, st);
+    st.asye = computeAsye(portfolio, catalog, today, st);
+
+    const std::vector<const Framework*> chosen = chooseFrameworks(portfolio, catalog, today);
+    for (const Framework* f : chosen)
+        st.assessedAgainst[f->id] = f->version;
+    CoverageCounter counter(chosen);
+    std::set<std::string> unknown;
+    for (const auto& e : portfolio.entries) {
+        if (!countsAsEvidence(e)) continue;
+        for (auto& tag : counter.add(e))
+            if (!catalog.findItem(tag)) unknown.insert(std::move(tag));
+    }
+    st.coverage = counter.cells();
+    st.unknownTags.assign(unknown.begin(), unknown.end());
+    st.progression = computeProgression(portfolio, catalog, chosen, today);
+    return st;
+}
+
+json statusToJson(const Status& st) {
+    json j = json::object();
+    j["today"] = st.today.toString();
+
+    if (st.swe) {
+        const SweStatus& s = *st.swe;
+        json incomplete = json::array();
+        for (const auto& c : s.incomplete)
+            incomplete.push_back({{"id", c.entryId},
+                                  {"title", c.title},
+                                  {"date", c.date.toString()},
+                                  {"peer", c.peerIntended},
+                                  {"missing", c.missing}});
+        j["swe"] = {
+            {"rule_version", s.ruleVersion},
+            {"registration_year", s.year.label()},
+            {"year_start", s.year.start.toString()},
+            {"year_end", s.year.end.toString()},
+            {"renewal_opens", s.year.renewalOpens.toString()},
+            {"deadline", s.year.deadline.toString()},
+            {"deadline_time", s.deadlineTime},
+            {"pieces", s.pieces},
+            {"complete_pieces", s.completePieces},
+            {"peer_reflections", s.peerReflections},
+            {"min_pieces", s.minPieces},
+            {"min_peer_reflections", s.minPeerReflections},
+            {"hours", round2(s.hours)},
+            {"ready", s.ready},
+            {"missing", s.missing},
+            {"incomplete", std::move(incomplete)},
+            {"days_to_deadline", s.daysToDeadline},
+            {"in_renewal_window", s.inRenewalWindow},
+        };
+    } else {
+        j["swe"] = nullptr;
+    }
+
+    if (st.asye) {
+        const AsyeStatus& a = *st.asye;
+        json reviews = json::array();
+        for (const auto& r : a.reviews)
+            reviews.push_back({{"id", r.id},
+                               {"name", r.name},
+                               {"months", r.months},
+                               {"optional", r.optional},
+                               {"calculated", r.calculated.toString()},
+                               {"due", r.due.toString()},
+                               {"status", std::string(reviewStateId(r.state))},
+                               {"done_on", dateOrNull(r.doneOn)}});
+        json evidence = json::object();
+        for (const auto& e : a.evidence)
+            evidence[e.id] = {
+                {"label", e.label}, {"have", e.have}, {"need", e.need}, {"met", e.have >= e.need}};
+        json gaps = json::array();
+        for (const auto& g : a.supervisionGaps)
+            gaps.push_back({{"from", g.from.toString()},
+                            {"to", g.to.toString()},
+                            {"days", g.days},
+                            {"allowed", g.allowed},
+                            {"open", g.open}});
+        const auto& pt = a.protectedTime;
+        j["asye"] = {
+            {"rule_version", a.ruleVersion},
+            {"start", a.start.toString()},
+            {"end", a.end.toString()},
+            {"fte", a.fte},
+            {"reviews", std::move(reviews)},
+            {"evidence", std::move(evidence)},
+            {"supervision_gaps", std::move(gaps)},
+            {"supervision",
+             {{"count", a.supervision.count},
+              {"last", dateOrNull(a.supervision.last)},
+              {"next_due", dateOrNull(a.supervision.nextDue)},
+              {"every_days", a.supervision.everyDays},
+              {"cadence", a.supervision.cadenceLabel}}},
+            {"protected_time",
+             {{"hours_logged", round2(pt.hoursLogged)},
+              {"hours_expected_to_date", round2(pt.hoursExpectedToDate)},
+              {"fraction", pt.fraction ? json(round2(*pt.fraction)) : json(nullptr)}}},
+        };
+    } else {
+        j["asye"] = nullptr;
+    }
+
+    json coverage = json::object();
+    for (const auto& c : st.coverage)
+        coverage[c.tag] = {{"count", c.count}, {"last", dateOrNull(c.last)}};
+    j["coverage"] = std::move(coverage);
+
+    const auto& p = st.progression;
+    j["progression"] = {
+        {"current_stage", std::string(stageId(p.currentStage))},
+        {"next_level", p.nextLevel ? json(*p.nextLevel) : json(nullptr)},
+        {"next_level_name", p.nextLevelName ? json(*p.nextLevelName) : json(nullptr)},
+        {"items_without_evidence", p.itemsWithoutEvidence},
+    };
+    j["assessed_against"] = st.assessedAgainst;
+    j["unknown_tags"] = st.unknownTags;
+    j["notices"] = st.notices;
+    return j;
+}
+
+} // namespace pathway::core
