@@ -108,6 +108,69 @@ class CliTest(unittest.TestCase):
         with open(self.file, "rb") as f:
             self.assertEqual(f.read(), before)
 
+    def add_complete_cpd(self, title, date, peer=None, tags=()):
+        args = ["add", self.file, "cpd", "--title", title, "--date", date, "--hours", "2",
+                "--type", "course", "--description", "Why it matters", "--learned", "What I learnt",
+                "--impact", "How practice changed"]
+        if peer:
+            args += ["--peer-reflection", peer]
+        for t in tags:
+            args += ["--tag", t]
+        r = run(*args)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return r.stdout.strip()
+
+    def test_status_contract(self):
+        self.init("--setting", "adults", "--asye-start", "2026-09-07")
+        self.add_complete_cpd("Court skills", "2026-10-01", tags=["pcf:5"])
+        r = run("status", self.file, "--on", "2026-11-23", "--json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        s = json.loads(r.stdout)
+        swe = s["swe"]
+        self.assertEqual(swe["registration_year"], "2025-12-01/2026-11-30")
+        self.assertEqual(swe["pieces"], 1)
+        self.assertEqual(swe["peer_reflections"], 0)
+        self.assertFalse(swe["ready"])
+        self.assertTrue(any("piece" in m for m in swe["missing"]), swe["missing"])
+        self.assertEqual(swe["days_to_deadline"], 7)
+
+        self.add_complete_cpd("Team reflective session", "2026-11-02", peer="Colleague's view helped")
+        s = json.loads(run("status", self.file, "--on", "2026-11-23", "--json").stdout)
+        self.assertEqual(s["swe"]["pieces"], 2)
+        self.assertEqual(s["swe"]["peer_reflections"], 1)
+        self.assertTrue(s["swe"]["ready"])
+        self.assertEqual(s["swe"]["missing"], [])
+
+        asye = s["asye"]
+        names = [r["name"] for r in asye["reviews"]]
+        self.assertEqual(len(names), 4, names)
+        for review in asye["reviews"]:
+            self.assertRegex(review["due"], r"^\d{4}-\d{2}-\d{2}$")
+            self.assertIn(review["status"], ["done", "overdue", "due-soon", "upcoming"])
+        for ev in asye["evidence"].values():
+            self.assertIn("have", ev)
+            self.assertIn("need", ev)
+        self.assertIsInstance(asye["supervision_gaps"], list)
+        self.assertGreater(len(asye["supervision_gaps"]), 0)  # no supervision logged at all
+        self.assertEqual(s["coverage"]["pcf:5"]["count"], 1)
+        self.assertEqual(s["coverage"]["pcf:5"]["last"], "2026-10-01")
+
+        # The piece dated 1 December belongs to the next registration year.
+        self.add_complete_cpd("New year piece", "2026-12-01")
+        s = json.loads(run("status", self.file, "--on", "2026-12-01", "--json").stdout)
+        self.assertEqual(s["swe"]["registration_year"], "2026-12-01/2027-11-30")
+        self.assertEqual(s["swe"]["pieces"], 1)
+
+        text = run("status", self.file, "--on", "2026-11-23")
+        self.assertEqual(text.returncode, 0)
+        self.assertIn("Registration year 2025-12-01/2026-11-30", text.stdout)
+
+    def test_status_errors(self):
+        self.init()
+        self.assertEqual(run("status", self.file, "--on", "2026-13-01", "--json").returncode, 1)
+        self.assertEqual(run("status", os.path.join(self.tmp.name, "nope.json")).returncode, 1)
+        self.assertEqual(run("status").returncode, 2)
+
 
 if __name__ == "__main__":
     unittest.main()
