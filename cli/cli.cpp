@@ -35,6 +35,7 @@ Args parseArgs(const CommandInfo& info, int argc, const char* const* argv, int s
     Args args;
     for (int i = start; i < argc; ++i) {
         std::string a = argv[i];
+        if (a == "-o") a = "--output"; // the usual short form for an output file
         if (a.rfind("--", 0) == 0 && a.size() > 2) {
             std::string value;
             bool hasInlineValue = false;
@@ -42,6 +43,14 @@ Args parseArgs(const CommandInfo& info, int argc, const char* const* argv, int s
                 value = a.substr(eq + 1);
                 a = a.substr(0, eq);
                 hasInlineValue = true;
+            }
+            if (std::find(info.pairOptions.begin(), info.pairOptions.end(), a) !=
+                info.pairOptions.end()) {
+                if (hasInlineValue || i + 2 >= argc) throw UsageError{a + " needs two values"};
+                std::string first = argv[++i];
+                std::string second = argv[++i];
+                args.sequence.push_back({a, {first, second}});
+                continue;
             }
             const bool isFlag =
                 std::find(info.flagOptions.begin(), info.flagOptions.end(), a) != info.flagOptions.end();
@@ -58,6 +67,7 @@ Args parseArgs(const CommandInfo& info, int argc, const char* const* argv, int s
                 value = argv[++i];
             }
             args.options.emplace(a, value);
+            args.sequence.push_back({a, {value}});
         } else {
             args.positional.push_back(a);
         }

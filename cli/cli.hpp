@@ -20,6 +20,8 @@ struct Args {
     std::vector<std::string> positional;
     std::multimap<std::string, std::string> options; ///< "--title" -> "Court skills"
     std::vector<std::string> flags;                  ///< options without a value ("--json")
+    /// Every option with its values, in command-line order (pair options keep both values).
+    std::vector<std::pair<std::string, std::vector<std::string>>> sequence;
 
     bool has(const std::string& flag) const;
     const std::string* get(const std::string& name) const;
@@ -51,6 +53,7 @@ struct CommandInfo {
     std::vector<std::string> flagOptions;  ///< options without a value
     bool acceptsFieldOptions = false;      ///< any --field-name VALUE (entry fields)
     CommandFn run;
+    std::vector<std::string> pairOptions = {}; ///< options that take two values (--comment ID TEXT)
 };
 
 const std::vector<CommandInfo>& commands();

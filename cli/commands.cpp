@@ -4,12 +4,13 @@
 namespace pathway::cli {
 
 std::vector<CommandInfo> portfolioCommands();
+std::vector<CommandInfo> exchangeCommands();
 std::vector<CommandInfo> statusCommands();
 
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> kAll = [] {
         std::vector<CommandInfo> all;
-        for (auto group : {portfolioCommands, statusCommands})
+        for (auto group : {portfolioCommands, statusCommands, exchangeCommands})
             for (auto& c : group()) all.push_back(std::move(c));
         return all;
     }();

@@ -16,13 +16,19 @@ APT_PACKAGES="build-essential cmake ninja-build pkg-config git python3 nodejs np
   emscripten libsdl2-dev libgl-dev nlohmann-json3-dev googletest libgtest-dev
   libbenchmark-dev chromium xvfb xauth x11-apps imagemagick fonts-inter
   fonts-material-design-icons-iconfont libxml2-utils python3-icalendar dpkg-dev
-  clang libclang-rt-14-dev"
+  clang libclang-rt-14-dev nettle-dev libpugixml-dev"
 
 # Exact Debian source versions (upstream parts must match scripts/env.sh).
 # If the archive drops one, `apt-cache showsrc NAME` with the private config
 # (see fetch_source) lists what is there; update the pin here and in env.sh.
 IMGUI_DEB_VERSION=1.90.1+ds-1      # trixie (bookworm only has 1.86)
 SDL2_DEB_VERSION=2.26.5+dfsg-1     # bookworm
+# Core libraries built for wasm from the same Debian sources as the native -dev
+# packages (keep these equal to `apt-cache policy nettle-dev libpugixml-dev`).
+NETTLE_DEB_VERSION=3.8.1-2         # bookworm: SHA-256 for sign-offs
+NETTLE_VERSION=3.8.1
+PUGIXML_DEB_VERSION=1.13-0.2       # bookworm: XML for LEAP2A import/export
+PUGIXML_VERSION=1.13
 BASE_SUITE=bookworm                # the machine's own suite, copied for deb-src
 NEWER_SUITE=trixie                 # source-only: its binaries never become candidates
 
@@ -381,6 +387,46 @@ build_gtest_wasm() {
         -Dgtest_disable_pthreads=ON -DCMAKE_CXX_FLAGS=-fexceptions
 }
 
+# nettle (SHA-256 for sign-offs): autoconf project, so emconfigure/emmake.
+# Only the hashes are needed: no assembler, no public-key part (no GMP), static.
+build_nettle_wasm() {
+    local src=$CACHE/src/nettle-$NETTLE_VERSION
+    local build=$BUILD_DIR/nettle-$NETTLE_VERSION-wasm
+    local prefix=$CACHE/wasm/nettle-$NETTLE_VERSION
+    local key="nettle $NETTLE_DEB_VERSION emscripten $(deb_version emscripten) static noasm nopubkey"
+    local stamp=$prefix/.pathway-stamp
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ]; then
+        say "nettle $NETTLE_VERSION wasm ... ok (cached)"
+        return
+    fi
+    need_cmd emconfigure emmake make
+    local log=$LOG_DIR/nettle-$NETTLE_VERSION-wasm.log t0
+    t0=$(date +%s)
+    : >"$log"
+    say "nettle $NETTLE_VERSION wasm ... building (log: $(rel "$log"))"
+    rm -rf "$build" "$prefix"
+    cp -a "$src" "$build"
+    run_logged "$log" "nettle: configure" \
+        bash -c "cd '$build' && emconfigure ./configure --prefix='$prefix' --host=none \
+            --disable-assembler --disable-public-key --disable-shared \
+            --disable-documentation --disable-openssl --disable-fat"
+    run_logged "$log" "nettle: build" bash -c "cd '$build' && emmake make libnettle.a"
+    run_logged "$log" "nettle: install" \
+        bash -c "cd '$build' && mkdir -p '$prefix/lib' '$prefix/include/nettle' &&
+                 cp libnettle.a '$prefix/lib/' && cp ./*.h '$prefix/include/nettle/'"
+    printf '%s\n' "$key" >"$stamp"
+    say "nettle $NETTLE_VERSION wasm ... ok ($(rel "$prefix"), $(elapsed "$t0"))"
+}
+
+build_pugixml_wasm() {
+    emcmake_build "pugixml $PUGIXML_VERSION wasm" \
+        "$CACHE/src/pugixml-$PUGIXML_VERSION" \
+        "$BUILD_DIR/pugixml-$PUGIXML_VERSION-wasm" \
+        "$CACHE/wasm/pugixml-$PUGIXML_VERSION" \
+        "pugixml $PUGIXML_DEB_VERSION emscripten $(deb_version emscripten) static fexceptions" \
+        -DBUILD_SHARED_LIBS=OFF -DPUGIXML_BUILD_TESTS=OFF -DCMAKE_CXX_FLAGS=-fexceptions
+}
+
 # ============================================================================
 # 5. Header-only Debian libraries for wasm (never expose /usr/include whole:
 #    host libc headers would leak into the wasm build)
@@ -435,6 +481,12 @@ main() {
             CMakeLists.txt src/video/emscripten/SDL_emscriptenvideo.c
         build_sdl2_wasm
         build_gtest_wasm
+        fetch_source nettle "$NETTLE_DEB_VERSION" "$NETTLE_VERSION" \
+            "$CACHE/src/nettle-$NETTLE_VERSION" configure sha2.h sha256.c
+        build_nettle_wasm
+        fetch_source pugixml "$PUGIXML_DEB_VERSION" "$PUGIXML_VERSION" \
+            "$CACHE/src/pugixml-$PUGIXML_VERSION" CMakeLists.txt src/pugixml.cpp
+        build_pugixml_wasm
     fi
     link_wasm_headers
     install_playwright

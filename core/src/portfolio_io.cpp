@@ -34,6 +34,19 @@ std::string getString(const json& obj, const char* key, const std::string& where
     return v->get<std::string>();
 }
 
+/// The text of `obj[key]`, moved out of the document (which the loader owns and then drops):
+/// a portfolio is mostly text, and copying it was a third of the loader's cost (issue 7).
+std::string takeString(json& obj, const char* key, const std::string& where,
+                       bool required = false) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+        if (required) throw ReadError{where + "." + key, "is missing"};
+        return {};
+    }
+    if (!it->is_string()) throw ReadError{where + "." + key, "should be text"};
+    return std::move(it->get_ref<std::string&>());
+}
+
 std::optional<Date> getDate(const json& obj, const char* key, const std::string& where,
                             bool required) {
     std::string s = getString(obj, key, where, required);
@@ -119,24 +132,26 @@ Profile readProfile(const json& j) {
     return p;
 }
 
-Entry readEntry(const json& j, const std::string& w) {
+// Reads an entry, moving its text out of `j` (the caller's own document).
+Entry readEntry(json& j, const std::string& w) {
     requireObject(j, w);
     Entry e;
-    e.id = getString(j, "id", w, true);
+    e.id = takeString(j, "id", w, true);
     const std::string kind = getString(j, "kind", w, true);
     auto k = parseKind(kind);
     if (!k) throw ReadError{w + ".kind", "\"" + kind + "\" is not a kind of entry"};
     e.kind = *k;
-    e.title = getString(j, "title", w);
+    e.title = takeString(j, "title", w);
     e.date = *getDate(j, "date", w, true);
     e.createdMs = getTimestamp(j, "created", w);
     e.updatedMs = getTimestamp(j, "updated", w);
-    if (const json* f = member(j, "fields"); f && !f->is_null()) {
+    if (auto f = j.find("fields"); f != j.end() && !f->is_null()) {
         requireObject(*f, w + ".fields");
         for (auto it = f->begin(); it != f->end(); ++it) {
-            const auto& v = it.value();
+            auto& v = it.value();
             if (v.is_string())
-                e.fields[it.key()] = v.get<std::string>();
+                e.fields.emplace_hint(e.fields.end(), it.key(),
+                                      std::move(v.get_ref<std::string&>()));
             else if (v.is_number())
                 e.fields[it.key()] = formatDecimal(v.get<double>());
             else if (v.is_boolean())
@@ -171,6 +186,7 @@ Comment readComment(const json& j, const std::string& w) {
     c.text = getString(j, "text", w);
     if (const json* r = member(j, "requests_evidence"); r && r->is_boolean())
         c.requestsEvidence = r->get<bool>();
+    c.outcome = getString(j, "outcome", w);
     c.atMs = getTimestamp(j, "at", w);
     return c;
 }
@@ -252,7 +268,8 @@ json entryToJson(const Entry& e) {
 
 std::optional<Entry> entryFromJson(const json& j, const std::string& where, std::string& error) {
     try {
-        return readEntry(j, where);
+        json copy = j;
+        return readEntry(copy, where);
     } catch (const ReadError& e) {
         error = e.where + ": " + e.what;
     } catch (const json::exception& e) {
@@ -261,7 +278,249 @@ std::optional<Entry> entryFromJson(const json& j, const std::string& where, std:
     return std::nullopt;
 }
 
+namespace {
+
+// A direct writer for serializePortfolio: the same bytes nlohmann's dump(2) gives for the
+// document entryToJson() & co. build (keys sorted, 2-space indents, same escapes), without
+// building the tree first. Building and dumping the tree cost 2.5 times a plain dump of the
+// same bytes and made a 10,000-entry save miss its aim (issue 7). Anything unusual (text that
+// needs escapes, entries with fields from newer versions) goes through nlohmann, so the output
+// stays exactly what it was; tests/core/serialize_test.cpp checks it against the tree.
+void indent(std::string& out, int level) { out.append(static_cast<size_t>(level) * 2, ' '); }
+
+// nlohmann's escapes with ensure_ascii off: \" \\ \b \f \n \r \t, other control characters
+// as \u00xx (lower-case hex), everything else as it is.
+void writeString(std::string& out, std::string_view s) {
+    if (findInvalidUtf8(s)) {
+        out += json(std::string(s)).dump(); // throws type_error 316, as the tree did
+        return;
+    }
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    size_t run = 0; // start of the bytes not yet copied
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        }
+    }
+    out.append(s.data() + run, s.size() - run);
+    out += '"';
+}
+
+void writeJson(std::string& out, const json& j, int level) {
+    if (j.is_object() || j.is_array()) {
+        if (j.empty()) {
+            out += j.is_object() ? "{}" : "[]";
+            return;
+        }
+        out += j.is_object() ? "{\n" : "[\n";
+        bool first = true;
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            if (!first) out += ",\n";
+            first = false;
+            indent(out, level + 1);
+            if (j.is_object()) {
+                writeString(out, it.key());
+                out += ": ";
+            }
+            writeJson(out, it.value(), level + 1);
+        }
+        out += '\n';
+        indent(out, level);
+        out += j.is_object() ? '}' : ']';
+    } else if (j.is_string()) {
+        writeString(out, j.get_ref<const std::string&>());
+    } else {
+        out += j.dump();
+    }
+}
+
+void writeStrings(std::string& out, const std::vector<std::string>& list, int level) {
+    if (list.empty()) {
+        out += "[]";
+        return;
+    }
+    out += "[\n";
+    for (size_t i = 0; i < list.size(); ++i) {
+        if (i) out += ",\n";
+        indent(out, level + 1);
+        writeString(out, list[i]);
+    }
+    out += '\n';
+    indent(out, level);
+    out += ']';
+}
+
+// One entry at `level`, keys in nlohmann's (sorted) order; see entryToJson.
+void writeEntry(std::string& out, const Entry& e, int level) {
+    if (e.extra.is_object() && !e.extra.empty()) {
+        writeJson(out, entryToJson(e), level);
+        return;
+    }
+    bool first = true;
+    auto key = [&](const char* k) {
+        out += first ? "{\n" : ",\n";
+        first = false;
+        indent(out, level + 1);
+        out += '"';
+        out += k;
+        out += "\": ";
+    };
+    if (!e.attachments.empty()) {
+        key("attachments");
+        out += "[\n";
+        for (size_t i = 0; i < e.attachments.size(); ++i) {
+            if (i) out += ",\n";
+            indent(out, level + 2);
+            out += "{\n";
+            indent(out, level + 3);
+            out += "\"name\": ";
+            writeString(out, e.attachments[i].name);
+            out += ",\n";
+            indent(out, level + 3);
+            out += "\"ref\": ";
+            writeString(out, e.attachments[i].ref);
+            out += '\n';
+            indent(out, level + 2);
+            out += '}';
+        }
+        out += '\n';
+        indent(out, level + 1);
+        out += ']';
+    }
+    if (e.createdMs) {
+        key("created");
+        writeString(out, formatTimestamp(e.createdMs));
+    }
+    key("date");
+    writeString(out, e.date.toString());
+    key("fields");
+    bool firstField = true;
+    for (const auto& [name, value] : e.fields) {
+        if (value.empty()) continue;
+        out += firstField ? "{\n" : ",\n";
+        firstField = false;
+        indent(out, level + 2);
+        writeString(out, name);
+        out += ": ";
+        const FieldSpec* spec = findField(e.kind, name);
+        std::optional<double> n;
+        if (spec && spec->type == FieldType::Number) n = parseDecimal(value);
+        if (n)
+            out += json(*n).dump();
+        else
+            writeString(out, value);
+    }
+    if (firstField) {
+        out += "{}";
+    } else {
+        out += '\n';
+        indent(out, level + 1);
+        out += '}';
+    }
+    key("id");
+    writeString(out, e.id);
+    key("kind");
+    writeString(out, kindId(e.kind));
+    if (!e.links.empty()) {
+        key("links");
+        writeStrings(out, e.links, level + 1);
+    }
+    key("tags");
+    writeStrings(out, e.tags, level + 1);
+    key("title");
+    writeString(out, e.title);
+    if (e.updatedMs) {
+        key("updated");
+        writeString(out, formatTimestamp(e.updatedMs));
+    }
+    out += '\n';
+    indent(out, level);
+    out += '}';
+}
+
+} // namespace
+
 std::string serializePortfolio(const Portfolio& p) {
+    // Everything but the entries as a (small) document, so unknown top-level fields merge and
+    // sort as before; the entries, nearly all of the bytes, are written directly.
+    json j = json::object();
+    j["format"] = kPortfolioFormat;
+    j["schema"] = kSchemaVersion;
+    j["profile"] = profileToJson(p.profile);
+    j["assessed_against"] = p.assessedAgainst;
+    j["entries"] = json::array(); // placeholder: mergeExtra never replaces a key
+    json comments = json::array();
+    for (const auto& c : p.comments) {
+        json cj = {{"id", c.id},     {"entry", c.entryId}, {"author", c.author},
+                   {"role", c.role}, {"text", c.text},     {"requests_evidence", c.requestsEvidence}};
+        if (!c.outcome.empty()) cj["outcome"] = c.outcome;
+        if (c.atMs) cj["at"] = formatTimestamp(c.atMs);
+        comments.push_back(std::move(cj));
+    }
+    j["comments"] = std::move(comments);
+    json signOffs = json::array();
+    for (const auto& s : p.signOffs) {
+        json sj = {{"entry", s.entryId},
+                   {"reviewer", s.reviewer},
+                   {"role", s.role},
+                   {"content_sha256", s.contentHash}};
+        if (s.atMs) sj["at"] = formatTimestamp(s.atMs);
+        signOffs.push_back(std::move(sj));
+    }
+    j["sign_offs"] = std::move(signOffs);
+    mergeExtra(j, p.extra);
+
+    std::string out;
+    size_t estimate = 4096;
+    for (const auto& e : p.entries) {
+        estimate += 256 + e.title.size();
+        for (const auto& [k, v] : e.fields) estimate += k.size() + v.size() + 16;
+    }
+    out.reserve(estimate);
+    // nlohmann's object keeps keys sorted, so the output is stable for equal portfolios.
+    out += "{\n";
+    bool first = true;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        if (!first) out += ",\n";
+        first = false;
+        indent(out, 1);
+        writeString(out, it.key());
+        out += ": ";
+        if (it.key() != "entries") {
+            writeJson(out, it.value(), 1);
+        } else if (p.entries.empty()) {
+            out += "[]";
+        } else {
+            out += "[\n";
+            for (size_t i = 0; i < p.entries.size(); ++i) {
+                if (i) out += ",\n";
+                indent(out, 2);
+                writeEntry(out, p.entries[i], 2);
+            }
+            out += "\n  ]";
+        }
+    }
+    out += "\n}\n";
+    return out;
+}
+
+/// The reference the writer above must match byte for byte (kept for tests).
+std::string serializePortfolioViaTree(const Portfolio& p) {
     json j = json::object();
     j["format"] = kPortfolioFormat;
     j["schema"] = kSchemaVersion;
@@ -274,6 +533,7 @@ std::string serializePortfolio(const Portfolio& p) {
     for (const auto& c : p.comments) {
         json cj = {{"id", c.id},     {"entry", c.entryId}, {"author", c.author},
                    {"role", c.role}, {"text", c.text},     {"requests_evidence", c.requestsEvidence}};
+        if (!c.outcome.empty()) cj["outcome"] = c.outcome;
         if (c.atMs) cj["at"] = formatTimestamp(c.atMs);
         comments.push_back(std::move(cj));
     }
@@ -316,8 +576,14 @@ LoadResult parsePortfolio(std::string_view bytes) {
     } catch (const json::parse_error& e) {
         r.error = "This portfolio cannot be read: " + describeParseError(e, bytes.size()) + ".";
         return r;
+    } catch (const json::exception&) {
+        // e.g. out_of_range 406, a number too large for a double (1e400): found by fuzzing.
+        r.error = "This portfolio cannot be read: it holds a number too large to read.";
+        return r;
     }
-    if (!doc.is_object() || doc.value("format", std::string()) != kPortfolioFormat) {
+    // Not doc.value("format", ""): it throws when "format" is not text (found by fuzzing).
+    const json* format = doc.is_object() ? member(doc, "format") : nullptr;
+    if (!format || !format->is_string() || format->get_ref<const std::string&>() != kPortfolioFormat) {
         r.error = "This file is not a Pathway portfolio.";
         return r;
     }
@@ -352,7 +618,7 @@ LoadResult parsePortfolio(std::string_view bytes) {
             }
         }
         std::set<std::string> ids;
-        if (const json* es = member(doc, "entries"); es && !es->is_null()) {
+        if (auto es = doc.find("entries"); es != doc.end() && !es->is_null()) {
             if (!es->is_array()) throw ReadError{"entries", "should be a list"};
             p.entries.reserve(es->size());
             for (size_t i = 0; i < es->size(); ++i) {

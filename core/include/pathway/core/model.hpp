@@ -100,6 +100,7 @@ struct Comment {
     std::string role;
     std::string text;
     bool requestsEvidence = false; ///< "please add more evidence"
+    std::string outcome; ///< a review outcome ("on-track", "pass", ...) or "" for a comment
     int64_t atMs = 0;
     bool operator==(const Comment&) const = default;
 };

@@ -26,6 +26,9 @@ struct LoadResult {
 LoadResult parsePortfolio(std::string_view bytes);
 /// Serialises with a stable key order and 2-space indentation (diff-friendly).
 std::string serializePortfolio(const Portfolio& portfolio);
+/// The same bytes built the simple way (a nlohmann document, then dump(2)): the reference
+/// serializePortfolio's direct writer is tested against.
+std::string serializePortfolioViaTree(const Portfolio& portfolio);
 
 nlohmann::json entryToJson(const Entry& entry);
 /// Reads one entry; on failure returns nullopt and sets `error` ("entries[3].date: ...").

@@ -1,0 +1,41 @@
+// Cohort reports for academies: one row per practitioner portfolio, as CSV or as an HTML page
+// with a coverage heatmap (practitioners by framework items).
+#pragma once
+
+#include "pathway/core/catalog.hpp"
+#include "pathway/core/model.hpp"
+#include "pathway/core/requirements.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pathway::core {
+
+struct CohortMember {
+    std::string source; ///< where the portfolio came from (file name), for the report
+    Portfolio portfolio;
+};
+
+struct CohortRow {
+    std::string source;
+    std::string name;
+    std::string stage;   ///< stage id
+    std::string setting; ///< setting id
+    bool renewalReady = false;
+    int32_t cpdPieces = 0, cpdMin = 0, peerReflections = 0;
+    std::vector<EvidenceStatus> asyeEvidence; ///< empty when not in ASYE
+    std::optional<std::string> nextReview;    ///< "3-month review"
+    std::optional<Date> nextReviewDue;
+    bool reviewOverdue = false;
+    std::optional<Date> lastActivity; ///< latest entry date
+    int32_t signOffsNotCurrent = 0;
+    std::vector<CoverageCell> coverage;
+};
+
+CohortRow cohortRow(const CohortMember& member, const Catalog& catalog, Date today);
+
+std::string cohortCsv(const std::vector<CohortRow>& rows);
+std::string cohortHtml(const std::vector<CohortRow>& rows, Date today);
+
+} // namespace pathway::core

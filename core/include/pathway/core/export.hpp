@@ -1,0 +1,52 @@
+// Exports of a portfolio: every format is a pure function from the portfolio (and the catalogue
+// and dates it needs) to bytes; the CLI and the app write the bytes wherever the user chose.
+//
+//   html        self-contained, print-ready page: profile, summary, every entry (fields,
+//               framework mapping with titles, comments, sign-offs and their state), a mapping
+//               table per framework; page breaks between sections; all user text escaped and
+//               a Content-Security-Policy that allows no script at all.
+//   moderation  the html export of anonymisePortfolio() (confidentiality.hpp), sign-off states
+//               computed on the original.
+//   csv         one row per entry (RFC 4180, see csv.hpp).
+//   json        the portfolio file itself (serializePortfolio): the complete backup.
+//   leap2a      an Atom feed with LEAP2A types, dates and framework categories, plus Pathway's
+//               own elements (namespace urn:pathway:leap2a) so a re-import is lossless.
+//   ics         iCalendar: ASYE review due dates, the renewal window and deadline.
+//   swe         plain text ready to paste into the regulator's CPD form, one block per piece.
+#pragma once
+
+#include "pathway/core/catalog.hpp"
+#include "pathway/core/date.hpp"
+#include "pathway/core/model.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pathway::core {
+
+enum class ExportFormat : uint8_t { Html, Moderation, Csv, Json, Leap2a, Ics, Swe };
+std::optional<ExportFormat> parseExportFormat(std::string_view id);
+std::string_view exportFormatId(ExportFormat f);
+
+/// `today` drives the requirements engine (ICS, summaries); `nowMs` stamps generated files
+/// (ICS DTSTAMP, LEAP2A feed <updated>). Neither is read from a clock here.
+struct ExportContext {
+    const Catalog& catalog;
+    Date today;
+    int64_t nowMs = 0;
+};
+
+std::string exportPortfolio(const Portfolio& portfolio, ExportFormat format, const ExportContext& ctx);
+
+std::string exportHtml(const Portfolio& portfolio, const ExportContext& ctx);
+std::string exportModerationPack(const Portfolio& portfolio, const ExportContext& ctx);
+std::string exportCsv(const Portfolio& portfolio);
+std::string exportLeap2a(const Portfolio& portfolio, const ExportContext& ctx);
+std::string exportIcs(const Portfolio& portfolio, const ExportContext& ctx);
+std::string exportSweText(const Portfolio& portfolio, const ExportContext& ctx);
+
+/// & < > " ' as entities: safe in element text and in quoted attributes.
+std::string htmlEscape(std::string_view text);
+
+} // namespace pathway::core

@@ -1,0 +1,99 @@
+// Review by file: a mentor or assessor without an account reads a shared portfolio and writes a
+// feedback file ("pathway-feedback", schema 1) with comments, evidence requests, review outcomes
+// and sign-offs; the practitioner merges it. Merging is a pure function: it never loses either
+// side's work, gives the same result whatever the order of two files, and twice = once.
+#pragma once
+
+#include "pathway/core/model.hpp"
+#include "pathway/core/store.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pathway::core {
+
+inline constexpr std::string_view kFeedbackFormat = "pathway-feedback";
+inline constexpr int kFeedbackSchema = 1;
+
+/// What one reviewer wrote about one portfolio. Comments carry the reviewer as author; an
+/// evidence request is a comment with requestsEvidence; a review outcome a comment with outcome.
+struct Feedback {
+    std::string reviewer;
+    std::string role;
+    std::string practitioner; ///< the reviewed portfolio's profile name (a check, not a key)
+    int64_t createdMs = 0;
+    std::vector<Comment> comments;
+    std::vector<SignOff> signOffs; ///< hashes of the entries as the reviewer saw them
+    bool operator==(const Feedback&) const = default;
+};
+
+/// One thing a reviewer does, as the CLI and the app's review screen express it.
+struct ReviewAction {
+    enum class Type : uint8_t { Comment, RequestEvidence, SignOff, Outcome };
+    Type type = Type::Comment;
+    std::string entry; ///< an entry id, or a unique prefix of one (at least 4 characters)
+    std::string text;  ///< comment or request text; the outcome id for Outcome
+};
+
+/// Review outcomes a reviewer can record on an entry (usually a review meeting).
+/// The same ids as the review entry's outcome choices (kinds.cpp).
+inline constexpr std::string_view kReviewOutcomes[] = {"on-track", "concerns", "not-on-track",
+                                                       "pass", "fail"};
+
+struct FeedbackResult {
+    std::optional<Feedback> feedback;
+    std::string error; ///< one sentence when feedback is empty
+};
+
+/// Builds a feedback file from actions on `portfolio` (read-only). Sign-offs hash the entries
+/// as they are now. Fails on an unknown or ambiguous entry id or an empty reviewer name.
+FeedbackResult buildFeedback(const Portfolio& portfolio, std::string_view reviewer,
+                             std::string_view role, const std::vector<ReviewAction>& actions,
+                             int64_t nowMs, IdSource& ids);
+
+/// The entry whose id is `idOrPrefix` or uniquely starts with it (4+ characters); else error.
+const Entry* resolveEntry(const Portfolio& portfolio, std::string_view idOrPrefix,
+                          std::string& error);
+
+std::string serializeFeedback(const Feedback& feedback);
+/// Never throws; errors name the field ("comments[2].entry: is missing").
+FeedbackResult parseFeedback(std::string_view bytes);
+
+struct MergeReport {
+    int32_t entriesAdded = 0;
+    int32_t entriesUpdated = 0;   ///< the incoming version was newer
+    int32_t conflictCopies = 0;   ///< both sides changed an entry: the older kept as a copy
+    int32_t commentsAdded = 0;
+    int32_t commentsAlready = 0;
+    int32_t signOffsAdded = 0;
+    int32_t signOffsAlready = 0;
+    int32_t signOffsNotCurrent = 0; ///< signed content differs from the entry now (edited since)
+    std::vector<std::string> notes; ///< sentences for the user
+    bool changed() const {
+        return entriesAdded + entriesUpdated + conflictCopies + commentsAdded + signOffsAdded > 0;
+    }
+};
+
+struct MergeResult {
+    Portfolio portfolio;
+    MergeReport report;
+};
+
+/// Merges a feedback file into a portfolio: comments are keyed by id, sign-offs by
+/// (entry, reviewer, role, hash); the union is kept in a canonical order, so the result does
+/// not depend on the order files are merged in and merging again changes nothing.
+MergeResult mergeFeedback(const Portfolio& portfolio, const Feedback& feedback);
+
+/// Merges another copy of a portfolio (a JSON backup) into this one: entries are keyed by id;
+/// when both hold different versions the newer (updated time, then content hash) wins and the
+/// other is kept as a "conflicting copy" with an id derived from its content (so merging again
+/// adds nothing). The profile stays; assessed_against and unknown fields are united.
+MergeResult mergePortfolios(const Portfolio& base, const Portfolio& incoming);
+
+/// Puts comments and sign-offs in the canonical order merges use (by time, then keys).
+void normaliseReviews(Portfolio& portfolio);
+
+} // namespace pathway::core

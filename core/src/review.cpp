@@ -1,0 +1,362 @@
+#include "pathway/core/review.hpp"
+
+#include "pathway/core/integrity.hpp"
+#include "pathway/core/portfolio_io.hpp"
+#include "pathway/core/text.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace pathway::core {
+
+using nlohmann::json;
+
+const Entry* resolveEntry(const Portfolio& portfolio, std::string_view idOrPrefix,
+                          std::string& error) {
+    if (const Entry* e = portfolio.find(idOrPrefix)) return e;
+    if (idOrPrefix.size() < 4) {
+        error = "no entry has the id \"" + std::string(idOrPrefix) + "\"";
+        return nullptr;
+    }
+    const Entry* found = nullptr;
+    for (const auto& e : portfolio.entries) {
+        if (e.id.rfind(idOrPrefix, 0) == 0) {
+            if (found) {
+                error = "\"" + std::string(idOrPrefix) + "\" matches more than one entry";
+                return nullptr;
+            }
+            found = &e;
+        }
+    }
+    if (!found) error = "no entry has the id \"" + std::string(idOrPrefix) + "\"";
+    return found;
+}
+
+FeedbackResult buildFeedback(const Portfolio& portfolio, std::string_view reviewer,
+                             std::string_view role, const std::vector<ReviewAction>& actions,
+                             int64_t nowMs, IdSource& ids) {
+    FeedbackResult r;
+    Feedback f;
+    f.reviewer = std::string(trim(reviewer));
+    f.role = std::string(trim(role));
+    f.practitioner = portfolio.profile.name;
+    nowMs -= nowMs % 1000; // files keep whole seconds: what is saved is what merges compare
+    f.createdMs = nowMs;
+    if (f.reviewer.empty()) {
+        r.error = "the reviewer's name is empty";
+        return r;
+    }
+    for (const auto& a : actions) {
+        std::string err;
+        const Entry* e = resolveEntry(portfolio, a.entry, err);
+        if (!e) {
+            r.error = err;
+            return r;
+        }
+        if (a.type == ReviewAction::Type::SignOff) {
+            SignOff s{e->id, f.reviewer, f.role, entryContentHash(*e), nowMs};
+            bool dup = false;
+            for (const auto& x : f.signOffs)
+                if (x.entryId == s.entryId && x.contentHash == s.contentHash) dup = true;
+            if (!dup) f.signOffs.push_back(std::move(s));
+            continue;
+        }
+        Comment c;
+        c.id = ids.next();
+        c.entryId = e->id;
+        c.author = f.reviewer;
+        c.role = f.role;
+        c.atMs = nowMs;
+        if (a.type == ReviewAction::Type::Outcome) {
+            const std::string o = asciiLower(trim(a.text));
+            if (std::find(std::begin(kReviewOutcomes), std::end(kReviewOutcomes), o) ==
+                std::end(kReviewOutcomes)) {
+                r.error = "\"" + a.text + "\" is not a review outcome (on-track, concerns, "
+                          "not-on-track, pass, fail)";
+                return r;
+            }
+            c.outcome = o;
+        } else {
+            c.text = std::string(trim(a.text));
+            if (c.text.empty()) {
+                r.error = "a comment or request on \"" + e->title + "\" is empty";
+                return r;
+            }
+            c.requestsEvidence = a.type == ReviewAction::Type::RequestEvidence;
+        }
+        f.comments.push_back(std::move(c));
+    }
+    r.feedback = std::move(f);
+    return r;
+}
+
+namespace {
+
+json commentToJson(const Comment& c) {
+    json j = {{"id", c.id},     {"entry", c.entryId}, {"author", c.author},
+              {"role", c.role}, {"text", c.text},     {"requests_evidence", c.requestsEvidence}};
+    if (!c.outcome.empty()) j["outcome"] = c.outcome;
+    if (c.atMs) j["at"] = formatTimestamp(c.atMs);
+    return j;
+}
+
+json signOffToJson(const SignOff& s) {
+    json j = {{"entry", s.entryId},
+              {"reviewer", s.reviewer},
+              {"role", s.role},
+              {"content_sha256", s.contentHash}};
+    if (s.atMs) j["at"] = formatTimestamp(s.atMs);
+    return j;
+}
+
+struct FieldError {
+    std::string where, what;
+};
+
+std::string str(const json& o, const char* key, const std::string& w, bool required) {
+    auto it = o.find(key);
+    if (it == o.end() || it->is_null()) {
+        if (required) throw FieldError{w + "." + key, "is missing"};
+        return {};
+    }
+    if (!it->is_string()) throw FieldError{w + "." + key, "should be text"};
+    return it->get<std::string>();
+}
+
+int64_t stamp(const json& o, const char* key, const std::string& w) {
+    std::string s = str(o, key, w, false);
+    if (s.empty()) return 0;
+    auto t = parseTimestamp(s);
+    if (!t) throw FieldError{w + "." + key, "\"" + s + "\" is not a timestamp"};
+    return *t;
+}
+
+auto commentKey(const Comment& c) {
+    return std::tie(c.atMs, c.id, c.entryId, c.author, c.role, c.text, c.requestsEvidence,
+                    c.outcome);
+}
+auto signOffOrder(const SignOff& s) {
+    return std::tie(s.atMs, s.entryId, s.reviewer, s.role, s.contentHash);
+}
+
+// Unites `incoming` comments into `into` (keyed by id; a clash keeps the greater by key so the
+// choice does not depend on order) and sign-offs (keyed by entry, reviewer, role and hash; the
+// earliest time kept).
+void uniteReviews(Portfolio& into, const std::vector<Comment>& comments,
+                  const std::vector<SignOff>& signOffs, MergeReport& report) {
+    std::map<std::string, Comment> byId;
+    for (const auto& c : into.comments) {
+        auto [it, fresh] = byId.emplace(c.id, c);
+        if (!fresh && commentKey(it->second) < commentKey(c)) it->second = c;
+    }
+    for (const auto& c : comments) {
+        auto [it, fresh] = byId.emplace(c.id, c);
+        if (fresh) {
+            ++report.commentsAdded;
+        } else {
+            ++report.commentsAlready;
+            if (commentKey(it->second) < commentKey(c)) it->second = c;
+        }
+    }
+    into.comments.clear();
+    for (auto& [id, c] : byId) into.comments.push_back(std::move(c));
+
+    std::map<std::tuple<std::string, std::string, std::string, std::string>, SignOff> byKey;
+    auto add = [&](const SignOff& s, bool counting) {
+        auto key = std::make_tuple(s.entryId, s.reviewer, s.role, s.contentHash);
+        auto [it, fresh] = byKey.emplace(key, s);
+        if (counting) ++(fresh ? report.signOffsAdded : report.signOffsAlready);
+        if (!fresh && s.atMs < it->second.atMs) it->second.atMs = s.atMs;
+    };
+    for (const auto& s : into.signOffs) add(s, false);
+    for (const auto& s : signOffs) add(s, true);
+    into.signOffs.clear();
+    for (auto& [k, s] : byKey) into.signOffs.push_back(std::move(s));
+    normaliseReviews(into);
+    for (const auto& s : signOffs)
+        if (signOffState(into, s) != SignOffState::Current) ++report.signOffsNotCurrent;
+}
+
+} // namespace
+
+void normaliseReviews(Portfolio& p) {
+    std::stable_sort(p.comments.begin(), p.comments.end(),
+                     [](const Comment& a, const Comment& b) { return commentKey(a) < commentKey(b); });
+    std::stable_sort(p.signOffs.begin(), p.signOffs.end(), [](const SignOff& a, const SignOff& b) {
+        return signOffOrder(a) < signOffOrder(b);
+    });
+}
+
+std::string serializeFeedback(const Feedback& f) {
+    json j = json::object();
+    j["format"] = kFeedbackFormat;
+    j["schema"] = kFeedbackSchema;
+    j["reviewer"] = {{"name", f.reviewer}, {"role", f.role}};
+    j["practitioner"] = f.practitioner;
+    if (f.createdMs) j["created"] = formatTimestamp(f.createdMs);
+    j["comments"] = json::array();
+    for (const auto& c : f.comments) j["comments"].push_back(commentToJson(c));
+    j["sign_offs"] = json::array();
+    for (const auto& s : f.signOffs) j["sign_offs"].push_back(signOffToJson(s));
+    return j.dump(2) + "\n";
+}
+
+FeedbackResult parseFeedback(std::string_view bytes) {
+    FeedbackResult r;
+    if (bytes.size() > kMaxPortfolioBytes) {
+        r.error = "This file is too large to be a feedback file.";
+        return r;
+    }
+    if (auto bad = findInvalidUtf8(bytes)) {
+        r.error = "This feedback file is not valid UTF-8 text (bad byte at offset " +
+                  std::to_string(*bad) + ").";
+        return r;
+    }
+    json doc;
+    try {
+        doc = json::parse(bytes.begin(), bytes.end());
+    } catch (const json::exception&) {
+        // parse_error, and out_of_range for numbers too large for a double (1e400): it used to
+        // escape and end the program (found by tests/fuzz/fuzz_feedback.cpp).
+        r.error = "This feedback file is not valid JSON.";
+        return r;
+    }
+    if (!doc.is_object() || !doc.contains("format") || doc["format"] != kFeedbackFormat) {
+        r.error = "This file is not a Pathway feedback file.";
+        return r;
+    }
+    if (!doc.contains("schema") || !doc["schema"].is_number_integer()) {
+        r.error = "This feedback file has no valid schema version.";
+        return r;
+    }
+    if (doc["schema"].get<int64_t>() > kFeedbackSchema) {
+        r.error = "This feedback file comes from a newer version of Pathway.";
+        return r;
+    }
+    try {
+        Feedback f;
+        if (!doc.contains("reviewer") || !doc["reviewer"].is_object())
+            throw FieldError{"reviewer", "is missing"};
+        f.reviewer = str(doc["reviewer"], "name", "reviewer", true);
+        f.role = str(doc["reviewer"], "role", "reviewer", false);
+        f.practitioner = str(doc, "practitioner", "", false);
+        f.createdMs = stamp(doc, "created", "");
+        if (auto it = doc.find("comments"); it != doc.end() && !it->is_null()) {
+            if (!it->is_array()) throw FieldError{"comments", "should be a list"};
+            for (size_t i = 0; i < it->size(); ++i) {
+                const json& cj = (*it)[i];
+                const std::string w = "comments[" + std::to_string(i) + "]";
+                if (!cj.is_object()) throw FieldError{w, "should be an object"};
+                Comment c;
+                c.id = str(cj, "id", w, true);
+                c.entryId = str(cj, "entry", w, true);
+                c.author = str(cj, "author", w, false);
+                c.role = str(cj, "role", w, false);
+                c.text = str(cj, "text", w, false);
+                if (auto re = cj.find("requests_evidence"); re != cj.end() && re->is_boolean())
+                    c.requestsEvidence = re->get<bool>();
+                c.outcome = str(cj, "outcome", w, false);
+                c.atMs = stamp(cj, "at", w);
+                if (c.author.empty()) c.author = f.reviewer;
+                f.comments.push_back(std::move(c));
+            }
+        }
+        if (auto it = doc.find("sign_offs"); it != doc.end() && !it->is_null()) {
+            if (!it->is_array()) throw FieldError{"sign_offs", "should be a list"};
+            for (size_t i = 0; i < it->size(); ++i) {
+                const json& sj = (*it)[i];
+                const std::string w = "sign_offs[" + std::to_string(i) + "]";
+                if (!sj.is_object()) throw FieldError{w, "should be an object"};
+                SignOff s;
+                s.entryId = str(sj, "entry", w, true);
+                s.reviewer = str(sj, "reviewer", w, false);
+                if (s.reviewer.empty()) s.reviewer = f.reviewer;
+                s.role = str(sj, "role", w, false);
+                s.contentHash = str(sj, "content_sha256", w, true);
+                s.atMs = stamp(sj, "at", w);
+                f.signOffs.push_back(std::move(s));
+            }
+        }
+        r.feedback = std::move(f);
+    } catch (const FieldError& e) {
+        r.error = "This feedback file cannot be read: " +
+                  (e.where.rfind('.', 0) == 0 ? e.where.substr(1) : e.where) + " " + e.what + ".";
+    } catch (const json::exception& e) {
+        r.error = std::string("This feedback file cannot be read: ") + e.what();
+    }
+    return r;
+}
+
+MergeResult mergeFeedback(const Portfolio& portfolio, const Feedback& feedback) {
+    MergeResult r{portfolio, {}};
+    uniteReviews(r.portfolio, feedback.comments, feedback.signOffs, r.report);
+    std::set<std::string> unknown;
+    for (const auto& c : feedback.comments)
+        if (!portfolio.find(c.entryId)) unknown.insert(c.entryId);
+    for (const auto& s : feedback.signOffs)
+        if (!portfolio.find(s.entryId)) unknown.insert(s.entryId);
+    if (!unknown.empty())
+        r.report.notes.push_back(std::to_string(unknown.size()) +
+                                 " entr" + (unknown.size() == 1 ? "y" : "ies") +
+                                 " the feedback refers to are not in this portfolio; the "
+                                 "feedback is kept");
+    if (!feedback.practitioner.empty() && feedback.practitioner != portfolio.profile.name)
+        r.report.notes.push_back("the feedback was written for \"" + feedback.practitioner +
+                                 "\", this portfolio belongs to \"" + portfolio.profile.name +
+                                 "\"");
+    return r;
+}
+
+MergeResult mergePortfolios(const Portfolio& base, const Portfolio& incoming) {
+    MergeResult r{base, {}};
+    Portfolio& out = r.portfolio;
+    for (const auto& in : incoming.entries) {
+        Entry* mine = out.find(in.id);
+        if (!mine) {
+            out.entries.push_back(in);
+            ++r.report.entriesAdded;
+            continue;
+        }
+        if (*mine == in) continue;
+        const std::string hMine = entryContentHash(*mine), hIn = entryContentHash(in);
+        if (hMine == hIn) {
+            // Same content, different timestamps: keep the later update time.
+            if (in.updatedMs > mine->updatedMs) mine->updatedMs = in.updatedMs;
+            continue;
+        }
+        const bool incomingWins = std::tie(in.updatedMs, hIn) > std::tie(mine->updatedMs, hMine);
+        Entry loser = incomingWins ? *mine : in;
+        if (incomingWins) {
+            *mine = in;
+            ++r.report.entriesUpdated;
+        }
+        const std::string copyId = derivedUuid(loser.id + ":" + entryContentHash(loser));
+        if (!out.find(copyId)) {
+            loser.id = copyId;
+            loser.title += " (conflicting copy)";
+            loser.extra["conflict_of"] = in.id;
+            out.entries.push_back(std::move(loser));
+            ++r.report.conflictCopies;
+        }
+    }
+    if (r.report.conflictCopies > 0)
+        r.report.notes.push_back(std::to_string(r.report.conflictCopies) +
+                                 " entr" + (r.report.conflictCopies == 1 ? "y was" : "ies were") +
+                                 " changed on both sides: the older version is kept as a "
+                                 "\"conflicting copy\"");
+    for (const auto& [k, v] : incoming.assessedAgainst) out.assessedAgainst.emplace(k, v);
+    if (incoming.extra.is_object())
+        for (auto it = incoming.extra.begin(); it != incoming.extra.end(); ++it)
+            if (!out.extra.contains(it.key())) out.extra[it.key()] = it.value();
+    if (!(incoming.profile == base.profile))
+        r.report.notes.push_back("the profile in the imported file differs; this portfolio's "
+                                 "profile is kept");
+    uniteReviews(out, incoming.comments, incoming.signOffs, r.report);
+    return r;
+}
+
+} // namespace pathway::core
