@@ -1,8 +1,13 @@
 // Pathway desktop: SDL2 window, OpenGL 3 renderer, the shared ImGui screens.
 //   pathway [--file PORTFOLIO.json] [--size WxH] [--theme light|dark|high-contrast]
-//           [--screenshot OUT.bmp [--frames N]]
-// Without --file the portfolio lives in the user's data folder (XDG).
+//           [--text-size PX] [--screen home|log|frameworks|reviews|settings]
+//           [--open-new KIND | --edit-newest KIND] [--screenshot OUT.bmp [--frames N]]
+// Without --file the portfolio lives in the user's data folder (XDG). The window size, theme
+// and text size are remembered in <data folder>/desktop.json (not in screenshot runs); the
+// editor's unsaved draft is kept in <portfolio>.draft.json until it is saved or discarded.
+// Drop another portfolio file on the window to open it (the current one is saved first).
 #include "pathway/core/files.hpp"
+#include "pathway/core/kinds.hpp"
 #include "pathway/core/session.hpp"
 #include "pathway/ui/app.hpp"
 #include "pathway/ui/theme.hpp"
@@ -12,12 +17,14 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -29,11 +36,58 @@ using namespace pathway;
 struct Options {
     std::string file;
     int width = 1280, height = 800;
-    std::string theme = "light";
+    bool sizeGiven = false;
+    std::string theme;  // "" = remembered, else light
+    float textSize = 0; // 0 = remembered, else normal
+    std::string screen;
+    std::string openNew;    // kind id: open the editor on a new entry of this kind
+    std::string editNewest; // kind id: open the editor on the newest entry of this kind
     std::string screenshot;
     int frames = 30;
     std::string fontsList = PATHWAY_FONTS_LIST;
 };
+
+// Desktop preferences: a small JSON file in the data folder. Unreadable files are ignored.
+struct Prefs {
+    int width = 1280, height = 800;
+    std::string theme = "light";
+    float textSize = pathway::ui::kTextNormalPx;
+};
+
+std::string prefsPath() {
+    return pathway::core::defaultDataDir() + "/desktop.json";
+}
+
+Prefs loadPrefs() {
+    Prefs p;
+    std::string bytes;
+    if (!pathway::core::readFile(prefsPath(), bytes, 64 * 1024)) return p;
+    const auto j = nlohmann::json::parse(bytes, nullptr, false);
+    if (!j.is_object()) return p;
+    p.width = std::clamp(j.value("width", p.width), 360, 8192);
+    p.height = std::clamp(j.value("height", p.height), 360, 8192);
+    p.theme = j.value("theme", p.theme);
+    p.textSize = std::clamp(j.value("text_size", p.textSize), 10.f, 32.f);
+    return p;
+}
+
+void savePrefs(const Prefs& p) {
+    const nlohmann::json j = {
+        {"width", p.width}, {"height", p.height}, {"theme", p.theme}, {"text_size", p.textSize}};
+    pathway::core::makeDirs(pathway::core::defaultDataDir());
+    pathway::core::writeFileAtomic(prefsPath(), j.dump(2) + "\n");
+}
+
+const char* themeName(pathway::ui::ThemeKind k) {
+    switch (k) {
+    case pathway::ui::ThemeKind::Dark:
+        return "dark";
+    case pathway::ui::ThemeKind::HighContrast:
+        return "high-contrast";
+    default:
+        return "light";
+    }
+}
 
 std::vector<unsigned char> readBytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -51,17 +105,23 @@ ui::FontFiles readFonts(const std::string& listPath) {
         std::string role, package, path;
         fields >> role >> package >> path;
         auto bytes = readBytes(path);
-        if (bytes.empty()) std::fprintf(stderr, "pathway: font %s not found (package %s)\n", path.c_str(), package.c_str());
-        if (role == "regular") files.regular = std::move(bytes);
-        else if (role == "semibold") files.semibold = std::move(bytes);
-        else if (role == "icons") files.icons = std::move(bytes);
+        if (bytes.empty())
+            std::fprintf(stderr, "pathway: font %s not found (package %s)\n", path.c_str(),
+                         package.c_str());
+        if (role == "regular")
+            files.regular = std::move(bytes);
+        else if (role == "semibold")
+            files.semibold = std::move(bytes);
+        else if (role == "icons")
+            files.icons = std::move(bytes);
     }
     return files;
 }
 
 class DesktopHost final : public ui::Host {
   public:
-    explicit DesktopHost(std::string storage) : m_storage(std::move(storage)) {}
+    DesktopHost(std::string storage, bool keepDrafts)
+        : m_storage(std::move(storage)), m_keepDrafts(keepDrafts) {}
     void offerDownload(std::string_view name, std::string_view, std::string_view bytes) override {
         // Exports go next to the portfolio, in an "exports" folder (no native dialogs in SDL2).
         std::string dir = core::defaultDataDir() + "/exports";
@@ -70,10 +130,49 @@ class DesktopHost final : public ui::Host {
     }
     std::string storageDescription() const override { return m_storage; }
     std::string_view platform() const override { return "desktop"; }
+    void saveDraft(std::string_view bytes) override {
+        if (!m_keepDrafts) return;
+        const std::string path = m_storage + ".draft.json";
+        if (bytes.empty()) {
+            std::remove(path.c_str());
+            std::remove((path + ".bak").c_str());
+        } else if (auto r = core::writeFileAtomic(path, bytes); !r) {
+            std::fprintf(stderr, "pathway: cannot keep the draft: %s\n", r.error.c_str());
+        }
+    }
+    std::string loadDraft() override {
+        std::string bytes;
+        if (!m_keepDrafts || !core::readFile(m_storage + ".draft.json", bytes, 16 * 1024 * 1024))
+            return {};
+        return bytes;
+    }
 
   private:
     std::string m_storage;
+    bool m_keepDrafts;
 };
+
+// One open portfolio: its file, session, host and screens. Dropping another portfolio file on
+// the window saves this one and opens that one in its place.
+struct OpenPortfolio {
+    core::FileStorage storage;
+    core::Session session;
+    DesktopHost host;
+    ui::App app;
+    OpenPortfolio(const std::string& path, const core::Clock& clock, core::IdSource& ids,
+                  bool interactive)
+        : storage(path), session(storage, clock, ids), host(path, interactive),
+          app((openSession(session), session), clock, host) {}
+    static void openSession(core::Session& s) {
+        if (s.open() == core::Session::State::Broken)
+            std::fprintf(stderr, "pathway: %s\n", s.error().c_str());
+    }
+};
+
+void saveIfDirty(core::Session& session) {
+    if (session.dirty())
+        if (auto r = session.save(); !r) std::fprintf(stderr, "pathway: %s\n", r.error.c_str());
+}
 
 bool saveScreenshot(const std::string& path, int w, int h) {
     std::vector<unsigned char> pixels(static_cast<size_t>(w) * h * 4);
@@ -82,15 +181,20 @@ bool saveScreenshot(const std::string& path, int w, int h) {
     if (!s) return false;
     for (int y = 0; y < h; ++y) // OpenGL's rows start at the bottom
         std::memcpy(static_cast<unsigned char*>(s->pixels) + static_cast<size_t>(y) * s->pitch,
-                    pixels.data() + static_cast<size_t>(h - 1 - y) * w * 4, static_cast<size_t>(w) * 4);
+                    pixels.data() + static_cast<size_t>(h - 1 - y) * w * 4,
+                    static_cast<size_t>(w) * 4);
     const bool ok = SDL_SaveBMP(s, path.c_str()) == 0;
     SDL_FreeSurface(s);
     return ok;
 }
 
 int usage() {
-    std::fprintf(stderr, "usage: pathway [--file PORTFOLIO.json] [--size WxH] [--theme light|dark|high-contrast] "
-                         "[--screenshot OUT.bmp [--frames N]]\n");
+    std::fprintf(
+        stderr,
+        "usage: pathway [--file PORTFOLIO.json] [--size WxH] [--theme light|dark|high-contrast]\n"
+        "               [--text-size PX] [--screen home|log|frameworks|reviews|settings]\n"
+        "               [--open-new KIND | --edit-newest KIND] [--screenshot OUT.bmp [--frames "
+        "N]]\n");
     return 2;
 }
 
@@ -102,15 +206,35 @@ int main(int argc, char** argv) {
         std::string a = argv[i];
         auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
         const char* v = nullptr;
-        if (a == "--file" && (v = next())) opt.file = v;
+        if (a == "--file" && (v = next()))
+            opt.file = v;
         else if (a == "--size" && (v = next())) {
             if (std::sscanf(v, "%dx%d", &opt.width, &opt.height) != 2) return usage();
-        } else if (a == "--theme" && (v = next())) opt.theme = v;
-        else if (a == "--screenshot" && (v = next())) opt.screenshot = v;
-        else if (a == "--frames" && (v = next())) opt.frames = std::atoi(v);
-        else if (a == "--fonts" && (v = next())) opt.fontsList = v;
-        else if (a == "--help" || a == "-h") { usage(); return 0; }
-        else return usage();
+            opt.sizeGiven = true;
+        } else if (a == "--theme" && (v = next()))
+            opt.theme = v;
+        else if (a == "--text-size" && (v = next()))
+            opt.textSize = static_cast<float>(std::atof(v));
+        else if (a == "--screen" && (v = next())) {
+            if (!ui::parseScreen(v)) return usage();
+            opt.screen = v;
+        } else if (a == "--open-new" && (v = next())) {
+            if (!core::parseKind(v)) return usage();
+            opt.openNew = v;
+        } else if (a == "--edit-newest" && (v = next())) {
+            if (!core::parseKind(v)) return usage();
+            opt.editNewest = v;
+        } else if (a == "--screenshot" && (v = next()))
+            opt.screenshot = v;
+        else if (a == "--frames" && (v = next()))
+            opt.frames = std::atoi(v);
+        else if (a == "--fonts" && (v = next()))
+            opt.fontsList = v;
+        else if (a == "--help" || a == "-h") {
+            usage();
+            return 0;
+        } else
+            return usage();
     }
     if (opt.file.empty()) {
         const std::string dir = core::defaultDataDir();
@@ -121,12 +245,18 @@ int main(int argc, char** argv) {
         opt.file = dir + "/portfolio.json";
     }
 
+    // Screenshot runs neither read nor write the user's preferences.
+    const bool interactive = opt.screenshot.empty();
+    Prefs prefs = interactive ? loadPrefs() : Prefs{};
+    if (!opt.sizeGiven && interactive) {
+        opt.width = prefs.width;
+        opt.height = prefs.height;
+    }
+    if (opt.theme.empty()) opt.theme = prefs.theme;
+    if (opt.textSize <= 0) opt.textSize = prefs.textSize;
+
     core::SystemClock clock;
     core::RandomIds ids;
-    core::FileStorage storage(opt.file);
-    core::Session session(storage, clock, ids);
-    if (session.open() == core::Session::State::Broken)
-        std::fprintf(stderr, "pathway: %s\n", session.error().c_str());
 
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "pathway: cannot start SDL: %s\n", SDL_GetError());
@@ -137,9 +267,9 @@ int main(int argc, char** argv) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-    SDL_Window* window = SDL_CreateWindow("Pathway", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                          opt.width, opt.height,
-                                          SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    SDL_Window* window = SDL_CreateWindow(
+        "Pathway", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, opt.width, opt.height,
+        SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!window) {
         std::fprintf(stderr, "pathway: cannot open a window: %s\n", SDL_GetError());
         return 1;
@@ -157,7 +287,7 @@ int main(int argc, char** argv) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    ui::applyTheme(opt.theme == "dark" ? ui::ThemeKind::Dark
+    ui::applyTheme(opt.theme == "dark"            ? ui::ThemeKind::Dark
                    : opt.theme == "high-contrast" ? ui::ThemeKind::HighContrast
                                                   : ui::ThemeKind::Light);
     const ui::FontFiles fontFiles = readFonts(opt.fontsList);
@@ -165,12 +295,22 @@ int main(int argc, char** argv) {
     SDL_GL_GetDrawableSize(window, &dw, &dh);
     SDL_GetWindowSize(window, &ww, &wh);
     float scale = ww > 0 ? static_cast<float>(dw) / ww : 1.f;
-    ui::loadFonts(fontFiles, 17.f, scale);
+    float fontPx = opt.textSize;
+    ui::loadFonts(fontFiles, fontPx, scale);
     ImGui_ImplSDL2_InitForOpenGL(window, gl);
     ImGui_ImplOpenGL3_Init("#version 150");
 
-    DesktopHost host(opt.file);
-    ui::App app(session, clock, host);
+    auto open = std::make_unique<OpenPortfolio>(opt.file, clock, ids, interactive);
+    open->app.setTextSizePx(fontPx);
+    if (!opt.screen.empty()) open->app.show(*ui::parseScreen(opt.screen));
+    if (!opt.openNew.empty()) open->app.startNewEntry(*core::parseKind(opt.openNew));
+    if (!opt.editNewest.empty()) {
+        const core::Entry* newest = nullptr;
+        for (const auto& e : open->session.store().portfolio().entries)
+            if (e.kind == *core::parseKind(opt.editNewest) && (!newest || e.date > newest->date))
+                newest = &e;
+        if (newest) open->app.editEntry(newest->id);
+    }
 
     bool running = true;
     int frame = 0;
@@ -179,22 +319,40 @@ int main(int argc, char** argv) {
     while (running) {
         SDL_Event ev;
         // Idle when nothing happens: wait for input instead of spinning.
-        const double wait = app.secondsUntilNextFrame();
+        const double wait = open->app.secondsUntilNextFrame();
         const bool waitForInput = opt.screenshot.empty() && busyFrames <= 0 && wait > 0;
         const int waitMs = static_cast<int>(std::min(wait, 1.0) * 1000);
         if (waitForInput ? SDL_WaitEventTimeout(&ev, waitMs) : SDL_PollEvent(&ev)) {
             do {
                 ImGui_ImplSDL2_ProcessEvent(&ev);
                 if (ev.type == SDL_QUIT) running = false;
-                if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE) running = false;
+                if (ev.type == SDL_DROPFILE && ev.drop.file) {
+                    // Another portfolio dropped on the window: keep this one safe, open that one.
+                    const std::string path = ev.drop.file;
+                    SDL_free(ev.drop.file);
+                    saveIfDirty(open->session);
+                    open.reset();
+                    open = std::make_unique<OpenPortfolio>(path, clock, ids, interactive);
+                    open->app.setTextSizePx(fontPx);
+                    SDL_SetWindowTitle(window, ("Pathway \xe2\x80\x94 " + path).c_str());
+                }
+                if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE)
+                    running = false;
             } while (SDL_PollEvent(&ev));
             busyFrames = 3;
         }
         --busyFrames;
+        // Text size changed in Settings: rebuild the font atlas before the frame starts.
+        if (open->app.textSizePx() != fontPx) {
+            fontPx = open->app.textSizePx();
+            ui::loadFonts(fontFiles, fontPx, scale);
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplSDL2_NewFrame();
         ImGui::NewFrame();
-        app.frame();
+        open->app.frame();
         ImGui::Render();
         SDL_GL_GetDrawableSize(window, &dw, &dh);
         glViewport(0, 0, dw, dh);
@@ -204,19 +362,27 @@ int main(int argc, char** argv) {
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         if (!opt.screenshot.empty() && ++frame >= opt.frames) {
             if (!saveScreenshot(opt.screenshot, dw, dh)) {
-                std::fprintf(stderr, "pathway: cannot save %s: %s\n", opt.screenshot.c_str(), SDL_GetError());
+                std::fprintf(stderr, "pathway: cannot save %s: %s\n", opt.screenshot.c_str(),
+                             SDL_GetError());
                 return 1;
             }
             running = false;
         }
         SDL_GL_SwapWindow(window);
-        if (session.dirty() && SDL_GetTicks() - lastSave > 500) {
-            if (auto r = session.save(); !r) std::fprintf(stderr, "pathway: %s\n", r.error.c_str());
+        if (open->session.dirty() && SDL_GetTicks() - lastSave > 500) {
+            if (auto r = open->session.save(); !r)
+                std::fprintf(stderr, "pathway: %s\n", r.error.c_str());
             lastSave = SDL_GetTicks();
         }
     }
-    if (session.dirty())
-        if (auto r = session.save(); !r) std::fprintf(stderr, "pathway: %s\n", r.error.c_str());
+    saveIfDirty(open->session);
+    if (interactive) {
+        if (!(SDL_GetWindowFlags(window) & (SDL_WINDOW_MAXIMIZED | SDL_WINDOW_FULLSCREEN)))
+            SDL_GetWindowSize(window, &prefs.width, &prefs.height);
+        prefs.theme = themeName(ui::currentTheme());
+        prefs.textSize = open->app.textSizePx();
+        savePrefs(prefs);
+    }
 
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();

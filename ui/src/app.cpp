@@ -1,9 +1,14 @@
+// The App's shell: navigation (side rail on desktop, bottom bar on phones), the top bar with
+// undo/redo, the add menu, keyboard shortcuts, the draft's life cycle and cached status.
 #include "pathway/ui/app.hpp"
 
+#include "pathway/core/catalog.hpp"
 #include "pathway/core/kinds.hpp"
+#include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/text.hpp"
 #include "pathway/ui/theme.hpp"
 #include "pathway/ui/widgets.hpp"
+#include "ui_common.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h> // InputEventsQueue: is input still waiting to be processed?
@@ -15,73 +20,244 @@
 namespace pathway::ui {
 
 using namespace pathway::core;
+using namespace pathway::ui::detail;
+
+namespace {
+constexpr Screen kAllScreens[] = {Screen::Welcome, Screen::Home,       Screen::Log,
+                                  Screen::Editor,  Screen::Frameworks, Screen::Reviews,
+                                  Screen::Settings};
+constexpr double kDraftPersistSeconds = 2.0; // while typing, at most this often
+} // namespace
 
 std::string_view screenId(Screen s) {
     switch (s) {
-    case Screen::Welcome: return "welcome";
-    case Screen::Home: return "home";
-    case Screen::Log: return "log";
-    case Screen::Editor: return "editor";
-    case Screen::Settings: return "settings";
+    case Screen::Welcome:
+        return "welcome";
+    case Screen::Home:
+        return "home";
+    case Screen::Log:
+        return "log";
+    case Screen::Editor:
+        return "editor";
+    case Screen::Frameworks:
+        return "frameworks";
+    case Screen::Reviews:
+        return "reviews";
+    case Screen::Settings:
+        return "settings";
     }
     return "home";
+}
+
+std::optional<Screen> parseScreen(std::string_view id) {
+    for (Screen s : kAllScreens)
+        if (screenId(s) == id) return s;
+    return std::nullopt;
 }
 
 App::App(Session& session, const Clock& clock, Host& host)
     : m_session(session), m_clock(clock), m_host(host) {
     if (trim(m_session.store().portfolio().profile.name).empty()) m_screen = Screen::Welcome;
+    restoreDraft();
 }
 
 void App::show(Screen s) {
+    if (s == Screen::Editor && !m_draft) s = Screen::Home;
     m_screen = s;
     m_message.clear();
+    m_messageIsError = false;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Drafts
+
 void App::startNewEntry(EntryKind kind) {
+    if (m_draft && draftDirty()) {
+        // Never drop typed work: go back to it; the user saves or discards it first.
+        show(Screen::Editor);
+        m_message = "You have an unfinished entry. Save or discard it before starting another.";
+        m_messageIsError = true;
+        return;
+    }
     Entry e;
     e.kind = kind;
     e.date = m_clock.today();
     m_draft = e;
     m_draftIsNew = true;
     m_draftDate = e.date.toString();
+    m_triedSave = false;
+    m_tagSearch.clear();
     show(Screen::Editor);
 }
 
 void App::editEntry(std::string_view id) {
     const Entry* e = m_session.store().portfolio().find(id);
     if (!e) return;
-    m_draft = *e;
-    m_draftIsNew = false;
-    m_draftDate = e->date.toString();
+    if (m_draft && draftDirty() && m_draft->id != id) {
+        show(Screen::Editor);
+        m_message = "You have an unfinished entry. Save or discard it before opening another.";
+        m_messageIsError = true;
+        return;
+    }
+    if (!(m_draft && m_draft->id == id)) {
+        m_draft = *e;
+        m_draftIsNew = false;
+        m_draftDate = e->date.toString();
+        m_triedSave = false;
+        m_tagSearch.clear();
+    }
     show(Screen::Editor);
 }
 
 bool App::draftDirty() const {
     if (!m_draft) return false;
-    if (m_draftIsNew) return !m_draft->title.empty() || !m_draft->fields.empty();
+    if (m_draftIsNew)
+        return !trim(m_draft->title).empty() || !m_draft->fields.empty() || !m_draft->tags.empty();
     const Entry* stored = m_session.store().portfolio().find(m_draft->id);
     return !stored || !(*stored == *m_draft) || m_draftDate != stored->date.toString();
 }
 
 bool App::saveDraft() {
     if (!m_draft) return false;
+    m_triedSave = true;
     auto date = Date::parse(trim(m_draftDate));
     if (!date) {
         m_message = "The date must look like 2026-11-23.";
+        m_messageIsError = true;
         return false;
     }
     m_draft->date = *date;
+    for (auto it = m_draft->fields.begin(); it != m_draft->fields.end();)
+        it = trim(it->second).empty() ? m_draft->fields.erase(it) : std::next(it);
+    if (!m_draftIsNew && !draftDirty()) { // nothing changed: no empty undo step
+        m_draft.reset();
+        persistDraft(true);
+        show(Screen::Home);
+        return true;
+    }
     CommandResult r = m_draftIsNew ? m_session.store().apply(cmd::AddEntry{*m_draft})
                                    : m_session.store().apply(cmd::UpdateEntry{*m_draft});
     if (!r) {
         m_message = r.error;
+        m_messageIsError = true;
         return false;
     }
+    const std::string title = m_draft->title;
     m_draft.reset();
+    persistDraft(true);
     show(Screen::Home);
-    m_message = "Saved.";
+    m_message = "Saved \"" + title + "\".";
     return true;
 }
+
+void App::discardDraft() {
+    m_draft.reset();
+    persistDraft(true);
+    if (m_screen == Screen::Editor) show(Screen::Home);
+}
+
+void App::persistDraft(bool force) {
+    // Only a draft with something worth keeping is written (an untouched form is not).
+    const bool keep = m_draft && draftDirty();
+    const bool same = keep == m_persistedDraft.has_value() &&
+                      (!keep || (*m_draft == *m_persistedDraft && m_draftDate == m_persistedDate));
+    if (same) return;
+    const double now = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0;
+    if (!force && m_lastDraftPersist >= 0 && now - m_lastDraftPersist < kDraftPersistSeconds)
+        return;
+    m_lastDraftPersist = now;
+    m_persistedDraft = keep ? m_draft : std::nullopt;
+    m_persistedDate = m_draftDate;
+    if (!keep) {
+        m_host.saveDraft("");
+        return;
+    }
+    Entry copy = *m_draft;
+    if (copy.id.empty()) copy.id = "new"; // the file format wants an id; restored as new
+    nlohmann::json j = {{"format", "pathway-draft"},
+                        {"version", 1},
+                        {"new", m_draftIsNew},
+                        {"date_text", m_draftDate},
+                        {"entry", entryToJson(copy)}};
+    m_host.saveDraft(j.dump());
+}
+
+void App::restoreDraft() {
+    const std::string bytes = m_host.loadDraft();
+    if (bytes.empty()) return;
+    nlohmann::json j = nlohmann::json::parse(bytes, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || j.value("format", "") != "pathway-draft") return;
+    std::string error;
+    auto e = entryFromJson(j.value("entry", nlohmann::json::object()), "draft", error);
+    if (!e) return;
+    const bool isNew = j.value("new", true);
+    if (isNew)
+        e->id.clear();
+    else if (!m_session.store().portfolio().find(e->id))
+        return; // its entry has gone
+    m_draft = *e;
+    m_draftIsNew = isNew;
+    m_draftDate = j.value("date_text", e->date.toString());
+    m_persistedDraft = m_draft;
+    m_persistedDate = m_draftDate;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cached data
+
+const Status& App::status() {
+    const Date today = m_clock.today();
+    if (!m_status || m_statusRevision != m_session.store().revision() || !(m_statusDay == today)) {
+        m_status = computeStatus(m_session.store().portfolio(), Catalog::builtin(), today);
+        m_statusRevision = m_session.store().revision();
+        m_statusDay = today;
+    }
+    return *m_status;
+}
+
+const std::vector<size_t>& App::logRows() {
+    if (m_rowsRevision == m_session.store().revision() && m_rowsFilter == m_filter) return m_rows;
+    const Portfolio& doc = m_session.store().portfolio();
+    const std::string needle = asciiLower(trim(m_filter.search));
+    const auto from = Date::parse(trim(m_filter.from));
+    const auto to = Date::parse(trim(m_filter.to));
+    m_rows.clear();
+    m_rows.reserve(doc.entries.size());
+    for (size_t i = 0; i < doc.entries.size(); ++i) {
+        const Entry& e = doc.entries[i];
+        if (m_filter.kind && e.kind != *m_filter.kind) continue;
+        if (from && e.date < *from) continue;
+        if (to && e.date > *to) continue;
+        if (!m_filter.tag.empty()) {
+            // A parent item matches its sub-items' tags too (swe:4 matches swe:4.6).
+            const std::string prefix = m_filter.tag + ".";
+            bool hit = false;
+            for (const auto& t : e.tags)
+                hit = hit || t == m_filter.tag || t.rfind(prefix, 0) == 0;
+            if (!hit) continue;
+        }
+        if (!needle.empty()) {
+            bool match = containsFolded(e.title, needle);
+            for (auto it = e.fields.begin(); !match && it != e.fields.end(); ++it)
+                match = containsFolded(it->second, needle);
+            for (const auto& t : e.tags)
+                match = match || containsFolded(t, needle);
+            if (!match) continue;
+        }
+        m_rows.push_back(i);
+    }
+    std::stable_sort(m_rows.begin(), m_rows.end(), [&](size_t a, size_t b) {
+        const Entry& x = doc.entries[a];
+        const Entry& y = doc.entries[b];
+        return x.date != y.date ? x.date > y.date : x.createdMs > y.createdMs;
+    });
+    m_rowsFilter = m_filter;
+    m_rowsRevision = m_session.store().revision();
+    return m_rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frame
 
 double App::secondsUntilNextFrame() const {
     const ImGuiContext* g = ImGui::GetCurrentContext();
@@ -91,13 +267,21 @@ double App::secondsUntilNextFrame() const {
     if (io.MouseDown[0] || io.MouseDown[1]) return 0; // dragging, pressing
     if (m_settleFrames > 0) return 0; // a change is still being drawn (layout settles in 2)
     if (io.WantTextInput) return 0.5; // the cursor blinks
+    if (m_draft && draftDirty() && m_persistedDraft != m_draft)
+        return kDraftPersistSeconds; // a draft save is pending
     return 1e9;
 }
 
 void App::handleShortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return; // text fields keep their own undo while editing
     const bool ctrl = io.KeyCtrl || io.KeySuper;
+    // Ctrl+S saves the entry even from inside a text field (the field's text is current).
+    if (ctrl && m_screen == Screen::Editor && ImGui::IsKeyPressed(ImGuiKey_S, false)) {
+        ImGui::ClearActiveID();
+        saveDraft();
+        return;
+    }
+    if (io.WantTextInput) return; // text fields keep their own undo while editing
     if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
         if (io.KeyShift)
             m_session.store().redo();
@@ -105,6 +289,11 @@ void App::handleShortcuts() {
             m_session.store().undo();
     }
     if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Y, false)) m_session.store().redo();
+    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_N, false) && m_screen != Screen::Welcome)
+        startNewEntry(EntryKind::Cpd);
+    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_F, false) && m_screen != Screen::Welcome) {
+        show(Screen::Log);
+    }
 }
 
 void App::frame() {
@@ -118,6 +307,8 @@ void App::frame() {
     const bool draftBefore = m_draft.has_value();
     handleShortcuts();
     drawShell();
+    // Persist the draft when a field loses focus, or every few seconds while typing.
+    persistDraft(!io.WantTextInput);
     if (m_settleFrames > 0) --m_settleFrames;
     if (m_screen != screenBefore || m_session.store().revision() != revisionBefore ||
         m_draft.has_value() != draftBefore)
@@ -141,349 +332,347 @@ void App::drawShell() {
         return;
     }
 
-    const float navHeight = m_phone ? em(3.6f) : 0.f;
+    const float navHeight = m_phone ? std::max(em(3.6f), 56.f) : 0.f;
     if (!m_phone) {
-        ImGui::BeginChild("nav", ImVec2(em(13), 0), ImGuiChildFlags_None);
+        ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 0.f);
+        ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0.f);
+        ImGui::BeginChild("nav", ImVec2(em(13.5f), 0), ImGuiChildFlags_None);
         drawNavigation(false);
         ImGui::EndChild();
+        ImGui::PopStyleVar(2);
+        // A hairline between the rail and the content.
+        const ImVec2 a = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x, vp->WorkPos.y), ImVec2(a.x, a.y),
+                                            col(palette().border));
         ImGui::SameLine(0, 0);
     }
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().background);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        m_phone ? ImVec2(em(0.9f), em(0.8f)) : ImVec2(em(1.8f), em(1.2f)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 0.f);
     ImGui::BeginChild("content", ImVec2(0, -navHeight), ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
     drawTopBar();
+    drawDraftBanner();
     switch (m_screen) {
-    case Screen::Home: drawHome(); break;
-    case Screen::Log: drawLog(); break;
-    case Screen::Editor: drawEditor(); break;
-    case Screen::Settings: drawSettings(); break;
-    case Screen::Welcome: break;
+    case Screen::Home:
+        drawHome();
+        break;
+    case Screen::Log:
+        drawLog();
+        break;
+    case Screen::Editor:
+        drawEditor();
+        break;
+    case Screen::Frameworks:
+        drawFrameworks();
+        break;
+    case Screen::Reviews:
+        drawReviews();
+        break;
+    case Screen::Settings:
+        drawSettings();
+        break;
+    case Screen::Welcome:
+        break;
     }
     ImGui::EndChild();
     if (m_phone) {
-        ImGui::BeginChild("bottomnav", ImVec2(0, 0), ImGuiChildFlags_None);
+        ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 0.f);
+        ImGui::BeginChild("bottomnav", ImVec2(0, 0), ImGuiChildFlags_None,
+                          ImGuiWindowFlags_NoScrollbar);
         drawNavigation(true);
         ImGui::EndChild();
+        ImGui::PopStyleVar();
     }
+    drawAddMenu();
     ImGui::End();
 }
 
+namespace {
+struct NavItem {
+    const char* id;
+    const char* icon;
+    const char* label;
+    const char* shortLabel; ///< bottom bar on phones
+    Screen screen;
+};
+constexpr NavItem kNavItems[] = {
+    {"nav.home", icon::kHome, "Home", "Home", Screen::Home},
+    {"nav.log", icon::kList, "Learning log", "Log", Screen::Log},
+    {"nav.frameworks", icon::kGrid, "Frameworks", "Progress", Screen::Frameworks},
+    {"nav.reviews", icon::kReview, "Reviews", "Reviews", Screen::Reviews},
+    {"nav.settings", icon::kSettings, "Settings", "Settings", Screen::Settings},
+};
+} // namespace
+
 void App::drawNavigation(bool bottom) {
-    struct Item {
-        const char* id;
-        const char* icon;
-        const char* label;
-        Screen screen;
-    };
-    static const Item kItems[] = {
-        {"nav.home", icon::kHome, "Home", Screen::Home},
-        {"nav.log", icon::kList, "Log", Screen::Log},
-        {"nav.settings", icon::kSettings, "Settings", Screen::Settings},
-    };
     const Palette& p = palette();
     if (bottom) {
-        const float w = ImGui::GetContentRegionAvail().x / 4.f;
+        // Home, Log, [Add], Progress, Reviews, Settings: six targets, each at least 56 px high.
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        const float fullW = ImGui::GetContentRegionAvail().x;
         const float h = ImGui::GetContentRegionAvail().y;
-        for (const auto& it : kItems) {
+        ImGui::GetWindowDrawList()->AddLine(origin, ImVec2(origin.x + fullW, origin.y),
+                                            col(p.border));
+        const float w = fullW / 6.f;
+        ImGui::SetWindowFontScale(0.82f);
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 0.f);
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.f);
+        int slot = 0;
+        auto place = [&] { ImGui::SetCursorScreenPos(ImVec2(origin.x + w * slot++, origin.y)); };
+        for (int i = 0; i < 5; ++i) {
+            const NavItem& it = kNavItems[i];
+            if (i == 2) {
+                place();
+                char add[64];
+                std::snprintf(add, sizeof add, "%s\nAdd CPD", icon::kAdd);
+                ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, em(0.8f));
+                if (button("action.add-cpd", add, true, ImVec2(w, h)))
+                    startNewEntry(EntryKind::Cpd);
+                ImGui::PopStyleVar();
+            }
+            place();
             const bool active = m_screen == it.screen;
-            ImGui::PushStyleColor(ImGuiCol_Button, active ? p.surfaceAlt : p.surface);
+            ImGui::PushStyleColor(ImGuiCol_Button, p.surface);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.surfaceAlt);
             ImGui::PushStyleColor(ImGuiCol_Text, active ? p.accent : p.textMuted);
             char label[64];
-            std::snprintf(label, sizeof label, "%s\n%s", it.icon, it.label);
+            std::snprintf(label, sizeof label, "%s\n%s", it.icon, it.shortLabel);
             if (button(it.id, label, false, ImVec2(w, h))) show(it.screen);
-            ImGui::PopStyleColor(2);
-            ImGui::SameLine(0, 0);
+            ImGui::PopStyleColor(3);
         }
-        char add[64];
-        std::snprintf(add, sizeof add, "%s\nAdd CPD", icon::kAdd);
-        if (button("action.add-cpd", add, true, ImVec2(w, h))) startNewEntry(EntryKind::Cpd);
+        ImGui::PopStyleVar(3);
+        ImGui::SetWindowFontScale(1.f);
         return;
     }
-    ImGui::Dummy(ImVec2(0, em(0.8f)));
-    ImGui::Indent(em(1));
+    ImGui::Dummy(ImVec2(0, em(1.0f)));
+    ImGui::Indent(em(1.2f));
     ImGui::PushFont(fonts().title);
     ImGui::TextColored(p.accent, "Pathway");
     ImGui::PopFont();
-    ImGui::TextColored(p.textMuted, "%s", m_session.store().portfolio().profile.name.c_str());
-    ImGui::Unindent(em(1));
+    const Profile& profile = m_session.store().portfolio().profile;
+    ImGui::TextUnformatted(profile.name.c_str());
+    muted(std::string(stageLabel(profile.stage)).c_str());
+    ImGui::Unindent(em(1.2f));
     ImGui::Dummy(ImVec2(0, em(0.8f)));
-    ImGui::Indent(em(0.6f));
-    const float w = ImGui::GetContentRegionAvail().x - em(0.6f);
+    ImGui::Indent(em(0.8f));
+    const float w = ImGui::GetContentRegionAvail().x - em(0.8f);
+    const float menuW = em(2.4f);
     char add[64];
     std::snprintf(add, sizeof add, "%s  Add CPD", icon::kAdd);
-    if (button("action.add-cpd", add, true, ImVec2(w, em(2.4f)))) startNewEntry(EntryKind::Cpd);
-    ImGui::Dummy(ImVec2(0, em(0.4f)));
-    for (const auto& it : kItems) {
+    if (button("action.add-cpd", add, true, ImVec2(w - menuW - em(0.25f), em(2.5f))))
+        startNewEntry(EntryKind::Cpd);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Record a piece of CPD (Ctrl+N)");
+    ImGui::SameLine(0, em(0.25f));
+    if (button("action.add-menu", icon::kExpand, true, ImVec2(menuW, em(2.5f))))
+        m_openAddMenu = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add another kind of entry");
+    ImGui::Dummy(ImVec2(0, em(0.6f)));
+    for (const auto& it : kNavItems) {
         const bool active = m_screen == it.screen;
         char label[64];
-        std::snprintf(label, sizeof label, "%s  %s", it.icon, it.label);
+        std::snprintf(label, sizeof label, "%s   %s", it.icon, it.label);
         ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.f, 0.5f));
-        ImGui::PushStyleColor(ImGuiCol_Button, active ? p.surfaceAlt : p.surface);
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.8f), em(0.4f)));
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.f);
+        ImGui::PushStyleColor(ImGuiCol_Button,
+                              active ? mix(p.surface, p.accent, 0.12f) : p.surface);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.surfaceAlt);
         ImGui::PushStyleColor(ImGuiCol_Text, active ? p.accent : p.text);
-        if (button(it.id, label, false, ImVec2(w, em(2.2f)))) show(it.screen);
+        if (button(it.id, label, false, ImVec2(w, em(2.4f)))) show(it.screen);
+        ImGui::PopStyleColor(3);
+        ImGui::PopStyleVar(3);
+    }
+    if (m_draft && m_screen != Screen::Editor) {
+        ImGui::Dummy(ImVec2(0, em(0.4f)));
+        char label[160];
+        std::snprintf(label, sizeof label, "%s   Draft: %.24s", icon::kEdit,
+                      m_draft->title.empty() ? "untitled" : m_draft->title.c_str());
+        ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.f, 0.5f));
+        ImGui::PushStyleColor(ImGuiCol_Button, mix(p.surface, p.warn, 0.12f));
+        ImGui::PushStyleColor(ImGuiCol_Text, p.text);
+        if (button("nav.draft", label, false, ImVec2(w, em(2.4f)))) show(Screen::Editor);
         ImGui::PopStyleColor(2);
         ImGui::PopStyleVar();
     }
-    ImGui::Unindent(em(0.6f));
+    ImGui::Unindent(em(0.8f));
+    // Footer: where the data lives.
+    const float footerY = ImGui::GetWindowHeight() - em(3.2f);
+    if (ImGui::GetCursorPosY() < footerY) {
+        ImGui::SetCursorPosY(footerY);
+        ImGui::Indent(em(1.2f));
+        ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - em(1));
+        mutedWrapped("Kept on this device.\nNothing leaves it unless you export it.");
+        ImGui::PopTextWrapPos();
+        ImGui::Unindent(em(1.2f));
+    }
+}
+
+void App::drawAddMenu() {
+    const Palette& p = palette();
+    ImGui::SetNextWindowSize(ImVec2(std::min(em(24), ImGui::GetIO().DisplaySize.x - em(2)), 0));
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing,
+                            ImVec2(0.5f, 0.5f));
+    if (m_openAddMenu) ImGui::OpenPopup("Add an entry");
+    m_openAddMenu = false;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.2f), em(1.0f)));
+    if (ImGui::BeginPopupModal("Add an entry", nullptr,
+                               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) {
+        heading("What would you like to record?");
+        ImGui::Dummy(ImVec2(0, em(0.3f)));
+        for (EntryKind k : kAllKinds) {
+            if (k == EntryKind::Note) continue;
+            const std::string id = "add." + std::string(kindId(k));
+            char label[96];
+            std::snprintf(label, sizeof label, "%s   %s", kindIcon(k),
+                          std::string(kindLabel(k)).c_str());
+            ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.f, 0.5f));
+            ImGui::PushStyleColor(ImGuiCol_Button, p.surface);
+            ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.surfaceAlt);
+            if (button(id.c_str(), label, false, ImVec2(-FLT_MIN, em(2.3f)))) {
+                ImGui::CloseCurrentPopup();
+                startNewEntry(k);
+            }
+            ImGui::PopStyleColor(2);
+            ImGui::PopStyleVar();
+        }
+        ImGui::Dummy(ImVec2(0, em(0.2f)));
+        if (button("add.cancel", "Cancel", false, ImVec2(-FLT_MIN, em(2.2f))) ||
+            ImGui::IsKeyPressed(ImGuiKey_Escape))
+            ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
 }
 
 void App::drawTopBar() {
     const Palette& p = palette();
     Store& store = m_session.store();
-    ImGui::PushFont(fonts().title);
     const char* title = "Home";
     switch (m_screen) {
-    case Screen::Home: title = "Home"; break;
-    case Screen::Log: title = "Learning log"; break;
+    case Screen::Home:
+        title = "Home";
+        break;
+    case Screen::Log:
+        title = "Learning log";
+        break;
     case Screen::Editor:
         title = m_draft ? (m_draftIsNew ? "New entry" : "Edit entry") : "Entry";
         break;
-    case Screen::Settings: title = "Settings"; break;
-    case Screen::Welcome: title = "Welcome"; break;
+    case Screen::Frameworks:
+        title = "Frameworks and progression";
+        break;
+    case Screen::Reviews:
+        title = "ASYE reviews";
+        break;
+    case Screen::Settings:
+        title = "Settings";
+        break;
+    case Screen::Welcome:
+        title = "Welcome";
+        break;
     }
+    std::string greeting;
+    if (m_screen == Screen::Home) {
+        const std::string& name = m_session.store().portfolio().profile.name;
+        greeting = "Hello, " + name.substr(0, name.find(' '));
+        title = greeting.c_str();
+    }
+    ImGui::PushFont(fonts().title);
     ImGui::TextUnformatted(title);
     ImGui::PopFont();
     const float bw = em(2.6f);
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - bw * 2 - em(0.5f));
+    const float bh = m_phone ? std::max(em(2.4f), 44.f) : em(2.2f);
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - bw * 2 - ImGui::GetStyle().ItemSpacing.x);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - em(0.1f));
     ImGui::BeginDisabled(!store.canUndo());
-    if (button("action.undo", icon::kUndo, false, ImVec2(bw, 0))) store.undo();
+    if (button("action.undo", icon::kUndo, false, ImVec2(bw, bh))) store.undo();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && store.canUndo())
         ImGui::SetTooltip("Undo %s (Ctrl+Z)", store.undoLabel().c_str());
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(!store.canRedo());
-    if (button("action.redo", icon::kRedo, false, ImVec2(bw, 0))) store.redo();
+    if (button("action.redo", icon::kRedo, false, ImVec2(bw, bh))) store.redo();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && store.canRedo())
         ImGui::SetTooltip("Redo %s (Ctrl+Shift+Z)", store.redoLabel().c_str());
     ImGui::EndDisabled();
+    if (m_screen == Screen::Home) {
+        const Date today = m_clock.today();
+        muted((friendlyDate(today) + "  \xc2\xb7  " +
+               std::string(stageLabel(m_session.store().portfolio().profile.stage)))
+                  .c_str());
+    }
     if (!m_session.error().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.bad);
         ImGui::TextWrapped("%s %s", icon::kWarning, m_session.error().c_str());
         ImGui::PopStyleColor();
     }
-    ImGui::Dummy(ImVec2(0, em(0.3f)));
+    ImGui::Dummy(ImVec2(0, em(0.4f)));
 }
 
-void App::drawWelcome() {
+void App::drawDraftBanner() {
+    if (!m_draft || m_screen == Screen::Editor || !draftDirty()) return;
     const Palette& p = palette();
-    const float width = std::min(ImGui::GetContentRegionAvail().x - em(2), em(28));
-    ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
-    ImGui::BeginGroup();
-    ImGui::Dummy(ImVec2(width, em(3)));
-    ImGui::PushFont(fonts().title);
-    ImGui::TextColored(p.accent, "Pathway");
-    ImGui::PopFont();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextWrapped("Your learning, CPD and progression, kept on this device. Nothing leaves "
-                       "it unless you export it.");
-    ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(0, em(1)));
-    ImGui::PushItemWidth(width);
-    ImGui::BeginChild("welcomeform", ImVec2(width, em(12)), ImGuiChildFlags_AlwaysUseWindowPadding);
-    textField("welcome.name", "Your name", m_welcomeName, "e.g. Sam Taylor");
-    ImGui::Dummy(ImVec2(0, em(0.5f)));
-    if (button("welcome.start", "Start my portfolio", true, ImVec2(-FLT_MIN, em(2.6f)))) {
-        Profile profile = m_session.store().portfolio().profile;
-        profile.name = std::string(trim(m_welcomeName));
-        CommandResult r = m_session.store().apply(cmd::SetProfile{profile});
-        if (r)
-            show(Screen::Home);
-        else
-            m_message = r.error;
+    ImGui::PushStyleColor(ImGuiCol_Border, mix(p.border, p.warn, 0.6f));
+    if (beginCard("draftbanner", ImVec2(0, 0))) {
+        ImGui::TextColored(p.warn, "%s", icon::kEdit);
+        ImGui::SameLine();
+        const std::string text = "Unsaved " + asciiLower(kindLabel(m_draft->kind)) +
+                                 (m_draft->title.empty() ? "" : ": \"" + m_draft->title + "\"");
+        ImGui::TextUnformatted(text.c_str());
+        if (!m_phone) ImGui::SameLine(ImGui::GetContentRegionMax().x - em(15));
+        if (button("action.resume-draft", "Continue", true, ImVec2(em(7), 0))) show(Screen::Editor);
+        ImGui::SameLine();
+        if (button("action.discard-draft", "Discard", false, ImVec2(em(7), 0))) discardDraft();
     }
-    if (!m_message.empty()) ImGui::TextColored(p.bad, "%s", m_message.c_str());
-    ImGui::EndChild();
-    ImGui::PopItemWidth();
-    ImGui::EndGroup();
+    endCard();
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(0, em(0.2f)));
 }
 
-void App::drawEntryRow(const Entry& e, size_t index) {
+void App::drawEntryRow(const Entry& e, size_t index, const char* idPrefix) {
     const Palette& p = palette();
     ImGui::PushID(static_cast<int>(index));
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
-    const float h = em(3.2f);
+    const float h = em(3.3f);
     if (ImGui::InvisibleButton("row", ImVec2(w, h))) editEntry(e.id);
-    const std::string rowId = "entry." + e.id;
+    const std::string rowId = idPrefix + e.id;
     registerLastItem(rowId.c_str(), e.title.c_str());
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const bool hovered = ImGui::IsItemHovered();
     dl->AddRectFilled(start, ImVec2(start.x + w, start.y + h),
-                      ImGui::GetColorU32(hovered ? p.surfaceAlt : p.surface), em(0.5f));
-    dl->AddRect(start, ImVec2(start.x + w, start.y + h), ImGui::GetColorU32(p.border), em(0.5f));
-    const float pad = em(0.7f);
-    dl->AddText(ImVec2(start.x + pad, start.y + em(0.45f)), ImGui::GetColorU32(p.text),
-                e.title.c_str());
-    std::string meta = e.date.toString() + "  \xc2\xb7  " + std::string(kindLabel(e.kind));
-    if (auto hours = e.number(field::kHours)) meta += "  \xc2\xb7  " + formatDecimal(*hours) + " h";
-    dl->AddText(ImVec2(start.x + pad, start.y + em(1.75f)), ImGui::GetColorU32(p.textMuted),
-                meta.c_str());
+                      col(hovered ? p.surfaceAlt : p.surface), em(0.5f));
+    dl->AddRect(start, ImVec2(start.x + w, start.y + h), col(p.border), em(0.5f));
+    // Kind badge: a tinted circle with the kind's icon.
+    const ImVec4 kc = kindColor(e.kind);
+    const ImVec2 c(start.x + em(1.6f), start.y + h * 0.5f);
+    dl->AddCircleFilled(c, em(0.95f), col(kc, 0.14f));
+    const char* ic = kindIcon(e.kind);
+    const ImVec2 is = ImGui::CalcTextSize(ic);
+    dl->AddText(ImVec2(c.x - is.x * 0.5f, c.y - is.y * 0.5f - em(0.1f)), col(kc), ic);
+    const float x = start.x + em(3.1f);
+    const float right = start.x + w - em(0.8f);
+    dl->PushClipRect(ImVec2(x, start.y), ImVec2(right - em(6.5f), start.y + h), true);
+    dl->AddText(ImVec2(x, start.y + em(0.45f)), col(p.text),
+                e.title.empty() ? "(untitled)" : e.title.c_str());
+    std::string meta(kindLabel(e.kind));
+    if (auto hours = e.number(field::kHours)) meta += "  \xc2\xb7  " + hoursText(*hours);
+    if (!e.tags.empty()) {
+        meta += "  \xc2\xb7  ";
+        for (size_t i = 0; i < e.tags.size() && i < 4; ++i)
+            meta += (i ? ", " : "") + e.tags[i];
+        if (e.tags.size() > 4) meta += ", \xe2\x80\xa6";
+    }
+    dl->AddText(ImVec2(x, start.y + em(1.75f)), col(p.textMuted), meta.c_str());
+    dl->PopClipRect();
+    const std::string date = friendlyDate(e.date);
+    const float dw = ImGui::CalcTextSize(date.c_str()).x;
+    dl->AddText(ImVec2(right - dw, start.y + em(0.45f)), col(p.textMuted), date.c_str());
     ImGui::PopID();
-}
-
-void App::drawHome() {
-    const Palette& p = palette();
-    const Portfolio& doc = m_session.store().portfolio();
-    if (!m_message.empty()) ImGui::TextColored(p.good, "%s %s", icon::kCheck, m_message.c_str());
-    double hours = 0;
-    size_t cpd = 0;
-    for (const auto& e : doc.entries)
-        if (e.kind == EntryKind::Cpd) {
-            ++cpd;
-            hours += e.number(field::kHours).value_or(0);
-        }
-    ImGui::BeginChild("summary", ImVec2(0, em(5.5f)), ImGuiChildFlags_AlwaysUseWindowPadding);
-    ImGui::PushFont(fonts().heading);
-    ImGui::Text("%zu CPD %s, %s hours", cpd, cpd == 1 ? "activity" : "activities",
-                formatDecimal(hours).c_str());
-    ImGui::PopFont();
-    ImGui::TextColored(p.textMuted, "%zu entries in your portfolio", doc.entries.size());
-    ImGui::EndChild();
-    ImGui::Dummy(ImVec2(0, em(0.3f)));
-    ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted("Recent entries");
-    ImGui::PopFont();
-    if (doc.entries.empty()) {
-        ImGui::TextColored(p.textMuted, "Nothing recorded yet. Add your first piece of CPD.");
-        return;
-    }
-    // Newest first by date, then by when it was recorded.
-    std::vector<size_t> order(doc.entries.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        const Entry& x = doc.entries[a];
-        const Entry& y = doc.entries[b];
-        return x.date != y.date ? x.date > y.date : x.createdMs > y.createdMs;
-    });
-    for (size_t i = 0; i < order.size() && i < 8; ++i) drawEntryRow(doc.entries[order[i]], order[i]);
-}
-
-void App::drawLog() {
-    const Portfolio& doc = m_session.store().portfolio();
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputTextWithHint("##search", "Search titles and text", &m_search);
-    registerLastItem("log.search", "Search", true);
-    const std::string needle = asciiLower(trim(m_search));
-    std::vector<size_t> visible;
-    visible.reserve(doc.entries.size());
-    for (size_t i = 0; i < doc.entries.size(); ++i) {
-        const Entry& e = doc.entries[i];
-        bool match = containsFolded(e.title, needle);
-        for (auto it = e.fields.begin(); !match && it != e.fields.end(); ++it)
-            match = containsFolded(it->second, needle);
-        if (match) visible.push_back(i);
-    }
-    std::sort(visible.begin(), visible.end(), [&](size_t a, size_t b) {
-        return doc.entries[a].date > doc.entries[b].date;
-    });
-    ImGui::TextColored(palette().textMuted, "%zu of %zu entries", visible.size(), doc.entries.size());
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().background);
-    ImGui::BeginChild("rows", ImVec2(0, 0), ImGuiChildFlags_None);
-    ImGui::PopStyleColor();
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(visible.size()), em(3.2f) + ImGui::GetStyle().ItemSpacing.y);
-    while (clipper.Step())
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
-            drawEntryRow(doc.entries[visible[static_cast<size_t>(i)]], visible[static_cast<size_t>(i)]);
-    ImGui::EndChild();
-}
-
-void App::drawEditor() {
-    const Palette& p = palette();
-    if (!m_draft) {
-        show(Screen::Home);
-        return;
-    }
-    Entry& e = *m_draft;
-    const KindSpec& spec = kindSpec(e.kind);
-    // The form scrolls; the actions stay in view below it (a phone shows a third of the form).
-    const float footer = em(2.4f) + ImGui::GetStyle().ItemSpacing.y * 2 +
-                         (m_message.empty() ? 0.f : em(2.6f));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.background);
-    ImGui::BeginChild("form", ImVec2(0, -footer), ImGuiChildFlags_None);
-    ImGui::PopStyleColor();
-    ImGui::TextColored(p.textMuted, "%s", std::string(kindLabel(e.kind)).c_str());
-    textField("entry.title", "Title", e.title, std::string(spec.titleHint).c_str());
-    textField("entry.date", "Date (YYYY-MM-DD)", m_draftDate);
-    for (const FieldSpec& f : spec.fields) {
-        const std::string id = std::string(kindId(e.kind)) + "." + std::string(f.key);
-        const std::string label(f.label);
-        std::string& value = e.fields[std::string(f.key)];
-        switch (f.type) {
-        case FieldType::Text:
-        case FieldType::Number:
-        case FieldType::Date: textField(id.c_str(), label.c_str(), value); break;
-        case FieldType::LongText: textArea(id.c_str(), label.c_str(), value, 4.f); break;
-        case FieldType::Choice: {
-            ImGui::TextColored(p.textMuted, "%s", label.c_str());
-            std::string preview = "Choose...";
-            for (const auto& c : f.choices)
-                if (c.id == value) preview = std::string(c.label);
-            ImGui::SetNextItemWidth(-FLT_MIN);
-            if (ImGui::BeginCombo(("##" + id).c_str(), preview.c_str())) {
-                if (ImGui::Selectable("(none)", value.empty())) value.clear();
-                for (const auto& c : f.choices)
-                    if (ImGui::Selectable(std::string(c.label).c_str(), c.id == value))
-                        value = std::string(c.id);
-                ImGui::EndCombo();
-            }
-            registerLastItem(id.c_str(), label.c_str());
-            break;
-        }
-        case FieldType::Flag: {
-            bool on = value == "yes";
-            if (ImGui::Checkbox(label.c_str(), &on)) value = on ? "yes" : "";
-            registerLastItem(id.c_str(), label.c_str());
-            break;
-        }
-        }
-        if (!f.guidance.empty() && f.type != FieldType::Flag) {
-            ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-            ImGui::TextWrapped("%s", std::string(f.guidance).c_str());
-            ImGui::PopStyleColor();
-        }
-        if (value.empty()) e.fields.erase(std::string(f.key));
-    }
-    ImGui::EndChild();
-    if (!m_message.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, p.bad);
-        ImGui::TextWrapped("%s %s", icon::kWarning, m_message.c_str());
-        ImGui::PopStyleColor();
-    }
-    char save[64];
-    std::snprintf(save, sizeof save, "%s  Save", icon::kCheck);
-    if (button("action.save", save, true, ImVec2(em(8), em(2.4f)))) saveDraft();
-    ImGui::SameLine();
-    if (button("action.cancel", "Cancel", false, ImVec2(em(6), em(2.4f)))) {
-        m_draft.reset();
-        show(Screen::Home);
-    }
-    if (!m_draftIsNew) {
-        ImGui::SameLine();
-        char del[64];
-        std::snprintf(del, sizeof del, "%s  Delete", icon::kDelete);
-        if (button("action.delete", del, false, ImVec2(em(7), em(2.4f)))) {
-            m_session.store().apply(cmd::DeleteEntry{e.id});
-            m_draft.reset();
-            show(Screen::Home);
-            m_message = "Deleted. Undo brings it back.";
-        }
-    }
-}
-
-void App::drawSettings() {
-    const Palette& p = palette();
-    const Profile& profile = m_session.store().portfolio().profile;
-    ImGui::Text("Name: %s", profile.name.c_str());
-    ImGui::TextColored(p.textMuted, "Stored in %s", m_host.storageDescription().c_str());
-    ImGui::Dummy(ImVec2(0, em(0.5f)));
-    ImGui::TextUnformatted("Theme");
-    int theme = static_cast<int>(currentTheme());
-    if (ImGui::RadioButton("Light", &theme, 0)) applyTheme(ThemeKind::Light);
-    ImGui::SameLine();
-    if (ImGui::RadioButton("Dark", &theme, 1)) applyTheme(ThemeKind::Dark);
-    ImGui::SameLine();
-    if (ImGui::RadioButton("High contrast", &theme, 2)) applyTheme(ThemeKind::HighContrast);
 }
 
 } // namespace pathway::ui

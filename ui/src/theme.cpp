@@ -15,24 +15,28 @@ ImVec4 rgb(unsigned hex, float a = 1.f) {
 Palette makePalette(ThemeKind kind) {
     switch (kind) {
     case ThemeKind::Dark:
-        return {rgb(0x14171c), rgb(0x1d2128), rgb(0x262b34), rgb(0xe8eaee), rgb(0x9aa3b0),
-                rgb(0x6ea8ff), rgb(0x0b1220), rgb(0x333a45), rgb(0x4cc38a), rgb(0xf0b44c),
-                rgb(0xff6b6b)};
+        return {rgb(0x14171c), rgb(0x1d2128), rgb(0x262b34), rgb(0xe8eaee),
+                rgb(0x9aa3b0), rgb(0x6ea8ff), rgb(0x0b1220), rgb(0x333a45),
+                rgb(0x4cc38a), rgb(0xf0b44c), rgb(0xff6b6b)};
     case ThemeKind::HighContrast:
-        return {rgb(0x000000), rgb(0x000000), rgb(0x1a1a1a), rgb(0xffffff), rgb(0xffff66),
-                rgb(0xffff00), rgb(0x000000), rgb(0xffffff), rgb(0x66ff66), rgb(0xffcc00),
-                rgb(0xff6666)};
+        return {rgb(0x000000), rgb(0x000000), rgb(0x1a1a1a), rgb(0xffffff),
+                rgb(0xffff66), rgb(0xffff00), rgb(0x000000), rgb(0xffffff),
+                rgb(0x66ff66), rgb(0xffcc00), rgb(0xff6666)};
     case ThemeKind::Light:
     default:
-        return {rgb(0xf4f5f7), rgb(0xffffff), rgb(0xeef1f5), rgb(0x1c2330), rgb(0x5d6776),
-                rgb(0x2f5fd0), rgb(0xffffff), rgb(0xd9dee6), rgb(0x1e8e5a), rgb(0xb7791f),
-                rgb(0xc53030)};
+        return {rgb(0xf4f5f7), rgb(0xffffff), rgb(0xeef1f5), rgb(0x1c2330),
+                rgb(0x5d6776), rgb(0x2f5fd0), rgb(0xffffff), rgb(0xd9dee6),
+                rgb(0x1e8e5a), rgb(0xb7791f), rgb(0xc53030)};
     }
 }
 } // namespace
 
-const Palette& palette() { return g_palette; }
-ThemeKind currentTheme() { return g_theme; }
+const Palette& palette() {
+    return g_palette;
+}
+ThemeKind currentTheme() {
+    return g_theme;
+}
 
 void applyTheme(ThemeKind kind) {
     g_theme = kind;
@@ -89,7 +93,9 @@ void applyTheme(ThemeKind kind) {
     c[ImGuiCol_TextSelectedBg] = ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.35f);
 }
 
-const Fonts& fonts() { return g_fonts; }
+const Fonts& fonts() {
+    return g_fonts;
+}
 
 void loadFonts(const FontFiles& files, float textSizePx, float scale) {
     ImGuiIO& io = ImGui::GetIO();
@@ -101,9 +107,12 @@ void loadFonts(const FontFiles& files, float textSizePx, float scale) {
     // Only the icons the screens use: the whole private-use range at 3x (phones) would make a
     // font atlas larger than WebGL's texture limit, and the canvas would stay black.
     static const ImWchar kIconRanges[] = {
-        0xE002, 0xE002, 0xE145, 0xE145, 0xE15A, 0xE15A, 0xE166, 0xE166, 0xE5C4, 0xE5C4,
-        0xE5CA, 0xE5CA, 0xE80C, 0xE80C, 0xE872, 0xE872, 0xE878, 0xE878, 0xE88A, 0xE88A,
-        0xE896, 0xE896, 0xE8B6, 0xE8B6, 0xE8B8, 0xE8B8, 0};
+        0xE001, 0xE002, 0xE0B9, 0xE0B9, 0xE145, 0xE145, 0xE152, 0xE152, 0xE15A, 0xE15A,
+        0xE166, 0xE166, 0xE2C4, 0xE2C4, 0xE3C9, 0xE3C9, 0xE560, 0xE560, 0xE5C4, 0xE5C4,
+        0xE5CA, 0xE5CA, 0xE5CC, 0xE5CD, 0xE5CF, 0xE5CF, 0xE7EF, 0xE7EF, 0xE80C, 0xE80C,
+        0xE836, 0xE836, 0xE86C, 0xE86C, 0xE872, 0xE872, 0xE878, 0xE878, 0xE88A, 0xE88A,
+        0xE892, 0xE892, 0xE896, 0xE896, 0xE8B5, 0xE8B6, 0xE8B8, 0xE8B8, 0xE8E8, 0xE8E8,
+        0xE922, 0xE922, 0xE9B0, 0xE9B0, 0xEA19, 0xEA19, 0xEA4A, 0xEA4A, 0};
     auto add = [&](const std::vector<unsigned char>& bytes, float px) -> ImFont* {
         ImFont* font = nullptr;
         if (!bytes.empty()) {
@@ -132,7 +141,8 @@ void loadFonts(const FontFiles& files, float textSizePx, float scale) {
         return font;
     };
     g_fonts.body = add(files.regular, textSizePx);
-    g_fonts.heading = add(files.semibold.empty() ? files.regular : files.semibold, textSizePx * 1.2f);
+    g_fonts.heading =
+        add(files.semibold.empty() ? files.regular : files.semibold, textSizePx * 1.2f);
     g_fonts.title = add(files.semibold.empty() ? files.regular : files.semibold, textSizePx * 1.6f);
     io.FontDefault = g_fonts.body;
     io.Fonts->Build();
@@ -146,8 +156,13 @@ void pushPrimaryButton() {
     ImGui::PushStyleColor(ImGuiCol_ButtonActive,
                           ImVec4(p.accent.x * 0.8f, p.accent.y * 0.8f, p.accent.z * 0.8f, 1));
     ImGui::PushStyleColor(ImGuiCol_Text, p.accentText);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize,
+                        currentTheme() == ThemeKind::HighContrast ? 2.f : 0.f);
 }
 
-void popPrimaryButton() { ImGui::PopStyleColor(4); }
+void popPrimaryButton() {
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(4);
+}
 
 } // namespace pathway::ui

@@ -1,20 +1,30 @@
 // The Pathway screens, shared by the desktop app and the web page. Call frame() once per
 // ImGui frame (between ImGui::NewFrame and ImGui::Render); all changes go through the
-// session's Store as commands.
+// session's Store as commands. The screens are split over ui/src/screen_*.cpp.
 #pragma once
 
 #include "pathway/core/model.hpp"
+#include "pathway/core/requirements.hpp"
 #include "pathway/core/session.hpp"
 #include "pathway/ui/host.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pathway::ui {
 
-enum class Screen { Welcome, Home, Log, Editor, Settings };
-std::string_view screenId(Screen s); ///< "welcome", "home", "log", "editor", "settings"
+enum class Screen { Welcome, Home, Log, Editor, Frameworks, Reviews, Settings };
+/// "welcome", "home", "log", "editor", "frameworks", "reviews", "settings"
+std::string_view screenId(Screen s);
+std::optional<Screen> parseScreen(std::string_view id);
+
+/// Text sizes offered in Settings, in logical pixels (the shells rebuild fonts when it changes).
+inline constexpr float kTextSmallPx = 15.f;
+inline constexpr float kTextNormalPx = 17.f;
+inline constexpr float kTextLargePx = 20.f;
 
 class App {
   public:
@@ -25,13 +35,20 @@ class App {
 
     Screen screen() const { return m_screen; }
     void show(Screen s);
-    /// Opens the editor on a new draft of `kind`, dated today.
+    /// Opens the editor on a new draft of `kind`, dated today. When an unsaved draft with
+    /// content exists it is resumed instead (a draft is never silently dropped) and
+    /// message() says so.
     void startNewEntry(core::EntryKind kind);
     /// Opens the editor on an existing entry.
     void editEntry(std::string_view id);
-    /// Saves the editor's draft through the store; false (and a message) when invalid.
+    /// Saves the editor's draft through the store (one command: AddEntry or UpdateEntry);
+    /// false (and a message) when invalid.
     bool saveDraft();
+    /// Drops the draft (and its persisted copy).
+    void discardDraft();
     const std::string& message() const { return m_message; }
+    /// The Settings screen's message about the profile form ("Profile saved.", or a problem).
+    const std::string& profileMessage() const { return m_profileMessage; }
     /// True when the draft differs from what is stored.
     bool draftDirty() const;
     const core::Entry* draft() const { return m_draft ? &*m_draft : nullptr; }
@@ -44,29 +61,105 @@ class App {
     /// The layout in use this frame: phone (single column, bottom navigation) or desktop.
     bool phoneLayout() const { return m_phone; }
 
+    /// The text size chosen in Settings, in logical pixels. The shells read it every frame
+    /// and call loadFonts() again when it changes.
+    float textSizePx() const { return m_textSizePx; }
+    void setTextSizePx(float px) { m_textSizePx = px; }
+
+    /// Requirements status for today, recomputed only when the portfolio or the day changes.
+    const core::Status& status();
+
+    /// Log filters (also set by the Log screen's controls).
+    struct LogFilter {
+        std::string search;
+        std::optional<core::EntryKind> kind;
+        std::string from, to; ///< "YYYY-MM-DD" or ""
+        std::string tag;      ///< "pcf:6" or ""
+        bool operator==(const LogFilter&) const = default;
+    };
+    LogFilter& logFilter() { return m_filter; }
+    /// Indices into portfolio().entries of the rows the Log shows, newest first.
+    const std::vector<size_t>& logRows();
+
   private:
+    // app.cpp: shell
     void drawShell();
     void drawNavigation(bool bottom);
     void drawTopBar();
+    void drawDraftBanner();
+    void drawAddMenu();
+    void handleShortcuts();
+    void persistDraft(bool force);
+    void restoreDraft();
+    // screen_*.cpp
     void drawWelcome();
     void drawHome();
+    void drawRenewalCard(float w, float h);
+    void drawAsyeCard(float w, float h);
+    void drawEvidenceCard(float w, float h);
+    void drawSupervisionCard(float w, float h);
+    void drawCoverageCard(float w);
+    void drawRecentCard(float w);
     void drawLog();
     void drawEditor();
+    void drawReflectionFields(core::Entry& e);
+    void drawTagPicker(core::Entry& e);
+    void drawFrameworks();
+    void drawReviews();
     void drawSettings();
-    void drawEntryRow(const core::Entry& e, size_t index);
-    void handleShortcuts();
+    void drawEntryRow(const core::Entry& e, size_t index, const char* idPrefix = "entry.");
 
     core::Session& m_session;
     const core::Clock& m_clock;
     Host& m_host;
     Screen m_screen = Screen::Home;
     bool m_phone = false;
+    float m_textSizePx = kTextNormalPx;
+
+    // The editor's draft: kept across screen switches and persisted through the Host.
     std::optional<core::Entry> m_draft;
     bool m_draftIsNew = false;
     std::string m_draftDate;
+    bool m_triedSave = false; ///< show "required" messages only after a save attempt
+    std::optional<core::Entry> m_persistedDraft;
+    std::string m_persistedDate;
+    double m_lastDraftPersist = -1;
+    std::string m_tagSearch;
+
     std::string m_message;
+    bool m_messageIsError = false;
     std::string m_welcomeName;
-    std::string m_search;
+    bool m_openAddMenu = false; ///< open the "Add an entry" chooser this frame
+
+    // Log
+    LogFilter m_filter;
+    LogFilter m_rowsFilter;
+    uint64_t m_rowsRevision = UINT64_MAX;
+    std::vector<size_t> m_rows;
+
+    // Home: the newest entries
+    std::vector<size_t> m_recent;
+    uint64_t m_recentRevision = UINT64_MAX;
+
+    // Status cache
+    std::optional<core::Status> m_status;
+    uint64_t m_statusRevision = UINT64_MAX;
+    core::Date m_statusDay;
+
+    // Frameworks screen
+    std::string m_framework;    ///< selected framework id
+    std::string m_frameworkTag; ///< opened item, "pcf:6"
+
+    // Settings: the profile form (applied with one SetProfile)
+    struct ProfileForm {
+        std::string name, registration, employer, team, asyeStart, fte;
+        int setting = 0, stage = 0;
+    };
+    ProfileForm m_profileForm;
+    uint64_t m_profileFormRevision = UINT64_MAX;
+    bool m_profileFormTouched = false;
+    std::string m_profileMessage;
+
     int m_settleFrames = 2; ///< frames still to draw after something changed
 };
 

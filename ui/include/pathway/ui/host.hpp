@@ -17,9 +17,18 @@ class Host {
     virtual std::string storageDescription() const = 0;
     /// Platform name for diagnostics ("desktop", "web").
     virtual std::string_view platform() const = 0;
+
+    /// Keeps the editor's unsaved draft (JSON text written by the UI) somewhere that survives
+    /// a crash or a closed tab; "" means there is no draft any more. Called when the draft
+    /// changes (at most every couple of seconds while typing, and when a field loses focus).
+    /// The desktop keeps `<portfolio>.draft.json`; the web should keep it next to the
+    /// portfolio in IDBFS. The default keeps nothing (a draft then lives until the app closes).
+    virtual void saveDraft(std::string_view bytes) { (void)bytes; }
+    /// The draft saved last time, or "" when there is none. Read once, when the App starts.
+    virtual std::string loadDraft() { return {}; }
 };
 
-/// A host that does nothing: headless tests.
+/// A host that keeps everything in memory: headless tests.
 class NullHost final : public Host {
   public:
     void offerDownload(std::string_view name, std::string_view, std::string_view bytes) override {
@@ -28,8 +37,16 @@ class NullHost final : public Host {
     }
     std::string storageDescription() const override { return "memory"; }
     std::string_view platform() const override { return "test"; }
+    void saveDraft(std::string_view bytes) override {
+        draft = std::string(bytes);
+        ++draftSaves;
+    }
+    std::string loadDraft() override { return draft; }
+
     std::string lastDownloadName;
     std::string lastDownload;
+    std::string draft;
+    int draftSaves = 0;
 };
 
 } // namespace pathway::ui

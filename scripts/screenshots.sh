@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Screenshots of the desktop app (1280x800, light and dark) under Xvfb, into screenshots/:
+#   desktop-{light,dark}-{home,log,cpd-editor,reflection,frameworks,reviews,settings}.png (.bmp
+#   when ImageMagick's `convert` is missing). The demo portfolio is made with the CLI from
+#   invented data, so every screen has something real to show.
+#
+# Phone screenshots of the web page (390x844) belong to the web build: this script runs
+# `scripts/screenshots-web.sh screenshots/ DEMO_PORTFOLIO.json` when that file exists, with
+# the same demo portfolio, so both sets show the same data.
+#
+# Usage: scripts/screenshots.sh [BIN_DIR]   (default build/bin; the app and the CLI live there)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${1:-build/bin}
+app=$bin/pathway
+cli=$bin/pathway-cli
+out=screenshots
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'rm -rf "$work"; [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true' EXIT
+
+# --- A demo portfolio: an ASYE social worker two and a half months in (invented data). ---
+p=$work/demo.json
+"$cli" init "$p" --name "Sam Example" --stage asye --asye-start 2026-09-07 --fte 1 >/dev/null
+add() { "$cli" add "$p" "$@" >/dev/null; }
+add cpd --title "Court skills for care proceedings" --date 2026-10-01 --hours 3 --type course \
+    --description "A day's course on giving evidence and writing statements for court." \
+    --learned "How to structure analysis so the court can follow my reasoning." \
+    --impact "My statements now separate facts, analysis and recommendations." \
+    --tag pcf:5 --tag pcf:7 --tag swe:4.4 --tag kss-cf:8
+add cpd --title "Attachment theory refresher" --date 2026-10-14 --hours 1.5 --type reading \
+    --description "Read two papers on attachment in adolescence." \
+    --learned "Patterns of attachment can shift in adolescence; behaviour is communication." \
+    --impact "I plan direct work with teenagers around relationships, not only risk." \
+    --peer-reflection peer --field "peer_learned=A colleague showed me how she uses this in direct work." \
+    --field protected_time=yes --tag pcf:5 --tag kss-cf:3 --tag swe:4.3
+add cpd --title "Motivational interviewing workshop" --date 2026-11-12 --hours 6 --type course \
+    --description "Two half-day workshops on motivational interviewing with parents." \
+    --field protected_time=yes --tag pcf:7 --tag kss-cf:1
+add reflection --title "A difficult first home visit" --date 2026-10-20 --field model=gibbs \
+    --field "gibbs.description=A joint visit with my practice supervisor to a family new to the service." \
+    --field "gibbs.feelings=Nervous beforehand; relieved afterwards that the parents engaged." \
+    --field "gibbs.evaluation=Introductions went well. I rushed the explanation of why we were there." \
+    --field "gibbs.analysis=Thinking about power (Dalrymple and Burke), my rushing reflected my own anxiety." \
+    --tag pcf:6 --tag swe:4.6 --tag kss-cf:1
+add supervision --title "Supervision with team manager" --date 2026-09-10 --field minutes=90 \
+    --field "supervisor_role=Team manager" --tag swe:4.2 --tag kss-cf:9
+add supervision --title "Supervision with team manager" --date 2026-09-24 --field minutes=60 --tag swe:4.2
+add supervision --title "Supervision with practice supervisor" --date 2026-10-22 --field minutes=75 --tag swe:4.2
+add supervision --title "Supervision with team manager" --date 2026-11-18 --field minutes=60 --tag swe:4.2
+add observation --title "Observed child and family assessment visit" --date 2026-11-05 \
+    --field "observer_role=ASYE assessor" --tag pcf:7 --tag kss-cf:6
+add feedback --title "Feedback after a review meeting" --date 2026-11-09 --field source=person \
+    --field "summary=They said I listened and explained the plan clearly." --tag pcf:2 --tag swe:2
+add feedback --title "Feedback from a health visitor" --date 2026-10-30 --field source=professional --tag pcf:8
+add written --title "Single assessment" --date 2026-11-02 --field "work_type=assessment" --tag pcf:5 --tag kss-cf:6
+add goal --title "Build confidence in court work" --date 2026-09-15 --field status=in-progress
+
+display=:$((80 + RANDOM % 9))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
+
+shot() { # name theme args...
+    local name=$1 theme=$2
+    shift 2
+    cp "$p" "$work/shot.json" # each shot starts from the same portfolio, no drafts
+    DISPLAY=$display XDG_DATA_HOME="$work/xdg" timeout 60 "$app" --file "$work/shot.json" \
+        --size 1280x800 --theme "$theme" --screenshot "$work/$name.bmp" --frames 8 "$@"
+    if command -v convert >/dev/null; then
+        convert "$work/$name.bmp" "$out/$name.png"
+    else
+        cp "$work/$name.bmp" "$out/$name.bmp"
+    fi
+    echo "screenshots: $out/$name"
+}
+
+for theme in light dark; do
+    shot "desktop-$theme-home" "$theme" --screen home
+    shot "desktop-$theme-log" "$theme" --screen log
+    shot "desktop-$theme-cpd-editor" "$theme" --edit-newest cpd
+    shot "desktop-$theme-reflection" "$theme" --edit-newest reflection
+    shot "desktop-$theme-frameworks" "$theme" --screen frameworks
+    shot "desktop-$theme-reviews" "$theme" --screen reviews
+    shot "desktop-$theme-settings" "$theme" --screen settings
+done
+
+# The web engineer's phone screenshots (390x844), with the same demo portfolio.
+if [ -f scripts/screenshots-web.sh ]; then
+    bash scripts/screenshots-web.sh "$out" "$p"
+else
+    echo "screenshots: no scripts/screenshots-web.sh yet; phone screenshots skipped"
+fi

@@ -1,0 +1,443 @@
+// The editor: one form for every kind of entry, built from its KindSpec. Reflections follow the
+// chosen model's stages (text under other models is kept), tags come from a searchable picker,
+// problems show under the field, and the draft lives in the App (persisted through the Host)
+// until it is saved as one command.
+#include "pathway/core/catalog.hpp"
+#include "pathway/core/kinds.hpp"
+#include "pathway/core/text.hpp"
+#include "pathway/ui/app.hpp"
+#include "ui_common.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h> // ClearActiveID: end a text edit before saving
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace pathway::ui {
+
+using namespace pathway::core;
+using namespace pathway::ui::detail;
+
+namespace {
+
+void label(const std::string& text, const std::string& guidance) {
+    ImGui::Dummy(ImVec2(0, em(0.15f)));
+    ImGui::TextUnformatted(text.c_str());
+    if (!guidance.empty()) mutedWrapped(guidance.c_str());
+}
+
+void input(const std::string& id, const std::string& labelText, std::string& value,
+           const char* hint = "", bool invalid = false) {
+    const Palette& p = palette();
+    if (invalid) ImGui::PushStyleColor(ImGuiCol_Border, p.bad);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint(("##" + id).c_str(), hint, &value);
+    registerLastItem(id.c_str(), labelText.c_str(), true, false);
+    if (invalid) ImGui::PopStyleColor();
+}
+
+void area(const std::string& id, const std::string& labelText, std::string& value, float heightEm) {
+    // Grow with the text so long reflections need no inner scrolling.
+    const float lines =
+        float(std::count(value.begin(), value.end(), '\n')) + float(value.size()) / 70.f;
+    const float h = std::clamp(em(1.3f) * (lines + 1.5f), em(heightEm), em(18));
+    ImGui::InputTextMultiline(("##" + id).c_str(), &value, ImVec2(-FLT_MIN, h));
+    registerLastItem(id.c_str(), labelText.c_str(), true, true);
+}
+
+} // namespace
+
+void App::drawEditor() {
+    const Palette& p = palette();
+    if (!m_draft) {
+        show(Screen::Home);
+        return;
+    }
+    Entry& e = *m_draft;
+    const KindSpec& spec = kindSpec(e.kind);
+    const Catalog& catalog = Catalog::builtin();
+
+    // The form scrolls; the actions stay in view below it (a phone shows a third of the form).
+    const float actionH = m_phone ? std::max(em(2.6f), 44.f) : em(2.5f);
+    const float footer = actionH + ImGui::GetStyle().ItemSpacing.y * 2 + em(0.4f) +
+                         (m_message.empty() ? 0.f : em(1.6f) * (m_phone ? 2.f : 1.f));
+    const bool sidePane = !m_phone && ImGui::GetContentRegionAvail().x > em(52);
+    const float formW = sidePane ? std::min(ImGui::GetContentRegionAvail().x - em(18), em(46))
+                                 : ImGui::GetContentRegionAvail().x;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.background);
+    ImGui::BeginChild("form", ImVec2(formW, -footer), ImGuiChildFlags_None);
+    ImGui::PopStyleColor();
+    ImGui::PushItemWidth(-FLT_MIN);
+
+    // Kind: fixed for stored entries, switchable for new ones (the text already typed is kept).
+    ImGui::TextColored(kindColor(e.kind), "%s", kindIcon(e.kind));
+    ImGui::SameLine(0, em(0.4f));
+    if (m_draftIsNew) {
+        ImGui::SetNextItemWidth(em(16));
+        const std::string current(kindLabel(e.kind));
+        if (ImGui::BeginCombo("##kind", current.c_str())) {
+            for (EntryKind k : kAllKinds) {
+                const std::string l(kindLabel(k));
+                if (ImGui::Selectable(l.c_str(), k == e.kind)) e.kind = k;
+                registerLastItem(("editor.kind." + std::string(kindId(k))).c_str(), l.c_str());
+            }
+            ImGui::EndCombo();
+        }
+        registerLastItem("editor.kind", "Kind of entry");
+    } else {
+        ImGui::TextUnformatted(std::string(kindLabel(e.kind)).c_str());
+    }
+
+    label("Title", "");
+    const bool titleMissing = m_triedSave && trim(e.title).empty();
+    input("entry.title", "Title", e.title, std::string(spec.titleHint).c_str(), titleMissing);
+    if (titleMissing) fieldError("Give the entry a title.");
+
+    label("Date", "");
+    const bool badDate = !Date::parse(trim(m_draftDate));
+    ImGui::SetNextItemWidth(em(10));
+    if (badDate) ImGui::PushStyleColor(ImGuiCol_Border, p.bad);
+    ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &m_draftDate);
+    registerLastItem("entry.date", "Date", true);
+    if (badDate) ImGui::PopStyleColor();
+    if (auto d = Date::parse(trim(m_draftDate))) {
+        ImGui::SameLine();
+        muted(friendlyDate(*d).c_str());
+        if (*d > m_clock.today()) {
+            ImGui::SameLine();
+            ImGui::TextColored(p.warn, "in the future");
+        }
+    }
+    if (badDate) fieldError("The date must look like 2026-11-23.");
+
+    for (const FieldSpec& f : spec.fields) {
+        const std::string key(f.key);
+        const std::string id = std::string(kindId(e.kind)) + "." + key;
+        const std::string labelText(f.label);
+        std::string value = e.field(key);
+        switch (f.type) {
+        case FieldType::Text:
+        case FieldType::Date:
+            label(labelText, std::string(f.guidance));
+            input(id, labelText, value, f.type == FieldType::Date ? "YYYY-MM-DD" : "");
+            if (f.type == FieldType::Date && !trim(value).empty() && !Date::parse(trim(value)))
+                fieldError("Dates look like 2026-11-23.");
+            break;
+        case FieldType::Number: {
+            label(labelText, std::string(f.guidance));
+            const auto n = parseDecimal(trim(value));
+            const bool bad =
+                !trim(value).empty() && (!n || (f.max > f.min && (*n < f.min || *n > f.max)));
+            ImGui::SetNextItemWidth(em(8));
+            if (bad) ImGui::PushStyleColor(ImGuiCol_Border, p.bad);
+            ImGui::InputText(("##" + id).c_str(), &value);
+            registerLastItem(id.c_str(), labelText.c_str(), true);
+            if (bad) ImGui::PopStyleColor();
+            if (n && key == field::kHours && !bad) {
+                ImGui::SameLine();
+                muted(hoursText(*n).c_str());
+            }
+            if (bad)
+                fieldError(!n ? labelText + " must be a number (e.g. 1.5)."
+                              : labelText + " must be between " + formatDecimal(f.min) + " and " +
+                                    formatDecimal(f.max) + ".");
+            break;
+        }
+        case FieldType::LongText:
+            label(labelText, std::string(f.guidance));
+            area(id, labelText, value, 3.6f);
+            break;
+        case FieldType::Choice: {
+            label(labelText, std::string(f.guidance));
+            if (key == field::kModel && e.kind == EntryKind::Reflection) {
+                // Reflective model as a segmented control: switching keeps every stage's text.
+                std::vector<const char*> ids, labels;
+                int selected = -1;
+                for (size_t i = 0; i < f.choices.size(); ++i) {
+                    ids.push_back(f.choices[i].id.data());
+                    if (f.choices[i].id == value) selected = static_cast<int>(i);
+                }
+                static const char* kShort[] = {"Gibbs", "Kolb", "What? So what? Now what?",
+                                               "Sch\xc3\xb6n"};
+                for (size_t i = 0; i < f.choices.size(); ++i)
+                    labels.push_back(i < 4 ? kShort[i] : f.choices[i].label.data());
+                // ids must be NUL-terminated: the choice ids are string literals.
+                if (segmented("reflection.model.", ids.data(), labels.data(),
+                              static_cast<int>(ids.size()), selected))
+                    value = std::string(f.choices[static_cast<size_t>(selected)].id);
+                break;
+            }
+            std::string preview = "Choose\xe2\x80\xa6";
+            for (const auto& c : f.choices)
+                if (c.id == value) preview = std::string(c.label);
+            ImGui::SetNextItemWidth(m_phone ? -FLT_MIN : em(22));
+            if (ImGui::BeginCombo(("##" + id).c_str(), preview.c_str())) {
+                if (ImGui::Selectable("(none)", value.empty())) value.clear();
+                registerLastItem((id + ".none").c_str(), "(none)");
+                for (const auto& c : f.choices) {
+                    if (ImGui::Selectable(std::string(c.label).c_str(), c.id == value))
+                        value = std::string(c.id);
+                    registerLastItem((id + "." + std::string(c.id)).c_str(),
+                                     std::string(c.label).c_str());
+                }
+                ImGui::EndCombo();
+            }
+            registerLastItem(id.c_str(), labelText.c_str());
+            break;
+        }
+        case FieldType::Flag: {
+            ImGui::Dummy(ImVec2(0, em(0.2f)));
+            bool on = value == "yes";
+            if (ImGui::Checkbox(labelText.c_str(), &on)) value = on ? "yes" : "";
+            registerLastItem(id.c_str(), labelText.c_str());
+            if (!f.guidance.empty()) mutedWrapped(std::string(f.guidance).c_str());
+            break;
+        }
+        }
+        if (value.empty())
+            e.fields.erase(key);
+        else
+            e.fields[key] = value;
+        // The peer piece needs both halves; say so while the user is writing it.
+        if (e.kind == EntryKind::Cpd && key == field::kPeerLearned && e.has(field::kPeerRole) &&
+            !e.has(field::kPeerLearned)) {
+            ImGui::TextColored(p.warn,
+                               "%s Add what the discussion taught you to count this as "
+                               "your peer-reflected piece.",
+                               icon::kWarning);
+        }
+        if (e.kind == EntryKind::Reflection && key == field::kModel) drawReflectionFields(e);
+    }
+
+    drawTagPicker(e);
+    ImGui::PopItemWidth();
+    ImGui::Dummy(ImVec2(0, em(1)));
+    ImGui::EndChild();
+
+    if (sidePane) {
+        // What the regulator or the model asks for, ticked off as the form fills in.
+        ImGui::SameLine(0, em(1.5f));
+        ImGui::BeginGroup();
+        if (beginCard("checklist", ImVec2(0, 0))) {
+            if (e.kind == EntryKind::Cpd) {
+                cardTitle(icon::kVerified, "For your renewal");
+                mutedWrapped("Social Work England asks each piece of CPD for:");
+                if (const SweCpdRule* rule = catalog.sweCpdRule(m_clock.today())) {
+                    auto filled = [&](const std::string& k) {
+                        if (k == "title") return !trim(e.title).empty();
+                        if (k == "date") return !badDate;
+                        return e.has(k);
+                    };
+                    for (const RequiredField& rf : rule->requiredFields) {
+                        ImGui::TextColored(filled(rf.key) ? p.good : p.textMuted, "%s",
+                                           filled(rf.key) ? icon::kCheckCircle : icon::kCircle);
+                        ImGui::SameLine(0, em(0.4f));
+                        ImGui::TextWrapped("%s", rf.label.c_str());
+                    }
+                    ImGui::Dummy(ImVec2(0, em(0.3f)));
+                    mutedWrapped("For the peer-reflected piece, also:");
+                    for (const RequiredField& rf : rule->peerFields) {
+                        ImGui::TextColored(filled(rf.key) ? p.good : p.textMuted, "%s",
+                                           filled(rf.key) ? icon::kCheckCircle : icon::kCircle);
+                        ImGui::SameLine(0, em(0.4f));
+                        ImGui::TextWrapped("%s", rf.label.c_str());
+                    }
+                }
+            } else if (e.kind == EntryKind::Reflection) {
+                cardTitle(icon::kPsychology, "Reflective model");
+                if (const ReflectiveModel* m = catalog.reflectiveModel(e.field(field::kModel))) {
+                    ImGui::TextWrapped("%s", m->name.c_str());
+                    for (const ReflectiveStage& s : m->stages) {
+                        const bool done = e.has(s.key);
+                        ImGui::TextColored(done ? p.good : p.textMuted, "%s",
+                                           done ? icon::kCheckCircle : icon::kCircle);
+                        ImGui::SameLine(0, em(0.4f));
+                        ImGui::TextUnformatted(s.name.c_str());
+                    }
+                    ImGui::Dummy(ImVec2(0, em(0.3f)));
+                    mutedWrapped(m->source.c_str());
+                } else {
+                    mutedWrapped("Choose a model to be guided stage by stage.");
+                }
+            } else {
+                cardTitle(icon::kLabel, std::string(kindLabel(e.kind)).c_str());
+                mutedWrapped("Never record names, dates of birth, addresses or case numbers of "
+                             "the people you work with.");
+            }
+        }
+        endCard();
+        ImGui::Dummy(ImVec2(0, em(0.5f)));
+        if (beginCard("privacy", ImVec2(0, 0))) {
+            cardTitle(icon::kVerified, "Keep it anonymous");
+            mutedWrapped("Reflections are about real families. Describe roles and situations, "
+                         "never names, addresses or case numbers.");
+        }
+        endCard();
+        ImGui::EndGroup();
+    }
+
+    // Footer: message and actions.
+    if (!m_message.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, m_messageIsError ? p.bad : p.good);
+        ImGui::TextWrapped("%s %s", m_messageIsError ? icon::kWarning : icon::kCheckCircle,
+                           m_message.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::Dummy(ImVec2(0, em(0.2f)));
+    // Phones share the width between the buttons; desktops use fixed widths.
+    const int nButtons = m_draftIsNew ? 2 : 3;
+    const float share =
+        (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * float(nButtons - 1)) /
+        float(nButtons);
+    auto bw = [&](float desktopEm) { return m_phone ? share : em(desktopEm); };
+    char save[64];
+    std::snprintf(save, sizeof save, "%s  Save", icon::kCheck);
+    if (button("action.save", save, true, ImVec2(bw(8), actionH))) {
+        ImGui::ClearActiveID(); // a field still being edited keeps what was typed
+        saveDraft();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Save (Ctrl+S)");
+    ImGui::SameLine();
+    if (button("action.cancel", m_draftIsNew ? "Discard" : "Cancel", false, ImVec2(bw(7), actionH)))
+        discardDraft();
+    if (!m_draftIsNew && m_draft) {
+        ImGui::SameLine();
+        char del[64];
+        std::snprintf(del, sizeof del, "%s  Delete", icon::kDelete);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.bad);
+        if (button("action.delete", del, false, ImVec2(bw(7.5f), actionH))) {
+            const std::string id = m_draft->id;
+            m_draft.reset();
+            m_session.store().apply(cmd::DeleteEntry{id});
+            show(Screen::Home);
+            m_message = "Deleted. Undo brings it back.";
+        }
+        ImGui::PopStyleColor();
+    }
+    if (!m_phone && m_draft && draftDirty()) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (actionH - ImGui::GetFontSize()) * 0.5f);
+        muted("Draft kept on this device until you save");
+    }
+}
+
+void App::drawReflectionFields(Entry& e) {
+    const Palette& p = palette();
+    const Catalog& catalog = Catalog::builtin();
+    const ReflectiveModel* model = catalog.reflectiveModel(e.field(field::kModel));
+    ImGui::Dummy(ImVec2(0, em(0.3f)));
+    if (!model) {
+        // No model yet: one free text box (kept as a note field of the reflection).
+        label("Your reflection",
+              "Write freely, or choose a model above to be guided stage by stage.");
+        std::string value = e.field("free.text");
+        area("reflection.free.text", "Your reflection", value, 8.f);
+        if (value.empty())
+            e.fields.erase("free.text");
+        else
+            e.fields["free.text"] = value;
+        return;
+    }
+    int stageNo = 0;
+    for (const ReflectiveStage& s : model->stages) {
+        ++stageNo;
+        ImGui::Dummy(ImVec2(0, em(0.2f)));
+        ImGui::PushFont(fonts().heading);
+        ImGui::TextColored(p.accent, "%d", stageNo);
+        ImGui::SameLine(0, em(0.5f));
+        ImGui::TextUnformatted(s.name.c_str());
+        ImGui::PopFont();
+        mutedWrapped(s.prompt.c_str());
+        std::string value = e.field(s.key);
+        area("reflection." + s.key, s.name, value, 4.2f);
+        if (value.empty())
+            e.fields.erase(s.key);
+        else
+            e.fields[s.key] = value;
+    }
+    // Text written under another model is kept; say so, so nobody thinks it was lost.
+    std::vector<std::string> others;
+    for (const ReflectiveModel& m : catalog.reflectiveModels()) {
+        if (m.id == model->id) continue;
+        int n = 0;
+        for (const ReflectiveStage& s : m.stages)
+            n += e.has(s.key);
+        if (n > 0) others.push_back(m.name + " (" + plural(n, "section", "sections") + ")");
+    }
+    if (e.has("free.text")) others.push_back("free text");
+    if (!others.empty()) {
+        std::string text = "Also kept from before: ";
+        for (size_t i = 0; i < others.size(); ++i)
+            text += (i ? ", " : "") + others[i];
+        text += ". Switch back to see it.";
+        ImGui::Dummy(ImVec2(0, em(0.2f)));
+        mutedWrapped(text.c_str());
+    }
+}
+
+void App::drawTagPicker(Entry& e) {
+    const Palette& p = palette();
+    const Catalog& catalog = Catalog::builtin();
+    ImGui::Dummy(ImVec2(0, em(0.4f)));
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted("Frameworks");
+    ImGui::PopFont();
+    mutedWrapped("Tag what this shows against the PCF, the KSS or the professional standards.");
+    // Current tags as removable chips.
+    const float avail = ImGui::GetContentRegionAvail().x;
+    float x = 0;
+    std::string remove;
+    for (const std::string& tag : e.tags) {
+        const FrameworkItem* item = catalog.findItem(tag);
+        std::string text = tag + (item ? "  " + item->title : "") + "  " + icon::kClose;
+        if (text.size() > 60) text = tag + "  " + icon::kClose;
+        const float w = ImGui::CalcTextSize(text.c_str()).x + em(1.2f);
+        if (x > 0 && x + w < avail)
+            ImGui::SameLine(0, em(0.3f));
+        else
+            x = 0;
+        x += w + em(0.3f);
+        ImGui::PushStyleColor(ImGuiCol_Button, mix(p.surface, p.accent, 0.14f));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, mix(p.surface, p.accent, 0.25f));
+        ImGui::PushStyleColor(ImGuiCol_Text, p.text);
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, em(1));
+        if (button(("tag.remove." + tag).c_str(), text.c_str(), false, ImVec2(w, 0))) remove = tag;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove %s", tag.c_str());
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor(3);
+    }
+    if (!remove.empty())
+        e.tags.erase(std::remove(e.tags.begin(), e.tags.end(), remove), e.tags.end());
+    const std::string hint =
+        std::string(icon::kSearch) + "  Find an item, e.g. reflection or pcf:6";
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##tagsearch", hint.c_str(), &m_tagSearch);
+    registerLastItem("tags.search", "Find a framework item", true);
+    const std::string needle = asciiLower(trim(m_tagSearch));
+    if (needle.empty()) return;
+    int shown = 0;
+    const Setting setting = m_session.store().portfolio().profile.setting;
+    for (const Framework* fw : catalog.frameworksFor(setting, m_clock.today())) {
+        for (const FrameworkItem& item : fw->items) {
+            const std::string tag = fw->tag(item);
+            if (std::find(e.tags.begin(), e.tags.end(), tag) != e.tags.end()) continue;
+            if (!containsFolded(tag, needle) && !containsFolded(item.title, needle) &&
+                !containsFolded(fw->title, needle))
+                continue;
+            if (shown++ >= 8) break;
+            const std::string text = std::string(icon::kAdd) + "  " + tag + "   " + item.title;
+            ImGui::PushID(tag.c_str());
+            if (ImGui::Selectable(text.c_str(), false, 0, ImVec2(0, m_phone ? 44.f : 0))) {
+                e.tags.push_back(tag);
+                m_tagSearch.clear();
+            }
+            registerLastItem(("tag.add." + tag).c_str(), text.c_str());
+            ImGui::PopID();
+        }
+    }
+    if (shown == 0) muted("No framework item matches.");
+}
+
+} // namespace pathway::ui

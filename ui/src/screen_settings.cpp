@@ -1,0 +1,283 @@
+// Settings (profile, appearance, frameworks loaded, data) and the first-run welcome.
+#include "pathway/core/catalog.hpp"
+#include "pathway/core/portfolio_io.hpp"
+#include "pathway/core/text.hpp"
+#include "pathway/ui/app.hpp"
+#include "ui_common.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace pathway::ui {
+
+using namespace pathway::core;
+using namespace pathway::ui::detail;
+
+namespace {
+constexpr CareerStage kStages[] = {CareerStage::Asye, CareerStage::SocialWorker,
+                                   CareerStage::Experienced, CareerStage::Advanced,
+                                   CareerStage::Strategic};
+
+bool formInput(const char* id, const char* label, std::string& value, const char* hint,
+               const std::string& error, float width = -FLT_MIN) {
+    const Palette& p = palette();
+    ImGui::TextUnformatted(label);
+    if (!error.empty()) ImGui::PushStyleColor(ImGuiCol_Border, p.bad);
+    ImGui::SetNextItemWidth(width);
+    const bool changed = ImGui::InputTextWithHint((std::string("##") + id).c_str(), hint, &value);
+    registerLastItem(id, label, true);
+    if (!error.empty()) ImGui::PopStyleColor();
+    fieldError(error);
+    return changed;
+}
+} // namespace
+
+void App::drawSettings() {
+    const Palette& p = palette();
+    const Portfolio& doc = m_session.store().portfolio();
+    const Profile& profile = doc.profile;
+    ProfileForm& f = m_profileForm;
+    // The form follows the stored profile (undo, imports) until the user starts typing.
+    if (!m_profileFormTouched && m_profileFormRevision != m_session.store().revision()) {
+        f.name = profile.name;
+        f.registration = profile.registrationNumber;
+        f.employer = profile.employer;
+        f.team = profile.team;
+        f.asyeStart = profile.asyeStart ? profile.asyeStart->toString() : "";
+        f.fte = formatDecimal(profile.fte);
+        f.setting = profile.setting == Setting::Adults ? 1 : 0;
+        f.stage = static_cast<int>(profile.stage);
+        m_profileFormRevision = m_session.store().revision();
+    }
+
+    const float width = m_phone ? ImGui::GetContentRegionAvail().x
+                                : std::min(ImGui::GetContentRegionAvail().x, em(46));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.background);
+    ImGui::BeginChild("settings", ImVec2(width, 0), ImGuiChildFlags_None);
+
+    // Profile.
+    if (beginCard("profile", ImVec2(0, 0))) {
+        cardTitle(icon::kSchool, "Profile");
+        bool touched = false;
+        touched |= formInput("settings.name", "Name", f.name, "e.g. Sam Taylor",
+                             trim(f.name).empty() ? "Enter your name." : "");
+        const std::string reg(trim(f.registration));
+        touched |= formInput("settings.registration", "Social Work England registration number",
+                             f.registration, "SW123456",
+                             !reg.empty() && !isValidRegistrationNumber(reg)
+                                 ? "A registration number is SW followed by digits, e.g. SW123456."
+                                 : "");
+        touched |=
+            formInput("settings.employer", "Employer", f.employer, "e.g. a local authority", "");
+        touched |=
+            formInput("settings.team", "Team", f.team, "e.g. Children's assessment team", "");
+        ImGui::TextUnformatted("Setting");
+        const char* settingIds[] = {"children", "adults"};
+        const char* settingLabels[] = {"Children and families", "Adults"};
+        touched |= segmented("settings.setting.", settingIds, settingLabels, 2, f.setting);
+        ImGui::TextUnformatted("Career stage");
+        ImGui::SetNextItemWidth(m_phone ? -FLT_MIN : em(20));
+        if (ImGui::BeginCombo("##stage", std::string(stageLabel(kStages[f.stage])).c_str())) {
+            for (int i = 0; i < 5; ++i) {
+                const std::string l(stageLabel(kStages[i]));
+                if (ImGui::Selectable(l.c_str(), i == f.stage)) {
+                    f.stage = i;
+                    touched = true;
+                }
+                registerLastItem(("settings.stage." + std::string(stageId(kStages[i]))).c_str(),
+                                 l.c_str());
+            }
+            ImGui::EndCombo();
+        }
+        registerLastItem("settings.stage", "Career stage");
+        const std::string start(trim(f.asyeStart));
+        touched |= formInput(
+            "settings.asye-start", "ASYE start date", f.asyeStart, "YYYY-MM-DD",
+            !start.empty() && !Date::parse(start) ? "Dates look like 2026-09-07." : "", em(10));
+        const auto fte = parseDecimal(trim(f.fte));
+        touched |= formInput("settings.fte", "Working time (FTE)", f.fte, "1 = full time",
+                             !fte || *fte <= 0 || *fte > 1
+                                 ? "Working time is a number above 0 and at most 1, e.g. 0.8."
+                                 : "",
+                             em(10));
+        mutedWrapped("Part-time working extends the ASYE year and its review dates pro rata.");
+        if (touched) {
+            m_profileFormTouched = true;
+            m_profileMessage.clear();
+        }
+        ImGui::Dummy(ImVec2(0, em(0.3f)));
+        if (button("settings.save", "Save profile", true, ImVec2(em(9), em(2.4f)))) {
+            Profile next = profile;
+            next.name = std::string(trim(f.name));
+            next.registrationNumber = reg;
+            next.employer = std::string(trim(f.employer));
+            next.team = std::string(trim(f.team));
+            next.setting = f.setting == 1 ? Setting::Adults : Setting::ChildrenAndFamilies;
+            next.stage = kStages[f.stage];
+            std::string error;
+            if (!reg.empty() && !isValidRegistrationNumber(reg))
+                error = "A registration number is SW followed by digits, e.g. SW123456.";
+            if (start.empty())
+                next.asyeStart.reset();
+            else if (auto d = Date::parse(start))
+                next.asyeStart = *d;
+            else if (error.empty())
+                error = "The ASYE start date must look like 2026-09-07.";
+            if (fte && *fte > 0 && *fte <= 1)
+                next.fte = *fte;
+            else if (error.empty())
+                error = "Working time is a number above 0 and at most 1, e.g. 0.8.";
+            if (error.empty()) error = validateProfile(next);
+            if (!error.empty()) {
+                m_profileMessage = error;
+            } else if (next == profile) {
+                m_profileMessage = "Nothing to save.";
+                m_profileFormTouched = false;
+            } else if (CommandResult r = m_session.store().apply(cmd::SetProfile{next}); !r) {
+                m_profileMessage = r.error;
+            } else {
+                m_profileMessage = "Profile saved.";
+                m_profileFormTouched = false;
+            }
+        }
+        if (m_profileFormTouched) {
+            ImGui::SameLine();
+            if (button("settings.revert", "Revert", false, ImVec2(em(7), em(2.4f)))) {
+                m_profileFormTouched = false;
+                m_profileFormRevision = UINT64_MAX;
+                m_profileMessage.clear();
+            }
+        }
+        if (!m_profileMessage.empty()) {
+            const bool ok =
+                m_profileMessage == "Profile saved." || m_profileMessage == "Nothing to save.";
+            ImGui::TextColored(ok ? p.good : p.bad, "%s %s",
+                               ok ? icon::kCheckCircle : icon::kWarning, m_profileMessage.c_str());
+        }
+    }
+    endCard();
+    ImGui::Dummy(ImVec2(0, em(0.3f)));
+
+    // Appearance.
+    if (beginCard("appearance", ImVec2(0, 0))) {
+        cardTitle(icon::kSettings, "Appearance");
+        ImGui::TextUnformatted("Theme");
+        const char* themeIds[] = {"light", "dark", "high-contrast"};
+        const char* themeLabels[] = {"Light", "Dark", "High contrast"};
+        int theme = static_cast<int>(currentTheme());
+        if (segmented("settings.theme.", themeIds, themeLabels, 3, theme, 6))
+            applyTheme(static_cast<ThemeKind>(theme));
+        ImGui::TextUnformatted("Text size");
+        const char* sizeIds[] = {"small", "normal", "large"};
+        const char* sizeLabels[] = {"Small", "Normal", "Large"};
+        int size = m_textSizePx <= kTextSmallPx ? 0 : m_textSizePx >= kTextLargePx ? 2 : 1;
+        if (segmented("settings.text.", sizeIds, sizeLabels, 3, size, 6))
+            m_textSizePx = size == 0 ? kTextSmallPx : size == 2 ? kTextLargePx : kTextNormalPx;
+    }
+    endCard();
+    ImGui::Dummy(ImVec2(0, em(0.3f)));
+
+    // Frameworks and rules loaded.
+    if (beginCard("catalog", ImVec2(0, 0))) {
+        const Catalog& catalog = Catalog::builtin();
+        cardTitle(icon::kBook, "Frameworks and rules");
+        mutedWrapped("Pathway reads these from versioned data files; an academy can add its own.");
+        const Date today = m_clock.today();
+        for (const Framework& fw : catalog.frameworks()) {
+            const bool inForce = fw.validOn(today) && appliesTo(fw.appliesTo, profile.setting);
+            ImGui::TextColored(inForce ? p.good : p.textMuted, "%s",
+                               inForce ? icon::kCheckCircle : icon::kCircle);
+            ImGui::SameLine(0, em(0.4f));
+            ImGui::TextWrapped("%s", fw.title.c_str());
+            std::string meta =
+                "version " + fw.version + " \xc2\xb7 from " + friendlyDate(fw.validFrom);
+            if (fw.validTo) meta += " to " + friendlyDate(*fw.validTo);
+            meta += " \xc2\xb7 " + plural(static_cast<long long>(fw.items.size()), "item", "items");
+            if (std::string(applicabilityId(fw.appliesTo)) != "any")
+                meta += " \xc2\xb7 " + std::string(applicabilityId(fw.appliesTo)) + " only";
+            ImGui::Indent(em(1.5f));
+            muted(meta.c_str());
+            ImGui::Unindent(em(1.5f));
+        }
+        for (const SweCpdRule& r : catalog.sweCpdRules()) {
+            ImGui::TextColored(p.textMuted, "%s", icon::kLabel);
+            ImGui::SameLine(0, em(0.4f));
+            ImGui::TextWrapped("%s (version %s)", r.title.c_str(), r.version.c_str());
+        }
+        for (const AsyeRule& r : catalog.asyeRules()) {
+            ImGui::TextColored(p.textMuted, "%s", icon::kLabel);
+            ImGui::SameLine(0, em(0.4f));
+            ImGui::TextWrapped("%s (version %s)", r.title.c_str(), r.version.c_str());
+        }
+        for (const ReflectiveModel& m : catalog.reflectiveModels()) {
+            ImGui::TextColored(p.textMuted, "%s", icon::kPsychology);
+            ImGui::SameLine(0, em(0.4f));
+            ImGui::TextWrapped("%s", m.name.c_str());
+        }
+    }
+    endCard();
+    ImGui::Dummy(ImVec2(0, em(0.3f)));
+
+    // Data.
+    if (beginCard("data", ImVec2(0, 0))) {
+        cardTitle(icon::kDownload, "Your data");
+        mutedWrapped(("Kept in " + m_host.storageDescription() +
+                      ". Nothing leaves this device unless you export it.")
+                         .c_str());
+        if (button("settings.export", (std::string(icon::kDownload) + "  Export a copy").c_str(),
+                   false)) {
+            m_host.offerDownload("pathway-portfolio.json", "application/json",
+                                 serializePortfolio(doc));
+            m_profileMessage.clear();
+            m_message = "A copy of your portfolio was exported.";
+        }
+        if (!m_message.empty())
+            ImGui::TextColored(p.good, "%s %s", icon::kCheckCircle, m_message.c_str());
+    }
+    endCard();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void App::drawWelcome() {
+    const Palette& p = palette();
+    const float width = std::min(ImGui::GetContentRegionAvail().x - em(2), em(28));
+    ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
+    ImGui::BeginGroup();
+    ImGui::Dummy(ImVec2(width, m_phone ? em(2) : em(5)));
+    ImGui::PushFont(fonts().title);
+    ImGui::TextColored(p.accent, "Pathway");
+    ImGui::PopFont();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextWrapped("Your learning, CPD and progression as a social worker, kept on this "
+                       "device. Nothing leaves it unless you export it.");
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, em(1)));
+    ImGui::PushItemWidth(width);
+    if (beginCard("welcomeform", ImVec2(width, 0))) {
+        textField("welcome.name", "Your name", m_welcomeName, "e.g. Sam Taylor");
+        ImGui::Dummy(ImVec2(0, em(0.5f)));
+        if (button("welcome.start", "Start my portfolio", true,
+                   ImVec2(-FLT_MIN, std::max(em(2.6f), 44.f)))) {
+            Profile profile = m_session.store().portfolio().profile;
+            profile.name = std::string(trim(m_welcomeName));
+            CommandResult r = m_session.store().apply(cmd::SetProfile{profile});
+            if (r)
+                show(Screen::Home);
+            else
+                m_message = r.error;
+        }
+        if (!m_message.empty()) ImGui::TextColored(p.bad, "%s", m_message.c_str());
+        ImGui::Dummy(ImVec2(0, em(0.3f)));
+        mutedWrapped(
+            "You can add your registration number, setting and ASYE start date later in Settings.");
+    }
+    endCard();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+}
+
+} // namespace pathway::ui

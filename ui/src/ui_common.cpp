@@ -1,0 +1,202 @@
+#include "ui_common.hpp"
+
+#include "pathway/core/text.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace pathway::ui::detail {
+
+std::string plural(long long n, std::string_view one, std::string_view many) {
+    return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+std::string hoursText(double hours) {
+    return core::formatDecimal(hours) + (hours == 1.0 ? " hour" : " hours");
+}
+
+std::string friendlyDate(core::Date d) {
+    static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%d %s %d", d.day, kMonths[std::clamp(d.month, 1, 12) - 1],
+                  d.year);
+    return buf;
+}
+
+std::string relativeDays(long long days) {
+    if (days == 0) return "today";
+    if (days == 1) return "tomorrow";
+    if (days == -1) return "yesterday";
+    if (days > 0) return "in " + plural(days, "day", "days");
+    return plural(-days, "day", "days") + " ago";
+}
+
+ImU32 col(const ImVec4& c, float alpha) {
+    return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha));
+}
+
+ImVec4 mix(const ImVec4& a, const ImVec4& b, float t) {
+    return ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t,
+                  a.w + (b.w - a.w) * t);
+}
+
+bool beginCard(const char* id, ImVec2 size) {
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, em(0.7f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.1f), em(0.9f)));
+    ImGuiChildFlags flags = ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding;
+    if (size.y <= 0) flags |= ImGuiChildFlags_AutoResizeY;
+    const bool open = ImGui::BeginChild(id, size, flags, ImGuiWindowFlags_NoScrollbar);
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
+    return open;
+}
+
+void endCard() {
+    ImGui::EndChild();
+}
+
+void cardTitle(const char* iconText, const char* title) {
+    const Palette& p = palette();
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextColored(p.accent, "%s", iconText);
+    ImGui::SameLine(0, em(0.45f));
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+}
+
+void muted(const char* text) {
+    ImGui::TextColored(palette().textMuted, "%s", text);
+}
+
+void mutedWrapped(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().textMuted);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
+void progressBar(float fraction, const ImVec4& color, float width, float heightEm) {
+    const Palette& p = palette();
+    fraction = std::clamp(fraction, 0.f, 1.f);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float w = width > 0 ? width : ImGui::GetContentRegionAvail().x;
+    const float h = em(heightEm);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), col(p.surfaceAlt), h);
+    if (fraction > 0)
+        dl->AddRectFilled(pos, ImVec2(pos.x + std::max(h, w * fraction), pos.y + h), col(color), h);
+    ImGui::Dummy(ImVec2(w, h));
+}
+
+void chip(const char* text, const ImVec4& color) {
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float padX = em(0.5f), padY = em(0.12f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + size.x + padX * 2, pos.y + size.y + padY * 2),
+                      col(color, 0.16f), em(0.6f));
+    dl->AddText(ImVec2(pos.x + padX, pos.y + padY), col(color), text);
+    ImGui::Dummy(ImVec2(size.x + padX * 2, size.y + padY * 2));
+}
+
+void heading(const char* text) {
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
+bool segmented(const char* idPrefix, const char* const* ids, const char* const* labels, int count,
+               int& selected, float minWidthEm) {
+    const Palette& p = palette();
+    bool changed = false;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    float x = 0;
+    for (int i = 0; i < count; ++i) {
+        const float w = std::max(ImGui::CalcTextSize(labels[i]).x + em(1.4f), em(minWidthEm));
+        if (i > 0) {
+            if (x + w + em(0.3f) < avail)
+                ImGui::SameLine(0, em(0.3f));
+            else
+                x = 0;
+        }
+        x += w + em(0.3f);
+        const bool on = i == selected;
+        if (on)
+            pushPrimaryButton();
+        else {
+            ImGui::PushStyleColor(ImGuiCol_Button, p.surfaceAlt);
+            ImGui::PushStyleColor(ImGuiCol_Text, p.text);
+        }
+        ImGui::PushID(i);
+        const std::string id = std::string(idPrefix) + ids[i];
+        if (button(id.c_str(), labels[i], false, ImVec2(w, em(2.1f))) && !on) {
+            selected = i;
+            changed = true;
+        }
+        ImGui::PopID();
+        if (on)
+            popPrimaryButton();
+        else
+            ImGui::PopStyleColor(2);
+    }
+    return changed;
+}
+
+void fieldError(const std::string& text) {
+    if (text.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().bad);
+    ImGui::TextWrapped("%s %s", icon::kError, text.c_str());
+    ImGui::PopStyleColor();
+}
+
+const char* kindIcon(core::EntryKind kind) {
+    using K = core::EntryKind;
+    switch (kind) {
+    case K::Cpd:
+        return icon::kSchool;
+    case K::Reflection:
+        return icon::kPsychology;
+    case K::Supervision:
+        return icon::kGroup;
+    case K::Observation:
+        return icon::kEvent;
+    case K::Feedback:
+        return icon::kComment;
+    case K::Written:
+        return icon::kEdit;
+    case K::Review:
+        return icon::kReview;
+    case K::Goal:
+        return icon::kTimeline;
+    case K::Note:
+        return icon::kLabel;
+    }
+    return icon::kLabel;
+}
+
+ImVec4 kindColor(core::EntryKind kind) {
+    const Palette& p = palette();
+    using K = core::EntryKind;
+    switch (kind) {
+    case K::Cpd:
+        return p.accent;
+    case K::Reflection:
+        return mix(p.accent, p.bad, 0.55f);
+    case K::Supervision:
+        return p.good;
+    case K::Observation:
+        return p.warn;
+    case K::Feedback:
+        return mix(p.good, p.accent, 0.5f);
+    case K::Written:
+        return mix(p.warn, p.bad, 0.4f);
+    case K::Review:
+        return mix(p.accent, p.text, 0.4f);
+    default:
+        return p.textMuted;
+    }
+}
+
+} // namespace pathway::ui::detail

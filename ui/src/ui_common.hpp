@@ -1,0 +1,52 @@
+// Small drawing and text helpers shared by the screens (private to pathway_ui).
+#pragma once
+
+#include "pathway/core/date.hpp"
+#include "pathway/core/kinds.hpp"
+#include "pathway/ui/theme.hpp"
+#include "pathway/ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+
+namespace pathway::ui::detail {
+
+/// "1 hour", "3 hours", "0 entries": correct plurals everywhere.
+std::string plural(long long n, std::string_view one, std::string_view many);
+/// "1 hour", "2.5 hours".
+std::string hoursText(double hours);
+/// "23 Nov 2026".
+std::string friendlyDate(core::Date d);
+/// "in 7 days", "tomorrow", "today", "3 days ago".
+std::string relativeDays(long long days);
+
+ImU32 col(const ImVec4& c, float alpha = 1.f);
+ImVec4 mix(const ImVec4& a, const ImVec4& b, float t);
+
+/// A rounded surface with padding. height 0: grows with its content.
+bool beginCard(const char* id, ImVec2 size);
+void endCard();
+/// Card heading with an icon in the accent colour.
+void cardTitle(const char* icon, const char* title);
+void muted(const char* text);
+void mutedWrapped(const char* text);
+/// A horizontal bar, `fraction` in [0,1], full available width unless width > 0.
+void progressBar(float fraction, const ImVec4& color, float width = 0, float heightEm = 0.45f);
+/// A small rounded label in a tinted background (status chips).
+void chip(const char* text, const ImVec4& color);
+/// Section heading (heading font).
+void heading(const char* text);
+/// A row of mutually exclusive buttons ("segmented control"); ids are `idPrefix` + value id.
+/// Returns true when the selection changed.
+bool segmented(const char* idPrefix, const char* const* ids, const char* const* labels, int count,
+               int& selected, float minWidthEm = 0);
+/// Inline validation message under a field.
+void fieldError(const std::string& text);
+/// The kind's icon.
+const char* kindIcon(core::EntryKind kind);
+/// Colour used for a kind's accents (dots, chips).
+ImVec4 kindColor(core::EntryKind kind);
+
+} // namespace pathway::ui::detail
