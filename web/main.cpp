@@ -1,15 +1,25 @@
 // Pathway in the browser: the shared screens on SDL2 + WebGL2, the portfolio in IndexedDB
 // (IDBFS mounted at /data). The page (index.html, pathway-shell.js) drives start-up and talks to
 // this file through the exported pathway_* functions below.
+//
+// Workarounds (each cites the behaviour behind it):
+// - SDL 2.26's emscripten backend never raises a phone's on-screen keyboard: the page focuses a
+//   hidden text field on a tap and feeds its input here (pathway_text, pathway_key).
+// - SDL listens for keys on the whole window by default, which would type twice while the
+//   hidden field has focus: SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT keeps it on the canvas.
+// - SDL turns touches into mouse events and ImGui has no touch scrolling: touches go to
+//   ui::TouchInput instead (drag scrolls, long press right-clicks, no hover after a tap).
 #include "pathway/core/session.hpp"
 #include "pathway/ui/app.hpp"
 #include "pathway/ui/theme.hpp"
+#include "pathway/ui/touch.hpp"
 #include "pathway/ui/widgets.hpp"
 
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 #include <GLES3/gl3.h>
@@ -18,6 +28,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -28,6 +39,23 @@ namespace {
 using namespace pathway;
 
 constexpr const char* kPortfolioPath = "/data/portfolio.json";
+constexpr const char* kDraftPath = "/data/draft.json";
+constexpr double kSaveDelayMs = 300; // each change reaches IndexedDB well within a second
+
+std::string readText(const char* path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::vector<unsigned char> readBytes(const char* path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void flushStorage() {
+    // Writes the in-memory file system back to IndexedDB; the page reports failures (quota).
+    EM_ASM({ window.pathwayShell && window.pathwayShell.flush(); });
+}
 
 class WebHost final : public ui::Host {
   public:
@@ -38,6 +66,16 @@ class WebHost final : public ui::Host {
     }
     std::string storageDescription() const override { return "this browser (IndexedDB)"; }
     std::string_view platform() const override { return "web"; }
+    void saveDraft(std::string_view bytes) override {
+        if (bytes.empty()) {
+            std::remove(kDraftPath);
+        } else {
+            std::ofstream out(kDraftPath, std::ios::binary | std::ios::trunc);
+            out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        }
+        flushStorage();
+    }
+    std::string loadDraft() override { return readText(kDraftPath); }
 };
 
 struct WebApp {
@@ -47,23 +85,23 @@ struct WebApp {
     core::Session session{storage, clock, ids};
     WebHost host;
     std::unique_ptr<ui::App> app;
+    ui::TouchInput touch;
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
     ui::FontFiles fontFiles;
     float fontScale = 0;
-    double lastInputMs = 0;
+    float fontPx = 0;
     double dirtySinceMs = -1;
     int framesToDraw = 3;
+    int keepCaretFrames = 0; ///< frames left to keep the edited field above the keyboard
     double lastFrameMs = 0;
+    bool wantedText = false;
+    uint32_t framesDrawn = 0;
+    std::string clipboard;
 };
 
 WebApp* g_app = nullptr;
 std::string g_buffer; // returned to JavaScript by the pathway_* getters
-
-std::vector<unsigned char> readBytes(const char* path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 void persist() {
     WebApp& a = *g_app;
@@ -72,8 +110,7 @@ void persist() {
         EM_ASM({ window.pathwayShell && window.pathwayShell.storageError(UTF8ToString($0)); }, r.error.c_str());
         return;
     }
-    // Write the in-memory file system back to IndexedDB; the page reports failures (quota).
-    EM_ASM({ window.pathwayShell && window.pathwayShell.flush(); });
+    flushStorage();
 }
 
 void syncCanvasSize() {
@@ -82,32 +119,66 @@ void syncCanvasSize() {
     emscripten_get_element_css_size("#canvas", &cssW, &cssH);
     int w = 0, h = 0;
     SDL_GetWindowSize(a.window, &w, &h);
-    if (static_cast<int>(cssW) != w || static_cast<int>(cssH) != h)
+    if (static_cast<int>(cssW) != w || static_cast<int>(cssH) != h) // rotation, resizing, keyboard
         SDL_SetWindowSize(a.window, static_cast<int>(cssW), static_cast<int>(cssH));
     const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
-    if (dpr != a.fontScale) { // crisp text at the device's pixel density
+    const float px = a.app ? a.app->textSizePx() : ui::kTextNormalPx;
+    if (dpr != a.fontScale || px != a.fontPx) { // crisp text at the device's pixel density
         a.fontScale = dpr;
-        ui::loadFonts(a.fontFiles, 17.f, dpr);
+        a.fontPx = px;
+        ui::loadFonts(a.fontFiles, px, dpr);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
 }
 
-void frame(void*) {
+/// SDL events to ImGui; touches to TouchInput (display coordinates = CSS pixels).
+bool pumpEvents() {
     WebApp& a = *g_app;
     SDL_Event ev;
     bool hadInput = false;
+    int w = 0, h = 0;
+    SDL_GetWindowSize(a.window, &w, &h);
     while (SDL_PollEvent(&ev)) {
-        ImGui_ImplSDL2_ProcessEvent(&ev);
         hadInput = true;
+        switch (ev.type) {
+        case SDL_FINGERDOWN:
+            a.touch.fingerDown(ev.tfinger.fingerId, ev.tfinger.x * w, ev.tfinger.y * h, emscripten_get_now());
+            continue;
+        case SDL_FINGERMOTION:
+            a.touch.fingerMove(ev.tfinger.fingerId, ev.tfinger.x * w, ev.tfinger.y * h, emscripten_get_now());
+            continue;
+        case SDL_FINGERUP:
+            a.touch.fingerUp(ev.tfinger.fingerId, ev.tfinger.x * w, ev.tfinger.y * h, emscripten_get_now());
+            continue;
+        case SDL_MOUSEMOTION:
+            if (ev.motion.which == SDL_TOUCH_MOUSEID) continue; // already handled as a finger
+            break;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            if (ev.button.which == SDL_TOUCH_MOUSEID) continue;
+            break;
+        case SDL_MOUSEWHEEL:
+            if (ev.wheel.which == SDL_TOUCH_MOUSEID) continue;
+            break;
+        default: break;
+        }
+        ImGui_ImplSDL2_ProcessEvent(&ev);
     }
+    return hadInput;
+}
+
+void frame(void*) {
+    WebApp& a = *g_app;
+    const bool hadInput = pumpEvents();
     const double now = emscripten_get_now();
-    if (hadInput) a.framesToDraw = 3;
+    if (hadInput) a.framesToDraw = std::max(a.framesToDraw, 3);
+    if (a.touch.animating()) a.framesToDraw = std::max(a.framesToDraw, 1);
     if (a.app && now - a.lastFrameMs >= a.app->secondsUntilNextFrame() * 1000.0)
         a.framesToDraw = std::max(a.framesToDraw, 1);
     // Idle when nothing happens: skip building and drawing frames (phones' batteries).
     if (a.framesToDraw <= 0) {
-        if (a.dirtySinceMs >= 0 && now - a.dirtySinceMs > 300) {
+        if (a.dirtySinceMs >= 0 && now - a.dirtySinceMs > kSaveDelayMs) {
             persist();
             a.dirtySinceMs = -1;
         }
@@ -116,11 +187,17 @@ void frame(void*) {
     --a.framesToDraw;
     a.lastFrameMs = now;
     syncCanvasSize();
+    a.touch.update(now);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     a.app->frame();
     ImGui::Render();
+    if (a.keepCaretFrames > 0) {
+        --a.keepCaretFrames;
+        a.touch.keepCaretVisible();
+        a.framesToDraw = std::max(a.framesToDraw, 1);
+    }
     int dw = 0, dh = 0;
     SDL_GL_GetDrawableSize(a.window, &dw, &dh);
     glViewport(0, 0, dw, dh);
@@ -128,13 +205,60 @@ void frame(void*) {
     glClearColor(bg.x, bg.y, bg.z, 1.f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (++a.framesDrawn == 1) EM_ASM({ window.pathwayShell && window.pathwayShell.firstFrame(); });
+
+    // The page hides the on-screen keyboard when ImGui stops editing text.
+    const bool wants = ImGui::GetIO().WantTextInput;
+    if (wants != a.wantedText) {
+        a.wantedText = wants;
+        EM_ASM({ window.pathwayShell && window.pathwayShell.textInput($0); }, wants ? 1 : 0);
+    }
     if (a.session.dirty()) {
         if (a.dirtySinceMs < 0) a.dirtySinceMs = now;
-        if (now - a.dirtySinceMs > 300) { // each change reaches IndexedDB well within a second
+        if (now - a.dirtySinceMs > kSaveDelayMs) {
             persist();
             a.dirtySinceMs = -1;
         }
     }
+}
+
+const char* getClipboard(void*) { return g_app->clipboard.c_str(); }
+
+void setClipboard(void*, const char* text) {
+    g_app->clipboard = text;
+    // The system clipboard where the browser allows it (focused page, secure context).
+    EM_ASM({ window.pathwayShell && window.pathwayShell.copyText(UTF8ToString($0)); }, text);
+}
+
+ImGuiKey keyFromDom(const char* name) {
+    struct Pair {
+        const char* dom;
+        ImGuiKey key;
+    };
+    static const Pair kKeys[] = {
+        {"Backspace", ImGuiKey_Backspace}, {"Delete", ImGuiKey_Delete}, {"Enter", ImGuiKey_Enter},
+        {"Tab", ImGuiKey_Tab}, {"Escape", ImGuiKey_Escape}, {"ArrowLeft", ImGuiKey_LeftArrow},
+        {"ArrowRight", ImGuiKey_RightArrow}, {"ArrowUp", ImGuiKey_UpArrow},
+        {"ArrowDown", ImGuiKey_DownArrow}, {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End},
+        {"PageUp", ImGuiKey_PageUp}, {"PageDown", ImGuiKey_PageDown},
+    };
+    for (const auto& k : kKeys)
+        if (std::strcmp(k.dom, name) == 0) return k.key;
+    if (std::strlen(name) == 1) {
+        const char c = static_cast<char>(name[0] | 0x20);
+        if (c >= 'a' && c <= 'z') return static_cast<ImGuiKey>(ImGuiKey_A + (c - 'a'));
+        if (name[0] >= '0' && name[0] <= '9') return static_cast<ImGuiKey>(ImGuiKey_0 + (name[0] - '0'));
+    }
+    return ImGuiKey_None;
+}
+
+nlohmann::json checkImport(std::string_view bytes, core::LoadResult& parsed) {
+    parsed = core::parsePortfolio(bytes);
+    if (!parsed.ok()) return {{"ok", false}, {"error", parsed.error}};
+    return {{"ok", true},
+            {"name", parsed.portfolio->profile.name},
+            {"entries", parsed.portfolio->entries.size()},
+            {"currentEntries", g_app->session.store().portfolio().entries.size()}};
 }
 
 } // namespace
@@ -151,7 +275,7 @@ EMSCRIPTEN_KEEPALIVE void pathway_start() {
     EM_ASM({ window.pathwayShell && window.pathwayShell.ready(); });
 }
 
-/// The portfolio as JSON (the saved format).
+/// The portfolio as JSON (the saved format; also what an export downloads).
 EMSCRIPTEN_KEEPALIVE const char* pathway_snapshot() {
     g_buffer = core::serializePortfolio(g_app->session.store().portfolio());
     return g_buffer.c_str();
@@ -178,23 +302,135 @@ EMSCRIPTEN_KEEPALIVE int pathway_wants_text() { return ImGui::GetIO().WantTextIn
 /// 1 while the app still has input to process or frames to draw (tests wait for 0).
 EMSCRIPTEN_KEEPALIVE int pathway_busy() {
     if (!g_app->app) return 1;
-    return g_app->framesToDraw > 0 || g_app->app->secondsUntilNextFrame() == 0 ? 1 : 0;
+    return g_app->framesToDraw > 0 || g_app->touch.busy() || g_app->app->secondsUntilNextFrame() == 0 ? 1 : 0;
 }
 
 /// 1 while a change has not yet been written to the in-memory file system.
 EMSCRIPTEN_KEEPALIVE int pathway_dirty() { return g_app->session.dirty() ? 1 : 0; }
 
+/// Frames drawn since start (idle measurements: it stops growing when nothing happens).
+EMSCRIPTEN_KEEPALIVE uint32_t pathway_frames() { return g_app->framesDrawn; }
+
 /// Asks for a few frames to be drawn (the page calls it on resize and on its own events).
-EMSCRIPTEN_KEEPALIVE void pathway_wake() { g_app->framesToDraw = 3; }
+EMSCRIPTEN_KEEPALIVE void pathway_wake() { g_app->framesToDraw = std::max(g_app->framesToDraw, 3); }
+
+/// The visible area changed (on-screen keyboard, rotation): redraw and keep the caret in view.
+EMSCRIPTEN_KEEPALIVE void pathway_viewport_changed() {
+    g_app->framesToDraw = std::max(g_app->framesToDraw, 3);
+    g_app->keepCaretFrames = 6;
+}
 
 /// Saves now if anything changed (the page calls it on visibilitychange/pagehide).
 EMSCRIPTEN_KEEPALIVE void pathway_flush() { persist(); }
+
+/// Text typed into the page's hidden field (on-screen keyboard, composition, paste).
+EMSCRIPTEN_KEEPALIVE void pathway_text(const char* utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    pathway_wake();
+}
+
+/// Pasted text. Ctrl/Cmd is still held (SDL saw it go down) and ImGui ignores characters
+/// typed with Ctrl, so the modifiers are released first.
+EMSCRIPTEN_KEEPALIVE void pathway_paste(const char* utf8) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    io.AddKeyEvent(ImGuiMod_Super, false);
+    io.AddInputCharactersUTF8(utf8);
+    pathway_wake();
+}
+
+/// A key pressed in the hidden field, by DOM key name ("Backspace", "ArrowLeft", "a" with
+/// Ctrl); `mods` bits: 1 Ctrl, 2 Shift, 4 Alt, 8 Meta; sent `repeat` times (press and release).
+EMSCRIPTEN_KEEPALIVE int pathway_key(const char* domKey, int mods, int repeat) {
+    const ImGuiKey key = keyFromDom(domKey);
+    if (key == ImGuiKey_None) return 0;
+    ImGuiIO& io = ImGui::GetIO();
+    const bool ctrl = (mods & 1) != 0, shift = (mods & 2) != 0, alt = (mods & 4) != 0, super = (mods & 8) != 0;
+    io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
+    io.AddKeyEvent(ImGuiMod_Shift, shift);
+    io.AddKeyEvent(ImGuiMod_Alt, alt);
+    io.AddKeyEvent(ImGuiMod_Super, super);
+    for (int i = 0; i < std::max(repeat, 1); ++i) {
+        io.AddKeyEvent(key, true);
+        io.AddKeyEvent(key, false);
+    }
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    io.AddKeyEvent(ImGuiMod_Shift, false);
+    io.AddKeyEvent(ImGuiMod_Alt, false);
+    io.AddKeyEvent(ImGuiMod_Super, false);
+    pathway_wake();
+    return 1;
+}
+
+/// What the page's paste event found: ImGui's next paste (Ctrl+V) reads it.
+EMSCRIPTEN_KEEPALIVE void pathway_set_clipboard(const char* utf8) { g_app->clipboard = utf8; }
+
+/// Checks a file's bytes without changing anything:
+/// {"ok":true,"name":...,"entries":N,"currentEntries":M} or {"ok":false,"error":"..."}.
+EMSCRIPTEN_KEEPALIVE const char* pathway_import_check(const char* bytes, int size) {
+    core::LoadResult parsed;
+    g_buffer = checkImport(std::string_view(bytes, static_cast<size_t>(size)), parsed).dump();
+    return g_buffer.c_str();
+}
+
+/// Replaces the portfolio with the file's (after the user confirmed) and saves at once.
+/// Returns the same JSON as pathway_import_check; on failure nothing is changed.
+EMSCRIPTEN_KEEPALIVE const char* pathway_import_apply(const char* bytes, int size) {
+    WebApp& a = *g_app;
+    core::LoadResult parsed;
+    nlohmann::json result = checkImport(std::string_view(bytes, static_cast<size_t>(size)), parsed);
+    if (parsed.ok()) {
+        if (a.session.state() == core::Session::State::Broken) {
+            // Keep the unreadable bytes under another name before they are replaced.
+            const std::string keep = "/data/portfolio.unreadable-" + std::to_string(a.clock.nowMs()) + ".json";
+            std::rename(kPortfolioPath, keep.c_str());
+        }
+        a.session.replace(std::move(*parsed.portfolio));
+        if (a.app) a.app->show(ui::Screen::Home);
+        persist();
+        pathway_wake();
+    }
+    g_buffer = result.dump();
+    return g_buffer.c_str();
+}
+
+/// Test and screenshot helper: adds `count` CPD records as one undo step.
+EMSCRIPTEN_KEEPALIVE void pathway_test_add_entries(int count) {
+    WebApp& a = *g_app;
+    core::cmd::Batch batch;
+    batch.label = "Add test entries";
+    const core::Date today = a.clock.today();
+    for (int i = 0; i < count; ++i) {
+        core::Entry e;
+        e.kind = core::EntryKind::Cpd;
+        e.title = "Practice learning session " + std::to_string(i + 1);
+        e.date = today.addDays(-i);
+        e.fields["hours"] = "1";
+        batch.commands.emplace_back(core::cmd::AddEntry{std::move(e), std::nullopt});
+    }
+    a.session.store().apply(std::move(batch));
+    pathway_wake();
+}
+
+/// Test and screenshot helper: opens the editor on a new entry of a kind ("cpd", "reflection").
+EMSCRIPTEN_KEEPALIVE int pathway_test_new_entry(const char* kind) {
+    const auto k = core::parseKind(kind);
+    if (!k || !g_app->app) return 0;
+    g_app->app->startNewEntry(*k);
+    pathway_wake();
+    return 1;
+}
 
 } // extern "C"
 
 int main() {
     g_app = new WebApp();
     WebApp& a = *g_app;
+    // SDL listens for keys on the whole window by default: keep it to the canvas so typing in
+    // the page's hidden field (on-screen keyboard) does not reach ImGui twice.
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+    // Touches reach ImGui through ui::TouchInput, not as SDL's synthesized mouse events.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::printf("pathway: cannot start SDL: %s\n", SDL_GetError());
         return 1;
@@ -230,9 +466,13 @@ int main() {
     a.fontFiles.semibold = readBytes("/fonts/Inter-SemiBold.otf");
     a.fontFiles.icons = readBytes("/fonts/MaterialIcons-Regular.ttf");
     a.fontScale = static_cast<float>(emscripten_get_device_pixel_ratio());
-    ui::loadFonts(a.fontFiles, 17.f, a.fontScale);
+    a.fontPx = ui::kTextNormalPx;
+    ui::loadFonts(a.fontFiles, a.fontPx, a.fontScale);
     ImGui_ImplSDL2_InitForOpenGL(a.window, a.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    // SDL's clipboard on the web is private to the page: use the browser's where allowed.
+    io.GetClipboardTextFn = getClipboard;
+    io.SetClipboardTextFn = setClipboard;
 
     // Storage: the page mounts IDBFS and syncs it in before calling pathway_start().
     EM_ASM({ window.pathwayShell ? window.pathwayShell.mountStorage() : Module._pathway_start(); });

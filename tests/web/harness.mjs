@@ -36,9 +36,9 @@ async function freePort() {
   });
 }
 
-export async function startServer() {
+export async function startServer(dir = webDir) {
   const port = await freePort();
-  const proc = spawn('python3', ['scripts/serve.py', '--port', String(port), webDir], {
+  const proc = spawn('python3', ['scripts/serve.py', '--port', String(port), dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise((resolve, reject) => {
@@ -51,11 +51,12 @@ export async function startServer() {
 
 /// A browser with its own fresh profile folder (so storage tests start empty).
 /// `options` are Playwright context options (viewport, deviceScaleFactor, hasTouch, isMobile).
-export async function launch(options = {}, userDataDir = null) {
+/// Pass a `userDataDir` to keep the profile (and its IndexedDB) across launches.
+export async function launch(options = {}, userDataDir = null, extraArgs = []) {
   const keep = userDataDir !== null;
   const dir = userDataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, ...options,
+    executablePath: '/usr/bin/chromium', headless: true, args: [...chromiumArgs, ...extraArgs], ...options,
   });
   const page = context.pages()[0] || await context.newPage();
   return {
@@ -120,4 +121,44 @@ export async function typeInto(page, id, text, opts = {}) {
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text, { delay: 5 });
   await settle(page);
+}
+
+/// The phone the issue asks for: 390x844 CSS px, DPR 3, touch.
+export const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
+
+/// A finger drag from (x0, y0) to (x1, y1) in `steps` moves of `stepMs` each (real touch
+/// events through the DevTools protocol; Playwright's touchscreen only taps).
+export async function drag(page, x0, y0, x1, y1, { steps = 8 } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (x, y) => [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
+  // Sent without waiting for each to be handled: a slow (software-rendered) frame would
+  // otherwise hold the finger still long enough to count as a long press.
+  const sent = [cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(x0, y0) })];
+  for (let i = 1; i <= steps; ++i) {
+    const t = i / steps;
+    sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t) }));
+  }
+  sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] }));
+  await Promise.all(sent);
+  await cdp.detach();
+}
+
+/// A finger held still for `ms` (a long press).
+export async function longPress(page, x, y, ms = 700) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y, id: 1 }] });
+  await new Promise((r) => setTimeout(r, ms));
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+/// The id of the topmost entry row drawn (rows register as "entry.<id>").
+export async function firstRow(page, prefix = 'entry.') {
+  return page.evaluate((p) => {
+    const rows = window.pathway.widgets().filter((w) => w.id.startsWith(p) && w.h > 0);
+    const field = window.pathway.widgets().find((w) => w.id === 'log.search');
+    const top = field ? field.y + field.h : 0;
+    const visible = rows.filter((w) => w.y + w.h / 2 > top).sort((a, b) => a.y - b.y);
+    return visible.length ? visible[0].id : null;
+  }, prefix);
 }

@@ -74,3 +74,6 @@ test('phone: tap through the same flow at 390x844', async () => {
     await browser.close();
   }
 });
+
+// Issue 5: phone, desktop, storage failure, no WebGL2, update prompt.
+await import('./mobile.mjs');

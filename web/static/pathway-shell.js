@@ -1,12 +1,23 @@
-// The page around the WebAssembly app: start-up, storage (IDBFS), downloads and the test hook.
-// The C++ side (web/main.cpp) calls window.pathwayShell.*; tests and users of the page use
-// window.pathway.*.
+// The page around the WebAssembly app: start-up, storage (IDBFS), the on-screen keyboard,
+// files, clipboard, offline (service worker) and the test hook. The C++ side (web/main.cpp)
+// calls window.pathwayShell.*; tests and users of the page use window.pathway.*.
+//
+// Workarounds (each cites the behaviour behind it):
+// - SDL 2.26 never raises a phone's on-screen keyboard: a hidden textarea is focused inside the
+//   tap (iOS opens the keyboard only from a user gesture) and its input is sent to ImGui.
+// - Android keyboards send keydown "Unidentified" (229) and report edits only as input events:
+//   the field keeps a one-space sentinel so Backspace on an "empty" field still fires one.
+// - SDL prevents the default of Ctrl+key on the canvas, so no paste event would ever fire:
+//   Ctrl/Cmd+V is kept from SDL and the browser's paste event inserts the text instead.
 (function () {
   'use strict';
-  const statusEl = document.getElementById('status');
-  const progressEl = document.getElementById('progress');
-  const messageEl = document.getElementById('message');
-  const canvas = document.getElementById('canvas');
+  const $ = (id) => document.getElementById(id);
+  const statusEl = $('status');
+  const progressEl = $('progress');
+  const messageEl = $('message');
+  const canvas = $('canvas');
+  const kbd = $('keyboard-input');
+  const SENTINEL = ' ';
 
   function showMessage(text, isError) {
     statusEl.classList.remove('hidden');
@@ -15,27 +26,70 @@
     messageEl.style.color = isError ? '#c53030' : '';
   }
 
-  // WebGL2 is required; say so plainly instead of showing a blank page.
-  const probe = document.createElement('canvas').getContext('webgl2');
-  if (!probe) {
-    showMessage('Pathway needs WebGL2, which this browser does not offer. Try an up-to-date ' +
-                'Chrome, Firefox, Safari or Edge.', true);
-  }
-
   let syncing = false;
   let syncAgain = false;
-  const hook = { ready: false, storageErrors: [] };
+  const hook = {
+    ready: false, storageErrors: [], persisted: null, offlineReady: false, updateReady: false,
+    firstFrameMs: null, lastImport: null, webgl2: true,
+  };
+  let fatalShown = false;
 
   function mod() { return window.Module; }
+  function call(name, ret, types, args) { return mod().ccall(name, ret, types, args); }
+  function wantsText() { return hook.ready && mod()._pathway_wants_text() !== 0; }
+  function wake() { if (hook.ready) mod()._pathway_wake(); }
 
+  // ---- banners -------------------------------------------------------------------------
+  function showStorageBanner(text) {
+    $('storage-text').textContent = text;
+    $('storage-banner').hidden = false;
+  }
+  $('storage-export').addEventListener('click', () => hook.exportJson());
+  $('storage-close').addEventListener('click', () => { $('storage-banner').hidden = true; });
+
+  let noticeActions = null;
+  function showNotice(text, okLabel, cancelLabel, onOk) {
+    $('notice-text').textContent = text;
+    $('notice-ok').textContent = okLabel;
+    $('notice-cancel').textContent = cancelLabel || '';
+    $('notice-cancel').hidden = !cancelLabel;
+    noticeActions = onOk;
+    $('notice-banner').hidden = false;
+  }
+  function hideNotice() { $('notice-banner').hidden = true; noticeActions = null; }
+  $('notice-ok').addEventListener('click', () => { const f = noticeActions; hideNotice(); if (f) f(); });
+  $('notice-cancel').addEventListener('click', hideNotice);
+
+  // ---- storage -------------------------------------------------------------------------
   const shell = {
     mountStorage() {
       const FS = mod().FS;
       try { FS.mkdir('/data'); } catch (e) { /* exists */ }
-      FS.mount(mod().IDBFS, {}, '/data');
+      // Ask the browser not to evict the portfolio under storage pressure (best effort).
+      if (navigator.storage && navigator.storage.persist) {
+        navigator.storage.persisted()
+          .then((p) => p || navigator.storage.persist())
+          .then((granted) => { hook.persisted = granted; })
+          .catch(() => { hook.persisted = false; });
+      }
+      let mounted = false;
+      try {
+        if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('IndexedDB is not available');
+        FS.mount(mod().IDBFS, {}, '/data');
+        mounted = true;
+      } catch (e) {
+        shell.storageError('This browser will not let Pathway keep data (' + e.message + '; private ' +
+          'browsing or blocked storage?). Changes last only until this page closes: export a copy.');
+      }
+      if (!mounted) { mod()._pathway_start(); return; }
       // The first sync must finish before the app reads anything.
       FS.syncfs(true, (err) => {
-        if (err) shell.storageError('Could not read your saved portfolio from this browser: ' + err);
+        if (err) {
+          hook.storageBroken = true;
+          shell.storageError('Pathway could not open this browser\'s storage (' + errorText(err) +
+            '; private browsing or blocked storage?). Changes last only until this page closes: ' +
+            'export a copy.');
+        }
         mod()._pathway_start();
       });
     },
@@ -44,23 +98,30 @@
       syncing = true;
       mod().FS.syncfs(false, (err) => {
         syncing = false;
-        if (err) shell.storageError('Could not save to this browser\'s storage (' + err +
-                                    '). Export your portfolio to keep a copy.');
-        else hook.lastFlush = Date.now();
+        if (err) {
+          shell.storageError('Could not save to this browser\'s storage (' + errorText(err) +
+            '). Your latest changes are only in this page: export a copy.');
+        } else {
+          hook.lastFlush = Date.now();
+        }
         if (syncAgain) { syncAgain = false; shell.flush(); }
       });
     },
     ready() {
       statusEl.classList.add('hidden');
       hook.ready = true;
-      canvas.focus();
+      canvas.focus({ preventScroll: true });
+      fitViewport();
       window.dispatchEvent(new Event('pathway-ready'));
+      registerServiceWorker();
     },
+    firstFrame() { hook.firstFrameMs = performance.now(); },
     storageError(text) {
       hook.storageErrors.push(text);
       console.error('pathway:', text);
+      showStorageBanner(text); // never silent: the user can still export what is in memory
     },
-    fatal(text) { showMessage(text, true); },
+    fatal(text) { fatalShown = true; showMessage(text, true); },
     download(name, mime, bytes) {
       const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
       const a = document.createElement('a');
@@ -71,19 +132,266 @@
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     },
+    textInput(wants) {
+      // ImGui stopped editing: hide the keyboard (after a moment: switching fields passes
+      // through a frame with no active field).
+      if (!wants) setTimeout(() => { if (!wantsText()) closeKeyboard(); }, 150);
+    },
+    copyText(text) {
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
+    },
   };
   window.pathwayShell = shell;
 
-  // The test hook and small public API.
+  function errorText(err) {
+    if (!err) return 'unknown error';
+    if (typeof err === 'number') return 'error ' + err;
+    return err.name || err.message || String(err);
+  }
+
+  // ---- on-screen keyboard: the hidden field ---------------------------------------------
+  function resetField() {
+    kbd.value = SENTINEL;
+    kbd.setSelectionRange(SENTINEL.length, SENTINEL.length);
+  }
+  function sendText(text) { if (text) call('pathway_text', null, ['string'], [text]); }
+  function sendKey(name, mods, repeat) {
+    return call('pathway_key', 'number', ['string', 'number', 'number'], [name, mods || 0, repeat || 1]) !== 0;
+  }
+  let keyboardCheck = 0;
+  function openKeyboard(field) {
+    const r = canvas.getBoundingClientRect();
+    Object.assign(kbd.style, {
+      left: (r.left + field.x) + 'px', top: (r.top + field.y) + 'px',
+      width: Math.max(1, field.w) + 'px', height: Math.max(1, field.h) + 'px',
+    });
+    // Already focused (the user hid the keyboard): focus again so it shows again.
+    if (document.activeElement === kbd) kbd.blur();
+    resetField();
+    kbd.focus({ preventScroll: true });
+    clearTimeout(keyboardCheck);
+    // The tap reaches ImGui a few frames later; if no field became active, let go.
+    keyboardCheck = setTimeout(() => { if (!wantsText()) closeKeyboard(); }, 1500);
+  }
+  function closeKeyboard() {
+    if (document.activeElement !== kbd) return;
+    kbd.blur();
+    canvas.focus({ preventScroll: true });
+  }
+  function fieldAt(clientX, clientY) {
+    if (!hook.ready) return null;
+    const r = canvas.getBoundingClientRect();
+    const x = clientX - r.left;
+    const y = clientY - r.top;
+    return hook.fields().find((f) => x >= f.x && x < f.x + f.w && y >= f.y && y < f.y + f.h) || null;
+  }
+
+  let touchStart = null;
+  canvas.addEventListener('touchstart', (e) => {
+    const t = e.changedTouches[0];
+    touchStart = e.touches.length === 1 ? { x: t.clientX, y: t.clientY, ms: performance.now(), id: t.identifier } : null;
+  }, { passive: true });
+  canvas.addEventListener('touchend', (e) => {
+    const t = e.changedTouches[0];
+    const s = touchStart;
+    touchStart = null;
+    if (!s || t.identifier !== s.id) return;
+    // Same rules as ui::TouchInput: a drag scrolls and a long press right-clicks.
+    if (Math.hypot(t.clientX - s.x, t.clientY - s.y) >= 10 || performance.now() - s.ms >= 500) return;
+    const field = fieldAt(t.clientX, t.clientY);
+    if (field) openKeyboard(field); // synchronously inside the touch handler, or iOS refuses
+  });
+  canvas.addEventListener('touchcancel', () => { touchStart = null; });
+
+  const FORWARDED = new Set(['Backspace', 'Delete', 'Enter', 'Tab', 'Escape', 'ArrowLeft', 'ArrowRight',
+    'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+  function modsOf(e) { return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0); }
+  kbd.addEventListener('keydown', (e) => {
+    e.stopPropagation();
+    if (e.isComposing || e.keyCode === 229) return; // the input events carry it
+    const shortcut = (e.ctrlKey || e.metaKey) && e.key.length === 1 && e.key.toLowerCase() !== 'v';
+    if ((FORWARDED.has(e.key) || shortcut) && sendKey(e.key, modsOf(e), 1)) e.preventDefault();
+  });
+  kbd.addEventListener('keyup', (e) => e.stopPropagation());
+  kbd.addEventListener('keypress', (e) => e.stopPropagation());
+
+  let composing = false;
+  let composed = ''; // what ImGui shows of the composition so far
+  function showComposition(text) {
+    if (text.startsWith(composed)) {
+      sendText(text.slice(composed.length));
+    } else {
+      if (composed) sendKey('Backspace', 0, Array.from(composed).length);
+      sendText(text);
+    }
+    composed = text;
+  }
+  kbd.addEventListener('compositionstart', () => { composing = true; composed = ''; });
+  kbd.addEventListener('compositionupdate', (e) => showComposition(e.data || ''));
+  kbd.addEventListener('compositionend', (e) => {
+    showComposition(e.data || '');
+    composing = false;
+    composed = '';
+    resetField();
+  });
+  kbd.addEventListener('input', (e) => {
+    if (composing || e.isComposing) return;
+    const type = e.inputType || '';
+    if (type === 'insertCompositionText' || type === 'insertFromComposition') { resetField(); return; }
+    if (type.startsWith('delete')) {
+      sendKey(type === 'deleteContentForward' || type === 'deleteWordForward' ? 'Delete' : 'Backspace',
+        type.includes('Word') ? 1 : 0, 1);
+    } else if (type === 'insertLineBreak' || type === 'insertParagraph') {
+      sendKey('Enter', 0, 1);
+    } else {
+      let text = type === 'insertText' && e.data != null ? e.data : kbd.value;
+      if (text === kbd.value && text.startsWith(SENTINEL)) text = text.slice(SENTINEL.length);
+      sendText(text);
+    }
+    resetField();
+  });
+  kbd.addEventListener('blur', () => { composing = false; composed = ''; });
+
+  // ---- clipboard -----------------------------------------------------------------------
+  let pastes = 0;
+  window.addEventListener('keydown', (e) => {
+    if (e.target === canvas && (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'v') {
+      e.stopPropagation(); // SDL would prevent the default and no paste event would fire
+      // A paste event on a canvas (not editable) may carry no data: read the clipboard then.
+      const before = pastes;
+      setTimeout(() => {
+        if (pastes !== before || !wantsText() || !navigator.clipboard || !navigator.clipboard.readText) return;
+        navigator.clipboard.readText().then((text) => {
+          call('pathway_set_clipboard', null, ['string'], [text]);
+          call('pathway_paste', null, ['string'], [text]);
+        }).catch(() => {});
+      }, 0);
+    }
+  }, true);
+  document.addEventListener('paste', (e) => {
+    const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    if (!text || !hook.ready) return; // (headless Chromium's paste on a canvas carries no data)
+    ++pastes;
+    call('pathway_set_clipboard', null, ['string'], [text]);
+    if (wantsText()) {
+      e.preventDefault();
+      call('pathway_paste', null, ['string'], [text]);
+    }
+  });
+
+  // ---- visible area: keyboard, rotation, resizing ----------------------------------------
+  function fitViewport() {
+    const vv = window.visualViewport;
+    if (vv) {
+      canvas.style.top = vv.offsetTop + 'px';
+      canvas.style.height = vv.height + 'px';
+    }
+    if (hook.ready) mod()._pathway_viewport_changed();
+  }
+  if (window.visualViewport) {
+    window.visualViewport.addEventListener('resize', fitViewport);
+    window.visualViewport.addEventListener('scroll', fitViewport);
+  }
+  window.addEventListener('resize', fitViewport);
+  window.addEventListener('orientationchange', fitViewport);
+
+  // ---- files -----------------------------------------------------------------------------
+  function withBytes(fn, bytes) {
+    const m = mod();
+    const ptr = m._malloc(Math.max(1, bytes.length));
+    try {
+      m.HEAPU8.set(bytes, ptr);
+      return JSON.parse(m.UTF8ToString(m['_' + fn](ptr, bytes.length)));
+    } finally {
+      m._free(ptr);
+    }
+  }
+  function todayStamp() {
+    const d = new Date();
+    const p = (n) => String(n).padStart(2, '0');
+    return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate());
+  }
+  hook.exportJson = () => {
+    const name = 'pathway-portfolio-' + todayStamp() + '.json';
+    shell.download(name, 'application/json', mod().UTF8ToString(mod()._pathway_snapshot()));
+    return name;
+  };
+  hook.importFile = () => $('import-file').click();
+  // Checks the bytes, asks before replacing, and reports the outcome (hook.lastImport).
+  hook.importBytes = (bytes, name) => {
+    const check = withBytes('pathway_import_check', bytes);
+    if (!check.ok) {
+      hook.lastImport = { ok: false, error: check.error };
+      showNotice('Could not import ' + name + ': ' + check.error + ' Nothing was changed.', 'OK');
+      return;
+    }
+    showNotice('Replace the portfolio in this browser (' + check.currentEntries + ' entr' +
+      (check.currentEntries === 1 ? 'y' : 'ies') + ') with ' + name + ' (' + check.name + ', ' +
+      check.entries + ' entr' + (check.entries === 1 ? 'y' : 'ies') + ')? Export a copy first if ' +
+      'you may want the current one back.', 'Replace', 'Cancel', () => {
+      const r = withBytes('pathway_import_apply', bytes);
+      hook.lastImport = r;
+      if (!r.ok) showNotice('Could not import ' + name + ': ' + r.error + ' Nothing was changed.', 'OK');
+    });
+  };
+  $('import-file').addEventListener('change', async (e) => {
+    const file = e.target.files && e.target.files[0];
+    e.target.value = '';
+    if (!file) return;
+    hook.importBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+  });
+
+  // ---- offline and updates -----------------------------------------------------------------
+  let updateRequested = false;
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.register('sw.js').then((reg) => {
+      hook.checkForUpdate = () => reg.update();
+      const offer = (worker) => {
+        if (!worker || !navigator.serviceWorker.controller) return; // first install: nothing to replace
+        hook.updateReady = true;
+        $('update-banner').hidden = false;
+        $('update-reload').onclick = () => {
+          updateRequested = true;
+          hook.flush();
+          const start = Date.now();
+          const go = () => (hook.saved() || Date.now() - start > 2000
+            ? worker.postMessage({ type: 'skip-waiting' }) : setTimeout(go, 50));
+          go();
+        };
+      };
+      offer(reg.waiting);
+      reg.addEventListener('updatefound', () => {
+        const worker = reg.installing;
+        if (worker) worker.addEventListener('statechange', () => { if (worker.state === 'installed') offer(worker); });
+      });
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') reg.update().catch(() => {});
+      });
+    }).catch((e) => { hook.serviceWorkerError = String(e); });
+    navigator.serviceWorker.ready.then(() => { hook.offlineReady = true; });
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (updateRequested) { updateRequested = false; location.reload(); }
+    });
+  }
+  $('update-later').addEventListener('click', () => { $('update-banner').hidden = true; });
+
+  // ---- the test hook and small public API ---------------------------------------------------
   hook.snapshot = () => JSON.parse(mod().UTF8ToString(mod()._pathway_snapshot()));
   hook.screen = () => mod().UTF8ToString(mod()._pathway_screen());
   hook.widgets = () => JSON.parse(mod().UTF8ToString(mod()._pathway_widgets()));
   hook.fields = () => hook.widgets().filter((w) => w.text)
-      .map(({ id, label, x, y, w, h }) => ({ id, label, x, y, w, h }));
+    .map(({ id, label, x, y, w, h }) => ({ id, label, x, y, w, h }));
   hook.flush = () => mod()._pathway_flush();
   hook.busy = () => mod()._pathway_busy() !== 0;
+  hook.frames = () => mod()._pathway_frames();
+  hook.wantsText = wantsText;
+  hook.keyboardInput = kbd;
   // True once every change has reached IndexedDB.
   hook.saved = () => mod()._pathway_dirty() === 0 && !syncing && !syncAgain;
+  // Test and screenshot helpers.
+  hook.addTestEntries = (n) => mod()._pathway_test_add_entries(n);
+  hook.newEntry = (kind) => call('pathway_test_new_entry', 'number', ['string'], [kind]) !== 0;
   window.pathway = hook;
 
   // Save when the page is hidden or closed (phones kill background tabs without warning).
@@ -91,8 +399,16 @@
     if (document.visibilityState === 'hidden' && hook.ready) mod()._pathway_flush();
   });
   window.addEventListener('pagehide', () => { if (hook.ready) mod()._pathway_flush(); });
-  window.addEventListener('resize', () => { if (hook.ready) mod()._pathway_wake(); });
 
+  // ---- start -----------------------------------------------------------------------------
+  // WebGL2 is required; say so plainly instead of showing a blank page (and load nothing).
+  const probe = document.createElement('canvas').getContext('webgl2');
+  if (!probe) {
+    hook.webgl2 = false;
+    showMessage('Pathway needs WebGL2, which this browser does not offer (or has turned off). ' +
+                'Try an up-to-date Chrome, Firefox, Safari or Edge, with hardware acceleration on.', true);
+    return;
+  }
   window.Module = {
     canvas,
     print: (t) => console.log(t),
@@ -101,6 +417,12 @@
       const m = /([^(]+)\((\d+(\.\d+)?)\/(\d+)\)/.exec(text || '');
       if (m) progressEl.value = (100 * parseInt(m[2], 10)) / parseInt(m[4], 10);
     },
-    onAbort(what) { showMessage('Pathway stopped unexpectedly: ' + what, true); },
+    onAbort(what) { if (!fatalShown) showMessage('Pathway stopped unexpectedly: ' + what, true); },
   };
+  const script = document.createElement('script');
+  script.src = 'pathway.js';
+  script.async = true;
+  script.onerror = () => showMessage('Pathway could not load (offline before its first visit?). ' +
+                                     'Connect once and reload.', true);
+  document.body.appendChild(script);
 })();
