@@ -50,6 +50,14 @@ native: build-native
 
 test: build
 	@$(MAKE) --no-print-directory test-core-only test-native test-wasm test-desktop test-browser
+	@echo "== sanitize: core, CLI and crash-safety tests under ASan + UBSan"
+	@cmake --preset sanitize >/dev/null
+	@cmake --build --preset sanitize -j $(JOBS) --target pathway_core_tests pathway-cli \
+		pathway_crash_driver pathway_crash_writer
+	@out=$$(ctest --preset sanitize -j $(JOBS) -R '^(core|cli|crash)\.' 2>&1) || { echo "$$out"; exit 1; }; \
+		echo "$$out" | tail -n 3
+	@echo "== web payload budget (gzip -9)"
+	@bash scripts/web-size-budget.sh build/web
 	@echo "make test: all suites passed"
 
 test-core-only:

@@ -4,9 +4,8 @@
 #   when ImageMagick's `convert` is missing). The demo portfolio is made with the CLI from
 #   invented data, so every screen has something real to show.
 #
-# Phone screenshots of the web page (390x844) belong to the web build: this script runs
-# `scripts/screenshots-web.sh screenshots/ DEMO_PORTFOLIO.json` when that file exists, with
-# the same demo portfolio, so both sets show the same data.
+# Then the web page at phone size (390x844, DPR 3, touch) through scripts/web-screenshots.mjs:
+#   web-phone-{home,log,cpd-editor,reflection}.png (its own invented entries).
 #
 # Usage: scripts/screenshots.sh [BIN_DIR]   (default build/bin; the app and the CLI live there)
 set -euo pipefail
@@ -86,8 +85,5 @@ for theme in light dark; do
 done
 
 # The web engineer's phone screenshots (390x844), with the same demo portfolio.
-if [ -f scripts/screenshots-web.sh ]; then
-    bash scripts/screenshots-web.sh "$out" "$p"
-else
-    echo "screenshots: no scripts/screenshots-web.sh yet; phone screenshots skipped"
-fi
+# The web page at phone size (390x844, DPR 3, touch): home, log, a CPD editor, a reflection.
+(source scripts/env.sh && node scripts/web-screenshots.mjs build/web "$out")

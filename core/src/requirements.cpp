@@ -280,12 +280,20 @@ class CoverageCounter {
                 m_refs.push_back({f, &item});
                 m_cells.push_back({f->tag(item), 0, std::nullopt});
             }
+        // Each item's parent cell, resolved once rather than per tag of every entry (issue 7).
+        m_parent.assign(m_refs.size(), kNone);
+        for (size_t i = 0; i < m_refs.size(); ++i) {
+            const CellRef& ref = m_refs[i];
+            if (ref.item->parent.empty()) continue;
+            auto parent = m_index.find(ref.framework->id + ":" + ref.item->parent);
+            if (parent != m_index.end()) m_parent[i] = parent->second;
+        }
     }
 
     /// Adds the entry; returns the tags it carries that no counted framework knows.
     std::vector<std::string> add(const Entry& e) {
         std::vector<std::string> unmatched;
-        std::set<size_t> hit;
+        std::vector<size_t> hit; // a handful of cells: a sorted vector beats a set
         for (const auto& tag : e.tags) {
             auto it = m_index.find(tag);
             if (it == m_index.end()) {
@@ -293,15 +301,13 @@ class CoverageCounter {
                 continue;
             }
             size_t idx = it->second;
-            for (size_t steps = 0; steps <= m_refs.size(); ++steps) {
-                hit.insert(idx);
-                const CellRef& ref = m_refs[idx];
-                if (ref.item->parent.empty()) break;
-                auto parent = m_index.find(ref.framework->id + ":" + ref.item->parent);
-                if (parent == m_index.end()) break;
-                idx = parent->second;
+            for (size_t steps = 0; steps <= m_refs.size() && idx != kNone; ++steps) {
+                hit.push_back(idx);
+                idx = m_parent[idx];
             }
         }
+        std::sort(hit.begin(), hit.end());
+        hit.erase(std::unique(hit.begin(), hit.end()), hit.end());
         for (size_t idx : hit) {
             ++m_cells[idx].count;
             if (!m_cells[idx].last || *m_cells[idx].last < e.date) m_cells[idx].last = e.date;
@@ -313,7 +319,9 @@ class CoverageCounter {
     const std::vector<CellRef>& refs() const { return m_refs; }
 
   private:
+    static constexpr size_t kNone = static_cast<size_t>(-1);
     std::unordered_map<std::string, size_t> m_index;
+    std::vector<size_t> m_parent; ///< parent cell of each cell, or kNone
     std::vector<CellRef> m_refs;
     std::vector<CoverageCell> m_cells;
 };
@@ -379,10 +387,17 @@ Status computeStatus(const Portfolio& portfolio, const Catalog& catalog, Date to
         st.assessedAgainst[f->id] = f->version;
     CoverageCounter counter(chosen);
     std::set<std::string> unknown;
+    std::set<std::string, std::less<>> otherFrameworks; // tags known to the catalogue
     for (const auto& e : portfolio.entries) {
         if (!countsAsEvidence(e)) continue;
-        for (auto& tag : counter.add(e))
-            if (!catalog.findItem(tag)) unknown.insert(std::move(tag));
+        for (auto& tag : counter.add(e)) {
+            // Catalog::findItem sorts versions on each call: ask once per distinct tag.
+            if (otherFrameworks.count(tag) || unknown.count(tag)) continue;
+            if (catalog.findItem(tag))
+                otherFrameworks.insert(std::move(tag));
+            else
+                unknown.insert(std::move(tag));
+        }
     }
     st.coverage = counter.cells();
     st.unknownTags.assign(unknown.begin(), unknown.end());

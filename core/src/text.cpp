@@ -1,7 +1,9 @@
 #include "pathway/core/text.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace pathway::core {
 
@@ -60,6 +62,14 @@ std::optional<size_t> findInvalidUtf8(std::string_view s) {
     size_t i = 0;
     const size_t n = s.size();
     while (i < n) {
+        // Fast path: 8 ASCII bytes at a time (most of a portfolio is ASCII; issue 7 profile).
+        while (i + 8 <= n) {
+            uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            if (word & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        if (i >= n) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
             ++i;

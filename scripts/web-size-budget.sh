@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Web payload budget (issue 5): the gzipped size of everything the page ships must stay within
+# BUDGET_BYTES. Prints one row per file (raw and gzip -9 sizes) and fails with exit 1 when the
+# total passes the budget. Usage: scripts/web-size-budget.sh [WEB_DIR]  (default build/web)
+set -euo pipefail
+BUDGET_BYTES=${WEB_BUDGET_BYTES:-1200000}   # 1.2 MB gzipped, from issue 5
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WEB_DIR=${1:-$ROOT/build/web}
+[ -d "$WEB_DIR" ] || { echo "web-size-budget: $WEB_DIR missing (make build-web)" >&2; exit 1; }
+[ -f "$WEB_DIR/pathway.wasm" ] || { echo "web-size-budget: no pathway.wasm in $WEB_DIR" >&2; exit 1; }
+
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1000 }'; }
+
+total_raw=0
+total_gz=0
+rows=""
+# Everything in the folder is served (the page, scripts, wasm, data, manifest, icons).
+while IFS= read -r -d '' f; do
+    raw=$(stat -c %s "$f")
+    gz=$(gzip -9 -c "$f" | wc -c)
+    total_raw=$((total_raw + raw))
+    total_gz=$((total_gz + gz))
+    rows+=$(printf '%-32s %12s %12s' "${f#"$WEB_DIR"/}" "$(kb "$raw")" "$(kb "$gz")")$'\n'
+done < <(find "$WEB_DIR" -type f ! -name '*.map' -print0 | sort -z)
+
+printf '%-32s %12s %12s\n' "web payload (${WEB_DIR#"$ROOT"/})" "raw" "gzip -9"
+printf '%s' "$rows"
+printf '%-32s %12s %12s\n' "total" "$(kb "$total_raw")" "$(kb "$total_gz")"
+if [ "$total_gz" -gt "$BUDGET_BYTES" ]; then
+    echo "web-size-budget: FAILED: $(kb "$total_gz") gzipped is over the budget of $(kb "$BUDGET_BYTES") by $(kb $((total_gz - BUDGET_BYTES)))" >&2
+    exit 1
+fi
+echo "web-size-budget: ok, $(kb "$total_gz") gzipped of $(kb "$BUDGET_BYTES") ($((total_gz * 100 / BUDGET_BYTES))% of the budget)"
