@@ -169,7 +169,10 @@ void App::drawRenewalCard(float w, float h) {
                 s.peerReflections > 0 ? "done" : "not yet");
             ImGui::TextColored(p.textMuted, "%s", icon::kSchedule);
             ImGui::SameLine(0, em(0.4f));
-            ImGui::Text("%s this registration year", hoursText(s.hours).c_str());
+            // Wrapped: beside the ring on a phone there is room for about 20 characters.
+            ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x);
+            ImGui::TextWrapped("%s this registration year", hoursText(s.hours).c_str());
+            ImGui::PopTextWrapPos();
             ImGui::EndGroup();
             ImGui::Dummy(ImVec2(0, em(0.2f)));
             if (s.ready) {
