@@ -24,34 +24,7 @@ bool tagMatches(const Entry& e, const std::string& tag) {
     return false;
 }
 
-const char* reviewStateText(ReviewState s) {
-    switch (s) {
-    case ReviewState::Done:
-        return "Done";
-    case ReviewState::Overdue:
-        return "Overdue";
-    case ReviewState::DueSoon:
-        return "Due soon";
-    case ReviewState::Upcoming:
-        return "Upcoming";
-    }
-    return "";
-}
 
-ImVec4 reviewStateColor(ReviewState s) {
-    const Palette& p = palette();
-    switch (s) {
-    case ReviewState::Done:
-        return p.good;
-    case ReviewState::Overdue:
-        return p.bad;
-    case ReviewState::DueSoon:
-        return p.warn;
-    case ReviewState::Upcoming:
-        return p.accent;
-    }
-    return p.textMuted;
-}
 
 std::string choiceLabel(EntryKind kind, std::string_view key, const std::string& value) {
     if (const FieldSpec* f = findField(kind, key))
@@ -241,7 +214,7 @@ void App::drawReviews() {
                     ImGui::TableNextColumn();
                     ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
                                          ImGui::GetStyle().FramePadding.y * 0.5f);
-                    chip(reviewStateText(r.state), reviewStateColor(r.state));
+                    chip(reviewStateLabel(r.state), reviewStateColor(r.state));
                     if (r.doneOn) muted(friendlyDate(*r.doneOn).c_str());
                     if (!m_phone) {
                         ImGui::TableNextColumn();

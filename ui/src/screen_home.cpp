@@ -67,34 +67,7 @@ void ring(float fraction, const ImVec4& color, const char* big, const char* smal
     ImGui::Dummy(ImVec2(radius * 2, radius * 2));
 }
 
-ImVec4 reviewColor(ReviewState s) {
-    const Palette& p = palette();
-    switch (s) {
-    case ReviewState::Done:
-        return p.good;
-    case ReviewState::Overdue:
-        return p.bad;
-    case ReviewState::DueSoon:
-        return p.warn;
-    case ReviewState::Upcoming:
-        return p.accent;
-    }
-    return p.textMuted;
-}
 
-const char* reviewStateLabel(ReviewState s) {
-    switch (s) {
-    case ReviewState::Done:
-        return "Done";
-    case ReviewState::Overdue:
-        return "Overdue";
-    case ReviewState::DueSoon:
-        return "Due soon";
-    case ReviewState::Upcoming:
-        return "Upcoming";
-    }
-    return "";
-}
 
 } // namespace
 
@@ -251,7 +224,7 @@ void App::drawAsyeCard(float w, float h) {
         dl->AddLine(ImVec2(x0, y), ImVec2(todayX, y), col(p.accent, 0.55f), em(0.35f));
         for (const ReviewStatus& r : a.reviews) {
             const float x = xAt(r.due);
-            const ImVec4 c = reviewColor(r.state);
+            const ImVec4 c = reviewStateColor(r.state);
             if (r.optional)
                 dl->AddCircle(ImVec2(x, y), em(0.45f), col(c), 0, em(0.15f));
             else
@@ -280,7 +253,7 @@ void App::drawAsyeCard(float w, float h) {
             ImGui::SameLine(0, em(0.4f));
             ImGui::TextUnformatted(("Next: " + next->name).c_str());
             ImGui::SameLine(0, em(0.5f));
-            chip(reviewStateLabel(next->state), reviewColor(next->state));
+            chip(reviewStateLabel(next->state), reviewStateColor(next->state));
             muted(("Due " + friendlyDate(next->due) + ", " +
                    relativeDays(daysBetween(st.today, next->due)))
                       .c_str());

@@ -199,4 +199,33 @@ ImVec4 kindColor(core::EntryKind kind) {
     }
 }
 
+const char* reviewStateLabel(core::ReviewState s) {
+    switch (s) {
+    case core::ReviewState::Done:
+        return "Done";
+    case core::ReviewState::Overdue:
+        return "Overdue";
+    case core::ReviewState::DueSoon:
+        return "Due soon";
+    case core::ReviewState::Upcoming:
+        return "Upcoming";
+    }
+    return "";
+}
+
+ImVec4 reviewStateColor(core::ReviewState s) {
+    const Palette& p = palette();
+    switch (s) {
+    case core::ReviewState::Done:
+        return p.good;
+    case core::ReviewState::Overdue:
+        return p.bad;
+    case core::ReviewState::DueSoon:
+        return p.warn;
+    case core::ReviewState::Upcoming:
+        return p.accent;
+    }
+    return p.textMuted;
+}
+
 } // namespace pathway::ui::detail

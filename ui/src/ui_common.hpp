@@ -3,6 +3,7 @@
 
 #include "pathway/core/date.hpp"
 #include "pathway/core/kinds.hpp"
+#include "pathway/core/requirements.hpp"
 #include "pathway/ui/theme.hpp"
 #include "pathway/ui/widgets.hpp"
 
@@ -48,5 +49,10 @@ void fieldError(const std::string& text);
 const char* kindIcon(core::EntryKind kind);
 /// Colour used for a kind's accents (dots, chips).
 ImVec4 kindColor(core::EntryKind kind);
+
+/// "Done", "Overdue", "Due soon", "Upcoming".
+const char* reviewStateLabel(core::ReviewState s);
+/// Good, bad, warning or accent colour for a review's state.
+ImVec4 reviewStateColor(core::ReviewState s);
 
 } // namespace pathway::ui::detail
