@@ -331,12 +331,14 @@ std::vector<RequiredField> readRequiredFields(const json& obj, std::string_view 
     return out;
 }
 
-SweCpdRule readSweCpdRule(const json& root) {
+// The header every rule file shares: format, id, version, title, source, validity, notes.
+template <typename Rule>
+Rule readRuleHeader(const json& root, std::string_view format, const std::string& expectedId) {
     requireObject(root, "");
-    checkFormat(root, kSweCpdRuleFormat);
-    SweCpdRule r;
+    checkFormat(root, format);
+    Rule r;
     r.id = requireString(root, "id", "");
-    if (r.id != "swe-cpd") fail("id", inQuotes(r.id) + " should be \"swe-cpd\"");
+    if (r.id != expectedId) fail("id", inQuotes(r.id) + " should be \"" + expectedId + "\"");
     r.version = requireString(root, "version", "");
     r.title = requireString(root, "title", "");
     r.source = readSource(root);
@@ -345,6 +347,11 @@ SweCpdRule readSweCpdRule(const json& root) {
     r.validTo = optionalDate(root, "valid_to", "");
     checkValidity(r.validFrom, r.validTo);
     r.notes = optionalStrings(root, "notes", "");
+    return r;
+}
+
+SweCpdRule readSweCpdRule(const json& root) {
+    auto r = readRuleHeader<SweCpdRule>(root, kSweCpdRuleFormat, "swe-cpd");
     r.yearStart =
         asMonthDay(requireMember(root, "registration_year_start", ""), "registration_year_start");
     const json& window = requireMember(root, "renewal_window", "");
@@ -414,19 +421,7 @@ std::string choiceList(const FieldSpec& spec) {
 }
 
 AsyeRule readAsyeRule(const json& root) {
-    requireObject(root, "");
-    checkFormat(root, kAsyeRuleFormat);
-    AsyeRule r;
-    r.id = requireString(root, "id", "");
-    if (r.id != "asye") fail("id", inQuotes(r.id) + " should be \"asye\"");
-    r.version = requireString(root, "version", "");
-    r.title = requireString(root, "title", "");
-    r.source = readSource(root);
-    r.validFrom = requireDate(root, "valid_from", "");
-    if (!member(root, "valid_to")) fail("valid_to", "missing (null when still in force)");
-    r.validTo = optionalDate(root, "valid_to", "");
-    checkValidity(r.validFrom, r.validTo);
-    r.notes = optionalStrings(root, "notes", "");
+    auto r = readRuleHeader<AsyeRule>(root, kAsyeRuleFormat, "asye");
 
     const json& applies = requireArray(root, "applies_to", "");
     if (applies.empty()) fail("applies_to", "should name at least one setting");
