@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <map>
+#include <set>
 
 namespace pathway::core {
 
@@ -452,6 +454,68 @@ Portfolio redactPortfolio(const Portfolio& in, int64_t nowMs, int32_t* changed) 
         }
     }
     if (changed) *changed = n;
+    return p;
+}
+
+Portfolio redactFindings(const Portfolio& in, const std::vector<Finding>& findings, int64_t nowMs,
+                         int32_t* changed, int32_t* skipped) {
+    Portfolio p = in;
+    int32_t n = 0, missed = 0;
+    // The text a finding's field path names, or null.
+    auto textOf = [&](const Finding& f, Entry*& owner) -> std::string* {
+        owner = nullptr;
+        if (f.field.rfind("comments[", 0) == 0) {
+            const size_t i = std::strtoul(f.field.c_str() + 9, nullptr, 10);
+            if (i < p.comments.size() && p.comments[i].entryId == f.entryId)
+                return &p.comments[i].text;
+            return nullptr;
+        }
+        Entry* e = p.find(f.entryId);
+        if (!e) return nullptr;
+        owner = e;
+        if (f.field == "title") return &e->title;
+        if (f.field.rfind("fields.", 0) == 0) {
+            auto it = e->fields.find(f.field.substr(7));
+            return it == e->fields.end() ? nullptr : &it->second;
+        }
+        if (f.field.rfind("attachments[", 0) == 0) {
+            const size_t i = std::strtoul(f.field.c_str() + 12, nullptr, 10);
+            if (i >= e->attachments.size()) return nullptr;
+            if (f.field.ends_with("].name")) return &e->attachments[i].name;
+            if (f.field.ends_with("].ref")) return &e->attachments[i].ref;
+        }
+        return nullptr;
+    };
+    // Later offsets first, so earlier offsets in the same text stay valid.
+    std::vector<const Finding*> order;
+    order.reserve(findings.size());
+    for (const Finding& f : findings) order.push_back(&f);
+    std::stable_sort(order.begin(), order.end(), [](const Finding* a, const Finding* b) {
+        if (a->entryId != b->entryId) return a->entryId < b->entryId;
+        if (a->field != b->field) return a->field < b->field;
+        return a->at.offset > b->at.offset;
+    });
+    std::set<std::string> touchedEntries, touchedComments;
+    for (const Finding* f : order) {
+        Entry* owner = nullptr;
+        std::string* text = textOf(*f, owner);
+        if (!text || size_t(f->at.offset) + f->at.length > text->size() ||
+            std::string_view(*text).substr(f->at.offset, f->at.length) != f->match) {
+            ++missed;
+            continue;
+        }
+        text->replace(f->at.offset, f->at.length, redactionFor(f->at.kind));
+        if (owner) {
+            if (touchedEntries.insert(owner->id).second) {
+                owner->updatedMs = std::max(nowMs, owner->updatedMs);
+                ++n;
+            }
+        } else if (touchedComments.insert(f->field).second) {
+            ++n;
+        }
+    }
+    if (changed) *changed = n;
+    if (skipped) *skipped = missed;
     return p;
 }
 

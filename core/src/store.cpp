@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <string_view>
+#include <unordered_set>
 
 namespace pathway::core {
 
@@ -111,6 +113,9 @@ std::string describe(const Command& command) {
         }
         std::string operator()(const cmd::DeleteEntry&) const { return "Delete entry"; }
         std::string operator()(const cmd::Batch& c) const { return c.label; }
+        std::string operator()(const cmd::ReplacePortfolio& c) const {
+            return c.label.empty() ? "Replace portfolio" : c.label;
+        }
     };
     return std::visit(Visitor{}, command);
 }
@@ -188,13 +193,16 @@ CommandResult Store::applyRaw(Command& command, Command& inverse) {
             std::visit(
                 [&](auto& x) {
                     using T = std::decay_t<decltype(x)>;
-                    if constexpr (!std::is_same_v<T, cmd::Batch>) c->commands[i] = x;
+                    if constexpr (!std::is_same_v<T, cmd::Batch> &&
+                                  !std::is_same_v<T, cmd::ReplacePortfolio>)
+                        c->commands[i] = x;
                 },
                 sub);
             std::visit(
                 [&](auto& x) {
                     using T = std::decay_t<decltype(x)>;
-                    if constexpr (!std::is_same_v<T, cmd::Batch>)
+                    if constexpr (!std::is_same_v<T, cmd::Batch> &&
+                                  !std::is_same_v<T, cmd::ReplacePortfolio>)
                         undoBatch.commands.insert(undoBatch.commands.begin(), x);
                 },
                 inv);
@@ -202,6 +210,19 @@ CommandResult Store::applyRaw(Command& command, Command& inverse) {
         }
         inverse = std::move(undoBatch);
         return {true, {}, lastId};
+    }
+    if (auto* c = std::get_if<cmd::ReplacePortfolio>(&command)) {
+        // Ids must stay unique: the screens and the merge functions key everything by them.
+        std::unordered_set<std::string_view> seen;
+        seen.reserve(c->portfolio.entries.size());
+        for (const Entry& e : c->portfolio.entries) {
+            if (e.id.empty()) return {false, "An entry has no id.", {}};
+            if (!seen.insert(e.id).second)
+                return {false, "Two entries share the id " + e.id + ".", e.id};
+        }
+        inverse = cmd::ReplacePortfolio{m_doc, c->label};
+        m_doc = c->portfolio;
+        return {true, {}, {}};
     }
     return {false, "Unknown command.", {}};
 }

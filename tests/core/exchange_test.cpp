@@ -327,6 +327,37 @@ TEST(Confidentiality, RedactsAndAnonymises) {
     EXPECT_EQ(checkSignOffs(redacted)[0].state, SignOffState::Stale) << "redacting is an edit";
 }
 
+TEST(Confidentiality, RedactsOnlyTheChosenFindings) {
+    Portfolio p = fixture();
+    p.find(kE1)->fields["learned"] = "Met Mr Smith, email smith@example.org, then Ms Brown";
+    p.comments.push_back({"c1", kE1, "Pat Mentor", "PE", "Ask Ms Brown", false, "", kNow});
+    auto findings = lintPortfolio(p);
+    ASSERT_EQ(findings.size(), 4u);
+    // Keep the email (the user accepts it), redact both names in the field and the comment.
+    std::vector<Finding> chosen;
+    for (const auto& f : findings)
+        if (f.at.kind == FindingKind::Name) chosen.push_back(f);
+    ASSERT_EQ(chosen.size(), 3u);
+    int32_t changed = 0, skipped = 0;
+    Portfolio r = redactFindings(p, chosen, kNow + 10'000'000'000, &changed, &skipped);
+    EXPECT_EQ(r.find(kE1)->fields["learned"],
+              "Met Mr [name], email smith@example.org, then Ms [name]");
+    EXPECT_EQ(r.comments[0].text, "Ask Ms [name]");
+    EXPECT_EQ(changed, 2);
+    EXPECT_EQ(skipped, 0);
+    EXPECT_EQ(r.find(kE1)->updatedMs, kNow + 10'000'000'000);
+    EXPECT_EQ(r.find(kE2)->updatedMs, p.find(kE2)->updatedMs) << "untouched entries keep times";
+    ASSERT_EQ(lintPortfolio(r).size(), 1u);
+    EXPECT_EQ(lintPortfolio(r)[0].at.kind, FindingKind::Email);
+
+    // A finding that no longer matches its text (edited since the check) is left alone.
+    Portfolio edited = p;
+    edited.find(kE1)->fields["learned"] = "Rewritten since the check";
+    Portfolio same = redactFindings(edited, chosen, kNow + 5, &changed, &skipped);
+    EXPECT_EQ(same.find(kE1)->fields["learned"], "Rewritten since the check");
+    EXPECT_EQ(skipped, 2);
+}
+
 TEST(Confidentiality, NeverCrashesOnOddText) {
     std::mt19937_64 rng(42);
     const std::string alphabet = "Mr s.0123456789-/@()+ABCDEFabc\n\xC3\xA9";

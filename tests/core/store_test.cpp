@@ -127,6 +127,39 @@ TEST_F(StoreTest, BatchIsOneUndoStepAndAllOrNothing) {
     EXPECT_EQ(store.portfolio().entries.size(), 2u);
 }
 
+TEST_F(StoreTest, ReplacePortfolioIsOneUndoStepAndRestoresExactly) {
+    ASSERT_TRUE(store.apply(cmd::AddEntry{makeCpd("kept", "2026-01-01")}));
+    const Portfolio before = store.portfolio();
+
+    Portfolio imported = before;
+    Entry extra = makeCpd("from a file", "2026-02-01");
+    extra.id = "00000000-0000-4000-8000-0000000000aa";
+    extra.createdMs = extra.updatedMs = 42; // an import keeps the file's times
+    imported.entries.push_back(extra);
+    imported.profile.name = "Alex Example";
+    ASSERT_TRUE(store.apply(cmd::ReplacePortfolio{imported, "Import 1 entry from a.csv"}));
+    EXPECT_EQ(store.portfolio(), imported);
+    EXPECT_EQ(store.undoLabel(), "Import 1 entry from a.csv");
+
+    ASSERT_TRUE(store.undo());
+    EXPECT_EQ(store.portfolio(), before);
+    ASSERT_TRUE(store.redo());
+    EXPECT_EQ(store.portfolio(), imported);
+    EXPECT_EQ(store.portfolio().entries.back().updatedMs, 42);
+}
+
+TEST_F(StoreTest, ReplacePortfolioRefusesDuplicateIdsAndChangesNothing) {
+    ASSERT_TRUE(store.apply(cmd::AddEntry{makeCpd("kept", "2026-01-01")}));
+    const Portfolio before = store.portfolio();
+    Portfolio twice = before;
+    twice.entries.push_back(before.entries.front());
+    auto r = store.apply(cmd::ReplacePortfolio{twice, "Merge"});
+    EXPECT_FALSE(r);
+    EXPECT_NE(r.error.find("share the id"), std::string::npos);
+    EXPECT_EQ(store.portfolio(), before);
+    EXPECT_EQ(store.undoLabel(), "Add CPD activity");
+}
+
 TEST(IdsTest, RandomIdsAreVersion4AndDistinct) {
     RandomIds ids;
     std::string a = ids.next(), b = ids.next();

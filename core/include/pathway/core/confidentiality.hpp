@@ -46,6 +46,13 @@ std::vector<Finding> lintPortfolio(const Portfolio& portfolio);
 /// shows as stale). `changed` (optional) receives the number of entries and comments changed.
 Portfolio redactPortfolio(const Portfolio& portfolio, int64_t nowMs, int32_t* changed = nullptr);
 
+/// The portfolio with only the chosen findings (from lintPortfolio on this portfolio) replaced
+/// by their redactions: the app's per-finding "Redact". A finding whose text no longer matches
+/// (the entry changed since the check) is left alone and counted in `skipped`. Changed entries
+/// get `updatedMs = nowMs`; `changed` receives the number of entries and comments changed.
+Portfolio redactFindings(const Portfolio& portfolio, const std::vector<Finding>& findings,
+                         int64_t nowMs, int32_t* changed = nullptr, int32_t* skipped = nullptr);
+
 /// An anonymised copy for moderation: the practitioner becomes "Practitioner", registration
 /// number, employer and team are removed, reviewers become "Reviewer 1", "Reviewer 2" (in order
 /// of first appearance), attachment references are dropped, and every text is redacted.

@@ -63,10 +63,16 @@ struct Batch {
     std::string label;
     std::vector<std::variant<SetProfile, AddEntry, UpdateEntry, DeleteEntry>> commands;
 };
+/// Replaces the whole portfolio in one undoable step: imports, merges of feedback files and
+/// backups, redactions. Undo puts back the portfolio exactly as it was.
+struct ReplacePortfolio {
+    Portfolio portfolio;
+    std::string label; ///< "Import 12 entries from training.csv"
+};
 } // namespace cmd
 
 using Command = std::variant<cmd::SetProfile, cmd::AddEntry, cmd::UpdateEntry, cmd::DeleteEntry,
-                             cmd::Batch>;
+                             cmd::Batch, cmd::ReplacePortfolio>;
 
 /// A short human name for a command: "Add CPD activity", "Edit \"Title\"" (menus, undo tips).
 std::string describe(const Command& command);
