@@ -7,6 +7,7 @@
 #include "pathway/core/cohort.hpp"
 #include "pathway/core/confidentiality.hpp"
 #include "pathway/core/export.hpp"
+#include "pathway/core/files.hpp"
 #include "pathway/core/import.hpp"
 #include "pathway/core/integrity.hpp"
 #include "pathway/core/portfolio_io.hpp"
@@ -262,17 +263,21 @@ int cmdCohort(const Args& a, Context& ctx) {
         if (de.is_regular_file() && de.path().extension() == ".json") files.push_back(de.path().string());
     std::sort(files.begin(), files.end());
     const Date today = todayOption(a, ctx);
-    std::vector<CohortRow> rows;
+    // Read every file first, then parse and report on them in parallel (cohortRows).
+    std::vector<std::string> bytes(files.size());
+    std::vector<CohortFile> readable;
     std::vector<std::string> skipped;
-    for (const auto& f : files) {
-        LoadResult loaded = loadPortfolioFile(f);
-        if (!loaded.ok()) {
-            skipped.push_back(std::filesystem::path(f).filename().string() + ": " + loaded.error);
+    for (size_t i = 0; i < files.size(); ++i) {
+        const std::string name = std::filesystem::path(files[i]).filename().string();
+        if (auto r = readFile(files[i], bytes[i], kMaxPortfolioBytes); !r) {
+            skipped.push_back(name + ": " + r.error);
             continue;
         }
-        rows.push_back(cohortRow({std::filesystem::path(f).filename().string(), std::move(*loaded.portfolio)},
-                                 Catalog::builtin(), today));
+        readable.push_back({name, bytes[i]});
     }
+    CohortRows cohort = cohortRows(readable, Catalog::builtin(), today);
+    std::vector<CohortRow>& rows = cohort.rows;
+    skipped.insert(skipped.end(), cohort.skipped.begin(), cohort.skipped.end());
     if (rows.empty()) throw UserError{"no portfolio files (*.json) could be read in " + dir};
     writeOutput(out, *fmt == "csv" ? cohortCsv(rows) : cohortHtml(rows, today), ctx);
     if (out != "-") ctx.out << "Wrote " << out << " (" << rows.size() << " practitioners)\n";

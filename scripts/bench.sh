@@ -13,6 +13,7 @@
 #   BENCH_NO_WASM=1        native only
 #   BENCH_OUT=DIR          where the JSON results and table.md go (default build/bench)
 #   BENCH_NATIVE_BIN=PATH  the native benchmark program (default build/bin/pathway_core_bench)
+#   BENCH_WASM_BUILD=DIR   where the wasm benchmarks are built (default build/bench-wasm)
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -24,7 +25,7 @@ BENCHMARK_DEB_VERSION=1.7.1-1          # bookworm; matches libbenchmark-dev used
 BENCHMARK_VERSION=${BENCHMARK_DEB_VERSION%-*}
 BENCHMARK_WASM_DIR=$CACHE/wasm/benchmark-$BENCHMARK_VERSION
 NATIVE_BIN=${BENCH_NATIVE_BIN:-$ROOT/build/bin/pathway_core_bench}
-WASM_BUILD=$ROOT/build/bench-wasm
+WASM_BUILD=${BENCH_WASM_BUILD:-$ROOT/build/bench-wasm}
 OUT=${BENCH_OUT:-$ROOT/build/bench}
 FILTER=${BENCH_FILTER:-.}
 MIN_TIME=${BENCH_MIN_TIME:-0.5}

@@ -2,7 +2,9 @@
 """One table from the native and wasm Google Benchmark JSON files (scripts/bench.sh).
 
 Times are CPU time per iteration (what the code costs, steady on a busy shared machine),
-except `save`, which is wall time: waiting for the disk is part of saving. Under node the
+except `save`, which is wall time: waiting for the disk is part of saving, and `cohort`,
+which is wall time because natively it loads the files on every core (the CPU time of the
+calling thread would understate it). Under node the
 wasm CPU time comes from process.cpuUsage() (scripts/bench.sh patches Google Benchmark).
 Exit status 0 even when an aim is missed: the table says so; benchmarks inform, tests gate.
 """
@@ -17,7 +19,7 @@ FLOORS = {
     "save": "floor.dump",
     "cohort": "floor.cohort_parse",
 }
-WALL_TIME = {"save"}
+WALL_TIME = {"save", "cohort"}
 WASM_AIM = 2.0  # wasm <= 2x native, every row
 
 # (name, size) -> (description, check(native_ms, ratio_to_floor) -> bool)
@@ -100,8 +102,8 @@ def main():
     print()
     if args.machine:
         print(f"machine: {args.machine}")
-    print("times: CPU ms per operation (save: wall ms, it waits for the disk); "
-          "floor: nlohmann::json parse/dump of the same bytes")
+    print("times: CPU ms per operation (save: wall ms, it waits for the disk; cohort: wall ms, "
+          "natively on every core); floor: nlohmann::json parse/dump of the same bytes")
     print(line(head))
     print("  ".join("-" * w for w in widths))
     for r in rows:

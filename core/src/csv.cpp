@@ -1,32 +1,63 @@
 #include "pathway/core/csv.hpp"
 
+#include "swar.hpp"
+
 namespace pathway::core {
 
-std::string csvField(std::string_view v) {
-    std::string s;
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t'))
-        s.push_back('\'');
-    s.append(v);
-    const bool quote = s.find_first_of(",\"\r\n") != std::string::npos ||
-                       (!s.empty() && (s.front() == ' ' || s.back() == ' '));
-    if (!quote) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out.push_back('"');
-        out.push_back(c);
+void appendCsvField(std::string& out, std::string_view v) {
+    const bool formula =
+        !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t');
+    // Scanned eight bytes at a time: long free text rarely holds , " CR or LF (issue 7).
+    const char* p = v.data();
+    const size_t n = v.size();
+    size_t i = 0;
+    bool special = false;
+    while (i + 8 <= n) {
+        const uint64_t w = swar::load(p + i);
+        if (swar::eq(w, ',') | swar::eq(w, '"') | swar::eq(w, '\r') | swar::eq(w, '\n')) break;
+        i += 8;
     }
+    for (; i < n && !special; ++i)
+        special = p[i] == ',' || p[i] == '"' || p[i] == '\r' || p[i] == '\n';
+    // The apostrophe comes first when there is one, so only an unprefixed value can start
+    // with a space.
+    const bool quote =
+        special || (!v.empty() && ((!formula && v.front() == ' ') || v.back() == ' '));
+    if (quote) out.push_back('"');
+    if (formula) out.push_back('\'');
+    if (!quote) {
+        out.append(v);
+        return;
+    }
+    size_t run = 0;
+    for (size_t q = v.find('"'); q != std::string_view::npos; q = v.find('"', q + 1)) {
+        out.append(p + run, q + 1 - run); // up to and including the quote
+        out.push_back('"');
+        run = q + 1;
+    }
+    out.append(p + run, n - run);
     out.push_back('"');
+}
+
+std::string csvField(std::string_view v) {
+    std::string out;
+    out.reserve(v.size() + 2);
+    appendCsvField(out, v);
     return out;
 }
 
 std::string csvRow(const std::vector<std::string>& fields) {
     std::string out;
+    appendCsvRow(out, fields);
+    return out;
+}
+
+void appendCsvRow(std::string& out, const std::vector<std::string>& fields) {
     for (size_t i = 0; i < fields.size(); ++i) {
         if (i) out.push_back(',');
-        out += csvField(fields[i]);
+        appendCsvField(out, fields[i]);
     }
     out += "\r\n";
-    return out;
 }
 
 std::optional<CsvTable> parseCsv(std::string_view t, std::string& error) {

@@ -68,7 +68,26 @@ Date Date::fromDays(int64_t z) {
 
 int64_t Date::toDays() const { return daysFromCivil(year, month, day); }
 
+namespace {
+void put2(char* p, int32_t v) {
+    p[0] = static_cast<char>('0' + v / 10);
+    p[1] = static_cast<char>('0' + v % 10);
+}
+} // namespace
+
 std::string Date::toString() const {
+    // Without printf when every part fits its width (always, for dates a portfolio holds):
+    // exports and saves format tens of thousands of dates (issue 7). Same text either way.
+    if (year >= 0 && year <= 9999 && month >= 0 && month <= 99 && day >= 0 && day <= 99) {
+        char out[10];
+        put2(out, year / 100);
+        put2(out + 2, year % 100);
+        out[4] = '-';
+        put2(out + 5, month);
+        out[7] = '-';
+        put2(out + 8, day);
+        return std::string(out, 10);
+    }
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(year),
                   static_cast<int>(month), static_cast<int>(day));
@@ -111,11 +130,14 @@ std::string formatTimestamp(int64_t ms) {
     int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
     int64_t rem = secs - days * 86400;
     Date d = Date::fromDays(days);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", d.toString().c_str(),
-                  static_cast<int>(rem / 3600), static_cast<int>((rem / 60) % 60),
-                  static_cast<int>(rem % 60));
-    return buf;
+    // rem is 0..86399, so each part has two digits.
+    std::string out = d.toString();
+    char t[10] = {'T', 0, 0, ':', 0, 0, ':', 0, 0, 'Z'};
+    put2(t + 1, static_cast<int32_t>(rem / 3600));
+    put2(t + 4, static_cast<int32_t>((rem / 60) % 60));
+    put2(t + 7, static_cast<int32_t>(rem % 60));
+    out.append(t, 10);
+    return out;
 }
 
 std::optional<int64_t> parseTimestamp(std::string_view t) {

@@ -9,10 +9,12 @@
 #include "pathway/core/requirements.hpp"
 #include "pathway/core/text.hpp"
 
+#include "swar.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
-#include <sstream>
+#include <unordered_map>
 
 namespace pathway::core {
 
@@ -49,20 +51,42 @@ std::string exportPortfolio(const Portfolio& p, ExportFormat f, const ExportCont
     return {};
 }
 
+void appendHtmlEscaped(std::string& out, std::string_view t) {
+    // Plain text is copied in runs found eight bytes at a time (issue 7: exports are mostly
+    // long free text with nothing to escape).
+    const char* p = t.data();
+    const size_t n = t.size();
+    size_t run = 0, i = 0;
+    while (i < n) {
+        while (i + 8 <= n) {
+            const uint64_t w = swar::load(p + i);
+            if (swar::eq(w, '&') | swar::eq(w, '<') | swar::eq(w, '>') | swar::eq(w, '"') |
+                swar::eq(w, '\'') | swar::eq(w, 0))
+                break;
+            i += 8;
+        }
+        if (i >= n) break;
+        const char* entity = nullptr;
+        switch (p[i]) {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        case '\'': entity = "&#39;"; break;
+        case '\0': entity = "\xEF\xBF\xBD"; break;
+        default: ++i; continue;
+        }
+        out.append(p + run, i - run);
+        out += entity;
+        run = ++i;
+    }
+    out.append(p + run, n - run);
+}
+
 std::string htmlEscape(std::string_view t) {
     std::string out;
     out.reserve(t.size() + t.size() / 8);
-    for (char c : t) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        case '\0': out += "\xEF\xBF\xBD"; break;
-        default: out.push_back(c);
-        }
-    }
+    appendHtmlEscaped(out, t);
     return out;
 }
 
@@ -73,42 +97,62 @@ std::string fieldLabel(const Catalog& catalog, const Entry& e, const std::string
     for (const auto& f : kindSpec(e.kind).fields)
         if (f.key == key) return std::string(f.label);
     if (auto dot = key.find('.'); dot != std::string::npos) {
-        if (const auto* m = catalog.reflectiveModel(key.substr(0, dot)))
+        if (const auto* m = catalog.reflectiveModel(std::string_view(key).substr(0, dot)))
             if (const auto* s = m->stage(key)) return m->name + ": " + s->name;
     }
     return key;
 }
 
 /// A choice field's label ("course" -> "Course or training"), else the value.
-std::string fieldValue(const Entry& e, const std::string& key, const std::string& value) {
+std::string_view fieldValueView(const Entry& e, const std::string& key, const std::string& value) {
     if (const FieldSpec* f = findField(e.kind, key)) {
         for (const auto& c : f->choices)
-            if (c.id == value) return std::string(c.label);
+            if (c.id == value) return c.label;
         if (f->type == FieldType::Flag) return value.empty() ? "No" : "Yes";
     }
     return value;
 }
+std::string fieldValue(const Entry& e, const std::string& key, const std::string& value) {
+    return std::string(fieldValueView(e, key, value));
+}
+
+using FieldRef = std::pair<const std::string*, const std::string*>; ///< key, value
 
 /// Fields in the kind's order first, then the rest (reflection stages) by key.
-std::vector<std::pair<std::string, std::string>> orderedFields(const Entry& e) {
-    std::vector<std::pair<std::string, std::string>> out;
-    std::set<std::string> seen;
-    for (const auto& f : kindSpec(e.kind).fields) {
+void orderedFields(const Entry& e, std::vector<FieldRef>& out) {
+    out.clear();
+    const auto& spec = kindSpec(e.kind).fields;
+    for (const auto& f : spec) {
         auto it = e.fields.find(std::string(f.key));
-        if (it != e.fields.end() && !trim(it->second).empty()) {
-            out.emplace_back(it->first, it->second);
-            seen.insert(it->first);
-        }
+        if (it != e.fields.end() && !trim(it->second).empty())
+            out.emplace_back(&it->first, &it->second);
     }
-    for (const auto& [k, v] : e.fields)
-        if (!seen.count(k) && !trim(v).empty()) out.emplace_back(k, v);
-    return out;
+    const size_t known = out.size();
+    for (const auto& [k, v] : e.fields) {
+        if (trim(v).empty()) continue;
+        bool seen = false;
+        for (size_t i = 0; i < known && !seen; ++i) seen = *out[i].first == k;
+        if (!seen) out.emplace_back(&k, &v);
+    }
 }
 
-std::string tagTitle(const Catalog& catalog, const std::string& tag) {
-    if (const FrameworkItem* item = catalog.findItem(tag)) return item->title;
-    return {};
-}
+/// Catalog::findItem sorts framework versions on every call; exports ask once per tag.
+class TagTitles {
+  public:
+    explicit TagTitles(const Catalog& catalog) : m_catalog(catalog) {}
+    const std::string& operator()(const std::string& tag) {
+        auto it = m_titles.find(tag);
+        if (it == m_titles.end()) {
+            const FrameworkItem* item = m_catalog.findItem(tag);
+            it = m_titles.emplace(tag, item ? item->title : std::string()).first;
+        }
+        return it->second;
+    }
+
+  private:
+    const Catalog& m_catalog;
+    std::unordered_map<std::string, std::string> m_titles;
+};
 
 constexpr const char* kCss = R"CSS(
 body{font-family:Inter,"Helvetica Neue",Arial,sans-serif;color:#1d2430;max-width:52em;margin:2em auto;padding:0 1em;line-height:1.45}
@@ -131,134 +175,245 @@ struct HtmlOptions {
     const Portfolio* verify = nullptr; ///< compute sign-off states on this portfolio (same order)
 };
 
+// Built by appending to one reserved string: std::ostringstream (its locale and virtual
+// calls) made this export miss its aim natively and cost 4 to 7 times native under wasm.
 std::string renderHtml(const Portfolio& p, const ExportContext& ctx, const HtmlOptions& opt) {
     const Catalog& cat = ctx.catalog;
-    std::ostringstream h;
-    auto esc = [](std::string_view s) { return htmlEscape(s); };
-    h << "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+    std::string h;
+    {
+        size_t estimate = 16384;
+        for (const auto& e : p.entries) {
+            estimate += 600 + 2 * e.title.size();
+            for (const auto& [k, v] : e.fields)
+                estimate += 40 + k.size() + v.size() + v.size() / 16;
+        }
+        h.reserve(estimate);
+    }
+    auto esc = [&h](std::string_view t) { appendHtmlEscaped(h, t); };
+    auto num = [&h](auto n) { h += std::to_string(n); };
+    h += "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
          "style-src 'unsafe-inline'; img-src data:\">\n"
-      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>" << esc(opt.heading + " - " + p.profile.name) << "</title>\n<style>" << kCss
-      << "</style>\n</head>\n<body>\n";
-    h << "<header>\n<h1>" << esc(opt.heading) << "</h1>\n";
-    h << "<p class=\"meta\">" << esc(p.profile.name) << " &middot; "
-      << esc(stageLabel(p.profile.stage)) << " &middot; "
-      << (p.profile.setting == Setting::Adults ? "Adult social work" : "Children and families");
-    if (!p.profile.registrationNumber.empty())
-        h << " &middot; Registration " << esc(p.profile.registrationNumber);
-    if (!p.profile.employer.empty()) h << " &middot; " << esc(p.profile.employer);
-    if (!p.profile.team.empty()) h << " (" << esc(p.profile.team) << ")";
-    if (p.profile.asyeStart) h << " &middot; ASYE from " << p.profile.asyeStart->toString();
-    h << "</p>\n<p class=\"meta\">Exported " << ctx.today.toString() << ". " << p.entries.size()
-      << " entries, " << p.signOffs.size() << " sign-offs, " << p.comments.size()
-      << " comments.</p>\n";
-    if (!opt.notice.empty()) h << "<p><strong>" << esc(opt.notice) << "</strong></p>\n";
-    h << "</header>\n";
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         "<title>";
+    esc(opt.heading + " - " + p.profile.name);
+    h += "</title>\n<style>";
+    h += kCss;
+    h += "</style>\n</head>\n<body>\n";
+    h += "<header>\n<h1>";
+    esc(opt.heading);
+    h += "</h1>\n";
+    h += "<p class=\"meta\">";
+    esc(p.profile.name);
+    h += " &middot; ";
+    esc(stageLabel(p.profile.stage));
+    h += " &middot; ";
+    h += p.profile.setting == Setting::Adults ? "Adult social work" : "Children and families";
+    if (!p.profile.registrationNumber.empty()) {
+        h += " &middot; Registration ";
+        esc(p.profile.registrationNumber);
+    }
+    if (!p.profile.employer.empty()) {
+        h += " &middot; ";
+        esc(p.profile.employer);
+    }
+    if (!p.profile.team.empty()) {
+        h += " (";
+        esc(p.profile.team);
+        h += ")";
+    }
+    if (p.profile.asyeStart) {
+        h += " &middot; ASYE from ";
+        h += p.profile.asyeStart->toString();
+    }
+    h += "</p>\n<p class=\"meta\">Exported ";
+    h += ctx.today.toString();
+    h += ". ";
+    num(p.entries.size());
+    h += " entries, ";
+    num(p.signOffs.size());
+    h += " sign-offs, ";
+    num(p.comments.size());
+    h += " comments.</p>\n";
+    if (!opt.notice.empty()) {
+        h += "<p><strong>";
+        esc(opt.notice);
+        h += "</strong></p>\n";
+    }
+    h += "</header>\n";
 
     // Sign-off states, by entry.
     const Portfolio& verifyOn = opt.verify ? *opt.verify : p;
+    const EntryIndex pIndex(p), verifyIndex(verifyOn);
     std::multimap<std::string, std::pair<const SignOff*, SignOffState>> signOffs;
     for (size_t i = 0; i < p.signOffs.size(); ++i) {
-        SignOffState st = i < verifyOn.signOffs.size() ? signOffState(verifyOn, verifyOn.signOffs[i])
-                                                       : signOffState(p, p.signOffs[i]);
+        const SignOff* s = i < verifyOn.signOffs.size() ? &verifyOn.signOffs[i] : &p.signOffs[i];
+        const EntryIndex& index = i < verifyOn.signOffs.size() ? verifyIndex : pIndex;
+        SignOffState st = signOffStateOf(index.find(s->entryId), *s);
         signOffs.emplace(p.signOffs[i].entryId, std::make_pair(&p.signOffs[i], st));
     }
     std::multimap<std::string, const Comment*> comments;
     for (const auto& c : p.comments) comments.emplace(c.entryId, &c);
+    TagTitles tagTitle(cat);
 
     std::vector<const Entry*> entries;
+    entries.reserve(p.entries.size());
     for (const auto& e : p.entries) entries.push_back(&e);
     std::stable_sort(entries.begin(), entries.end(),
                      [](const Entry* a, const Entry* b) { return a->date < b->date; });
 
-    h << "<section class=\"section\">\n<h2>Evidence</h2>\n";
-    if (entries.empty()) h << "<p>No entries yet.</p>\n";
+    h += "<section class=\"section\">\n<h2>Evidence</h2>\n";
+    if (entries.empty()) h += "<p>No entries yet.</p>\n";
+    std::vector<FieldRef> fields;
     for (const Entry* e : entries) {
-        h << "<article class=\"entry\" id=\"e-" << esc(e->id) << "\">\n<h3>" << esc(e->title)
-          << "</h3>\n<p class=\"meta\">" << esc(kindLabel(e->kind)) << " &middot; "
-          << e->date.toString() << "</p>\n<dl>\n";
-        for (const auto& [k, v] : orderedFields(*e))
-            h << "<dt>" << esc(fieldLabel(cat, *e, k)) << "</dt><dd>" << esc(fieldValue(*e, k, v))
-              << "</dd>\n";
-        h << "</dl>\n";
+        h += "<article class=\"entry\" id=\"e-";
+        esc(e->id);
+        h += "\">\n<h3>";
+        esc(e->title);
+        h += "</h3>\n<p class=\"meta\">";
+        esc(kindLabel(e->kind));
+        h += " &middot; ";
+        h += e->date.toString();
+        h += "</p>\n<dl>\n";
+        orderedFields(*e, fields);
+        for (const auto& [k, v] : fields) {
+            h += "<dt>";
+            esc(fieldLabel(cat, *e, *k));
+            h += "</dt><dd>";
+            esc(fieldValueView(*e, *k, *v));
+            h += "</dd>\n";
+        }
+        h += "</dl>\n";
         if (!e->tags.empty()) {
-            h << "<p>Mapped to: ";
+            h += "<p>Mapped to: ";
             for (const auto& t : e->tags) {
-                std::string title = tagTitle(cat, t);
-                h << "<span class=\"tag\">" << esc(t) << (title.empty() ? "" : " " + esc(title))
-                  << "</span>";
+                const std::string& title = tagTitle(t);
+                h += "<span class=\"tag\">";
+                esc(t);
+                if (!title.empty()) {
+                    h += ' ';
+                    esc(title);
+                }
+                h += "</span>";
             }
-            h << "</p>\n";
+            h += "</p>\n";
         }
         if (!e->attachments.empty()) {
-            h << "<p>Attachments: ";
-            for (size_t i = 0; i < e->attachments.size(); ++i)
-                h << (i ? "; " : "") << esc(e->attachments[i].name)
-                  << (e->attachments[i].ref.empty() ? "" : " (" + esc(e->attachments[i].ref) + ")");
-            h << "</p>\n";
+            h += "<p>Attachments: ";
+            for (size_t i = 0; i < e->attachments.size(); ++i) {
+                if (i) h += "; ";
+                esc(e->attachments[i].name);
+                if (!e->attachments[i].ref.empty()) {
+                    h += " (";
+                    esc(e->attachments[i].ref);
+                    h += ")";
+                }
+            }
+            h += "</p>\n";
         }
         if (!e->links.empty()) {
-            h << "<p>Related: ";
+            h += "<p>Related: ";
             for (size_t i = 0; i < e->links.size(); ++i) {
-                const Entry* l = p.find(e->links[i]);
-                h << (i ? "; " : "") << esc(l ? l->title : e->links[i]);
+                const Entry* l = pIndex.find(e->links[i]);
+                if (i) h += "; ";
+                esc(l ? l->title : e->links[i]);
             }
-            h << "</p>\n";
+            h += "</p>\n";
         }
         auto [ca, cb] = comments.equal_range(e->id);
         for (auto it = ca; it != cb; ++it) {
             const Comment& c = *it->second;
-            h << "<div class=\"comment" << (c.requestsEvidence ? " request" : "") << "\"><strong>"
-              << esc(c.author) << (c.role.empty() ? "" : " (" + esc(c.role) + ")") << "</strong>";
-            if (c.atMs) h << " <span class=\"meta\">" << formatTimestamp(c.atMs).substr(0, 10) << "</span>";
-            if (c.requestsEvidence) h << " asks for more evidence";
-            if (!c.outcome.empty()) h << " recorded the outcome <em>" << esc(c.outcome) << "</em>";
-            h << (c.text.empty() ? "" : ":\n") << esc(c.text) << "</div>\n";
+            h += "<div class=\"comment";
+            if (c.requestsEvidence) h += " request";
+            h += "\"><strong>";
+            esc(c.author);
+            if (!c.role.empty()) {
+                h += " (";
+                esc(c.role);
+                h += ")";
+            }
+            h += "</strong>";
+            if (c.atMs) {
+                h += " <span class=\"meta\">";
+                h += formatTimestamp(c.atMs).substr(0, 10);
+                h += "</span>";
+            }
+            if (c.requestsEvidence) h += " asks for more evidence";
+            if (!c.outcome.empty()) {
+                h += " recorded the outcome <em>";
+                esc(c.outcome);
+                h += "</em>";
+            }
+            if (!c.text.empty()) h += ":\n";
+            esc(c.text);
+            h += "</div>\n";
         }
         auto [sa, sb] = signOffs.equal_range(e->id);
         for (auto it = sa; it != sb; ++it) {
             const SignOff& s = *it->second.first;
             const SignOffState st = it->second.second;
-            h << "<div class=\"signoff " << signOffStateId(st) << "\">Signed off by "
-              << esc(s.reviewer) << (s.role.empty() ? "" : " (" + esc(s.role) + ")");
-            if (s.atMs) h << " on " << formatTimestamp(s.atMs).substr(0, 10);
-            switch (st) {
-            case SignOffState::Current: h << ": unchanged since signed"; break;
-            case SignOffState::Stale: h << ": <strong>STALE</strong>, the entry was edited after it was signed"; break;
-            default: h << ": <strong>NOT VALID</strong>, the signed content does not match"; break;
+            h += "<div class=\"signoff ";
+            h += signOffStateId(st);
+            h += "\">Signed off by ";
+            esc(s.reviewer);
+            if (!s.role.empty()) {
+                h += " (";
+                esc(s.role);
+                h += ")";
             }
-            h << " <span class=\"meta\">SHA-256 " << esc(s.contentHash.substr(0, 16)) << "&hellip;</span></div>\n";
+            if (s.atMs) {
+                h += " on ";
+                h += formatTimestamp(s.atMs).substr(0, 10);
+            }
+            switch (st) {
+            case SignOffState::Current: h += ": unchanged since signed"; break;
+            case SignOffState::Stale: h += ": <strong>STALE</strong>, the entry was edited after it was signed"; break;
+            default: h += ": <strong>NOT VALID</strong>, the signed content does not match"; break;
+            }
+            h += " <span class=\"meta\">SHA-256 ";
+            esc(std::string_view(s.contentHash).substr(0, 16));
+            h += "&hellip;</span></div>\n";
         }
-        h << "</article>\n";
+        h += "</article>\n";
     }
-    h << "</section>\n";
+    h += "</section>\n";
 
     // Framework mapping: every item of the frameworks for the profile's setting in force today.
-    h << "<section class=\"section\">\n<h2>Framework mapping</h2>\n";
-    std::map<std::string, std::vector<const Entry*>> byTag;
+    h += "<section class=\"section\">\n<h2>Framework mapping</h2>\n";
+    std::unordered_map<std::string_view, std::vector<const Entry*>> byTag;
     for (const Entry* e : entries)
         for (const auto& t : e->tags) byTag[t].push_back(e);
     for (const Framework* f : cat.frameworksFor(p.profile.setting, ctx.today)) {
-        h << "<div class=\"nobreak\"><h3>" << esc(f->title) << " (" << esc(f->version)
-          << ")</h3>\n<table><thead><tr><th>Item</th><th>Evidence</th></tr></thead><tbody>\n";
+        h += "<div class=\"nobreak\"><h3>";
+        esc(f->title);
+        h += " (";
+        esc(f->version);
+        h += ")</h3>\n<table><thead><tr><th>Item</th><th>Evidence</th></tr></thead><tbody>\n";
         for (const auto& item : f->items) {
             const std::string tag = f->tag(item);
-            h << "<tr><td>" << esc(item.id) << " " << esc(item.title) << "</td><td>";
+            h += "<tr><td>";
+            esc(item.id);
+            h += ' ';
+            esc(item.title);
+            h += "</td><td>";
             auto it = byTag.find(tag);
             if (it == byTag.end()) {
-                h << "&mdash;";
+                h += "&mdash;";
             } else {
-                for (size_t i = 0; i < it->second.size(); ++i)
-                    h << (i ? "<br>" : "") << esc(it->second[i]->title) << " ("
-                      << it->second[i]->date.toString() << ")";
+                for (size_t i = 0; i < it->second.size(); ++i) {
+                    if (i) h += "<br>";
+                    esc(it->second[i]->title);
+                    h += " (";
+                    h += it->second[i]->date.toString();
+                    h += ")";
+                }
             }
-            h << "</td></tr>\n";
+            h += "</td></tr>\n";
         }
-        h << "</tbody></table></div>\n";
+        h += "</tbody></table></div>\n";
     }
-    h << "</section>\n</body>\n</html>\n";
-    return h.str();
+    h += "</section>\n</body>\n</html>\n";
+    return h;
 }
 
 // --- iCalendar --------------------------------------------------------------------------------
@@ -328,50 +483,81 @@ std::string exportModerationPack(const Portfolio& p, const ExportContext& ctx) {
 
 std::string exportCsv(const Portfolio& p) {
     std::set<std::string> keys;
-    for (const auto& e : p.entries)
-        for (const auto& [k, v] : e.fields)
+    size_t estimate = 4096;
+    for (const auto& e : p.entries) {
+        estimate += 300 + e.title.size();
+        for (const auto& [k, v] : e.fields) {
+            estimate += v.size() + 4;
             if (!trim(v).empty()) keys.insert(k);
+        }
+    }
     std::vector<std::string> header = {"id", "kind", "date", "title", "tags", "links",
                                        "attachments", "created", "updated", "sign_off", "comments"};
     for (const auto& k : keys) header.push_back(k);
-    std::string out = csvRow(header);
+    std::string out;
+    out.reserve(estimate);
+    appendCsvRow(out, header);
     std::vector<const Entry*> entries;
+    entries.reserve(p.entries.size());
     for (const auto& e : p.entries) entries.push_back(&e);
     std::stable_sort(entries.begin(), entries.end(),
                      [](const Entry* a, const Entry* b) { return a->date < b->date; });
-    for (const Entry* e : entries) {
-        auto join = [](const std::vector<std::string>& v) {
-            std::string s;
-            for (size_t i = 0; i < v.size(); ++i) s += (i ? ";" : "") + v[i];
-            return s;
-        };
-        std::vector<std::string> att;
-        for (const auto& a : e->attachments) att.push_back(a.name);
-        std::string signOff = "none";
-        for (const auto& s : p.signOffs)
-            if (s.entryId == e->id) {
-                auto st = signOffState(p, s);
-                if (signOff == "none" || st == SignOffState::Current)
-                    signOff = std::string(signOffStateId(st));
-            }
-        int32_t nComments = 0;
-        for (const auto& c : p.comments) nComments += c.entryId == e->id;
-        std::vector<std::string> row = {e->id,
-                                        std::string(kindId(e->kind)),
-                                        e->date.toString(),
-                                        e->title,
-                                        join(e->tags),
-                                        join(e->links),
-                                        join(att),
-                                        e->createdMs ? formatTimestamp(e->createdMs) : "",
-                                        e->updatedMs ? formatTimestamp(e->updatedMs) : "",
-                                        signOff,
-                                        std::to_string(nComments)};
-        for (const auto& k : keys) {
-            auto it = e->fields.find(k);
-            row.push_back(it == e->fields.end() ? "" : it->second);
+    // Sign-off state and comment count per entry, in one pass each rather than one per entry.
+    std::unordered_map<std::string_view, std::string_view> signOffOf;
+    const EntryIndex index(p);
+    for (const auto& s : p.signOffs) {
+        const SignOffState st = signOffStateOf(index.find(s.entryId), s);
+        auto [it, fresh] = signOffOf.emplace(s.entryId, signOffStateId(st));
+        if (!fresh && st == SignOffState::Current) it->second = signOffStateId(st);
+    }
+    std::unordered_map<std::string_view, int32_t> commentsOf;
+    for (const auto& c : p.comments) ++commentsOf[c.entryId];
+    std::string cell;
+    auto joined = [&](const std::vector<std::string>& v) {
+        cell.clear();
+        for (size_t i = 0; i < v.size(); ++i) {
+            if (i) cell += ';';
+            cell += v[i];
         }
-        out += csvRow(row);
+        appendCsvField(out, cell);
+    };
+    for (const Entry* e : entries) {
+        appendCsvField(out, e->id);
+        out += ',';
+        appendCsvField(out, kindId(e->kind));
+        out += ',';
+        appendCsvField(out, e->date.toString());
+        out += ',';
+        appendCsvField(out, e->title);
+        out += ',';
+        joined(e->tags);
+        out += ',';
+        joined(e->links);
+        out += ',';
+        cell.clear();
+        for (size_t i = 0; i < e->attachments.size(); ++i) {
+            if (i) cell += ';';
+            cell += e->attachments[i].name;
+        }
+        appendCsvField(out, cell);
+        out += ',';
+        if (e->createdMs) appendCsvField(out, formatTimestamp(e->createdMs));
+        out += ',';
+        if (e->updatedMs) appendCsvField(out, formatTimestamp(e->updatedMs));
+        out += ',';
+        auto so = signOffOf.find(e->id);
+        appendCsvField(out, so == signOffOf.end() ? std::string_view("none") : so->second);
+        out += ',';
+        auto nc = commentsOf.find(e->id);
+        appendCsvField(out, std::to_string(nc == commentsOf.end() ? 0 : nc->second));
+        // Both sorted by key: walk them together.
+        auto f = e->fields.begin();
+        for (const auto& k : keys) {
+            out += ',';
+            while (f != e->fields.end() && f->first < k) ++f;
+            if (f != e->fields.end() && f->first == k) appendCsvField(out, f->second);
+        }
+        out += "\r\n";
     }
     return out;
 }

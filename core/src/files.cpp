@@ -34,8 +34,8 @@ bool writeAll(int fd, std::string_view bytes) {
     return true;
 }
 
-// Writes bytes to a new file and flushes it to the disk.
-IoResult writeDurable(const std::string& path, std::string_view bytes) {
+// Writes bytes to a new file and, when `flush`, flushes it to the disk.
+IoResult writeNew(const std::string& path, std::string_view bytes, bool flush) {
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (fd < 0) return {false, sysError("Cannot create", path)};
     if (!writeAll(fd, bytes)) {
@@ -44,7 +44,7 @@ IoResult writeDurable(const std::string& path, std::string_view bytes) {
         ::unlink(path.c_str());
         return r;
     }
-    if (::fsync(fd) != 0 && errno != EINVAL && errno != ENOSYS) {
+    if (flush && ::fsync(fd) != 0 && errno != EINVAL && errno != ENOSYS) {
         IoResult r{false, sysError("Cannot flush", path)};
         ::close(fd);
         ::unlink(path.c_str());
@@ -88,7 +88,7 @@ IoResult readFile(const std::string& path, std::string& out, size_t maxBytes) {
 
 IoResult writeFileAtomic(const std::string& path, std::string_view bytes) {
     const std::string tmp = path + ".tmp";
-    if (auto r = writeDurable(tmp, bytes); !r) return r;
+    if (auto r = writeNew(tmp, bytes, true); !r) return r;
     if (fileExists(path)) {
         // Keep the previous good copy. A hard link costs nothing; where the file system has
         // none (Emscripten's IDBFS), copy it.
@@ -97,8 +97,13 @@ IoResult writeFileAtomic(const std::string& path, std::string_view bytes) {
         ::unlink(bakTmp.c_str());
         bool kept = ::link(path.c_str(), bakTmp.c_str()) == 0;
         if (!kept) {
+            // The copy is not flushed: `path` itself is already on disk and stays there until
+            // the rename below, so only the spare copy could be lost, and only with the power.
+            // Flushing it too doubled the disk work of every save where it applies (Emscripten
+            // has no hard links, so every wasm save; issue 7). Whole-file reads and writes: one
+            // call each.
             std::string old;
-            kept = readFile(path, old, SIZE_MAX) && writeDurable(bakTmp, old);
+            kept = readFile(path, old, SIZE_MAX) && writeNew(bakTmp, old, false);
         }
         if (kept) ::rename(bakTmp.c_str(), bak.c_str());
     }

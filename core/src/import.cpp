@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <unordered_set>
 
 namespace pathway::core {
 
@@ -250,6 +251,8 @@ ImportResult importCsv(const Portfolio& into, std::string_view bytes, const Impo
     ImportReport report;
     Portfolio incoming;
     incoming.profile = into.profile;
+    // Ids by hash: Portfolio::find is a linear search, which made large files quadratic.
+    std::unordered_set<std::string> incomingIds;
     for (size_t i = 1; i < table->rows.size(); ++i) {
         const auto& row = table->rows[i];
         const std::string where = "row " + std::to_string(i + 1) + " (line " +
@@ -294,7 +297,7 @@ ImportResult importCsv(const Portfolio& into, std::string_view bytes, const Impo
             report.skipped.push_back(where + " \"" + e.title + "\": " + verr);
             continue;
         }
-        if (incoming.find(e.id)) {
+        if (!incomingIds.insert(e.id).second) {
             report.skipped.push_back(where + " \"" + e.title + "\": same as an earlier row");
             continue;
         }
@@ -315,9 +318,12 @@ ImportResult importCsv(const Portfolio& into, std::string_view bytes, const Impo
         return finish(into, std::move(p), true, std::move(report));
     }
     // An entry imported before (same id) and since edited by the user stays as the user left it.
+    std::unordered_set<std::string_view> intoIds;
+    intoIds.reserve(into.entries.size());
+    for (const auto& e : into.entries) intoIds.insert(e.id);
     std::vector<Entry> fresh;
     for (auto& e : incoming.entries) {
-        if (into.find(e.id)) {
+        if (intoIds.count(e.id)) {
             ++report.unchanged;
             continue;
         }

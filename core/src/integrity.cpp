@@ -69,23 +69,47 @@ bool isHash(std::string_view h) {
 
 SignOffState signOffState(const Portfolio& portfolio, const SignOff& s) {
     if (!isHash(s.contentHash)) return SignOffState::Malformed;
-    const Entry* e = portfolio.find(s.entryId);
+    return signOffStateOf(portfolio.find(s.entryId), s);
+}
+
+SignOffState signOffStateOf(const Entry* e, const SignOff& s) {
+    if (!isHash(s.contentHash)) return SignOffState::Malformed;
     if (!e) return SignOffState::Missing;
     if (entryContentHash(*e) == s.contentHash) return SignOffState::Current;
     return e->updatedMs > s.atMs ? SignOffState::Stale : SignOffState::Altered;
 }
 
+EntryIndex::EntryIndex(const Portfolio& portfolio) {
+    m_byId.reserve(portfolio.entries.size());
+    for (const auto& e : portfolio.entries) m_byId.emplace(e.id, &e); // the first, as find()
+}
+
+const Entry* EntryIndex::find(std::string_view id) const {
+    auto it = m_byId.find(id);
+    return it == m_byId.end() ? nullptr : it->second;
+}
+
 std::vector<SignOffCheck> checkSignOffs(const Portfolio& portfolio) {
     std::vector<SignOffCheck> out;
     out.reserve(portfolio.signOffs.size());
+    const EntryIndex index(portfolio);
     for (const auto& s : portfolio.signOffs) {
         SignOffCheck c;
         c.signOff = &s;
-        c.state = signOffState(portfolio, s);
-        if (const Entry* e = portfolio.find(s.entryId)) {
+        const Entry* e = index.find(s.entryId);
+        if (e) {
             c.entryTitle = e->title;
             c.currentHash = entryContentHash(*e);
         }
+        // signOffStateOf, with the hash computed once.
+        if (!isHash(s.contentHash))
+            c.state = SignOffState::Malformed;
+        else if (!e)
+            c.state = SignOffState::Missing;
+        else if (c.currentHash == s.contentHash)
+            c.state = SignOffState::Current;
+        else
+            c.state = e->updatedMs > s.atMs ? SignOffState::Stale : SignOffState::Altered;
         out.push_back(std::move(c));
     }
     return out;

@@ -5,10 +5,12 @@
 #include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/text.hpp"
 
+#include "swar.hpp"
+
 #include <pugixml.hpp>
 
 #include <map>
-#include <sstream>
+#include <unordered_set>
 #include <nlohmann/json.hpp>
 
 namespace pathway::core {
@@ -24,40 +26,59 @@ constexpr const char* kCategories = "http://wiki.leapspecs.org/2A/categories";
 constexpr const char* kTagScheme = "urn:pathway:framework-item";
 
 // XML 1.0 forbids most control characters; replace them (and broken UTF-8) with U+FFFD.
+// Plain ASCII is copied in runs found eight bytes at a time (issue 7).
 std::string xmlText(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    size_t i = 0;
-    while (i < s.size()) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
+    const char* p = s.data();
+    const size_t n = s.size();
+    size_t run = 0, i = 0;
+    auto flushReplacing = [&](size_t skip) {
+        out.append(p + run, i - run);
+        out += "\xEF\xBF\xBD";
+        i += skip;
+        run = i;
+    };
+    while (i < n) {
+        while (i + 8 <= n) {
+            const uint64_t w = swar::load(p + i);
+            if (swar::nonAscii(w) | swar::below(w, 0x20)) break;
+            i += 8;
+        }
+        if (i >= n) break;
+        const auto c = static_cast<unsigned char>(p[i]);
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-            out += "\xEF\xBF\xBD";
-            ++i;
+            flushReplacing(1);
             continue;
         }
         if (c < 0x80) {
-            out.push_back(static_cast<char>(c));
             ++i;
             continue;
         }
-        auto bad = findInvalidUtf8(s.substr(i, std::min<size_t>(4, s.size() - i)));
-        size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        if (i + len > s.size() || (bad && *bad < len)) {
-            out += "\xEF\xBF\xBD";
-            ++i;
+        const size_t len = utf8SequenceAt(s, i);
+        if (len == 0) {
+            flushReplacing(1);
             continue;
         }
         // U+FFFE and U+FFFF are not XML characters either.
-        if (len == 3 && c == 0xEF && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-            static_cast<unsigned char>(s[i + 2]) >= 0xBE) {
-            out += "\xEF\xBF\xBD";
-        } else {
-            out.append(s, i, len);
+        if (len == 3 && c == 0xEF && static_cast<unsigned char>(p[i + 1]) == 0xBF &&
+            static_cast<unsigned char>(p[i + 2]) >= 0xBE) {
+            flushReplacing(3);
+            continue;
         }
         i += len;
     }
+    out.append(p + run, n - run);
     return out;
 }
+
+/// pugixml's output appended to a string (std::ostringstream cost more, most under wasm).
+struct StringWriter final : pugi::xml_writer {
+    std::string out;
+    void write(const void* data, size_t size) override {
+        out.append(static_cast<const char*>(data), size);
+    }
+};
 
 const char* leap2Type(EntryKind k) {
     switch (k) {
@@ -108,7 +129,15 @@ std::string writeLeap2a(const Portfolio& p, int64_t nowMs) {
     gen.text().set("Pathway");
     // Pathway's own: the whole portfolio minus entries (profile, assessed_against, reviews).
     {
-        json j = json::parse(serializePortfolio(p));
+        // Serialised without its entries (they follow one by one): parsing all of them back
+        // only to erase them cost more than the rest of this export (issue 7).
+        Portfolio head;
+        head.profile = p.profile;
+        head.comments = p.comments;
+        head.signOffs = p.signOffs;
+        head.assessedAgainst = p.assessedAgainst;
+        head.extra = p.extra;
+        json j = json::parse(serializePortfolio(head));
         j.erase("entries");
         text(feed, "pathway:portfolio", j.dump(-1, ' ', false, json::error_handler_t::replace));
     }
@@ -140,9 +169,10 @@ std::string writeLeap2a(const Portfolio& p, int64_t nowMs) {
         json exact = entryToJson(e);
         text(en, "pathway:entry", exact.dump(-1, ' ', false, json::error_handler_t::replace));
     }
-    std::ostringstream os;
-    doc.save(os, "  ", pugi::format_default, pugi::encoding_utf8);
-    return os.str();
+    StringWriter w;
+    w.out.reserve(4096 + p.entries.size() * 4096);
+    doc.save(w, "  ", pugi::format_default, pugi::encoding_utf8);
+    return std::move(w.out);
 }
 
 namespace {
@@ -298,6 +328,8 @@ Leap2aRead readLeap2a(std::string_view bytes, const Catalog& catalog, int64_t no
             r.notes.push_back("the Pathway profile in this file could not be read and was ignored");
         }
     }
+    // Ids already read: Portfolio::find is a linear search, which made large feeds quadratic.
+    std::unordered_set<std::string> ids;
     const std::string feedId = child(feed, "id").child_value();
     size_t index = 0;
     for (auto en : feed.children()) {
@@ -315,10 +347,11 @@ Leap2aRead readLeap2a(std::string_view bytes, const Catalog& catalog, int64_t no
                 err = "its Pathway data is not JSON";
             }
             if (e) {
-                if (p.find(e->id)) {
+                if (ids.count(e->id)) {
                     r.skipped.push_back(label + ": its id appears twice");
                     continue;
                 }
+                ids.insert(e->id);
                 p.entries.push_back(std::move(*e));
                 continue;
             }
@@ -340,7 +373,7 @@ Leap2aRead readLeap2a(std::string_view bytes, const Catalog& catalog, int64_t no
         Entry e;
         const std::string srcId = child(en, "id").child_value();
         e.id = derivedUuid("leap2a:" + feedId + ":" + (srcId.empty() ? std::to_string(index) : srcId));
-        if (p.find(e.id)) {
+        if (ids.count(e.id)) {
             r.skipped.push_back(label + ": its id appears twice");
             continue;
         }
@@ -417,6 +450,7 @@ Leap2aRead readLeap2a(std::string_view bytes, const Catalog& catalog, int64_t no
         for (auto& [k, v] : e.fields)
             if (findInvalidUtf8(v)) v = "(text could not be read)";
         if (findInvalidUtf8(e.title)) e.title = "Untitled (imported)";
+        ids.insert(e.id);
         p.entries.push_back(std::move(e));
     }
     r.portfolio = std::move(p);

@@ -3,6 +3,8 @@
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/text.hpp"
 
+#include "swar.hpp"
+
 #include <functional>
 #include <set>
 
@@ -289,20 +291,43 @@ namespace {
 void indent(std::string& out, int level) { out.append(static_cast<size_t>(level) * 2, ' '); }
 
 // nlohmann's escapes with ensure_ascii off: \" \\ \b \f \n \r \t, other control characters
-// as \u00xx (lower-case hex), everything else as it is.
+// as \u00xx (lower-case hex), everything else as it is. One pass: plain ASCII is copied in
+// runs found eight bytes at a time, and other bytes are checked as UTF-8 where they stand
+// (the same check as findInvalidUtf8). Text that is not UTF-8 goes through nlohmann, which
+// throws type_error 316, as the tree did.
 void writeString(std::string& out, std::string_view s) {
-    if (findInvalidUtf8(s)) {
-        out += json(std::string(s)).dump(); // throws type_error 316, as the tree did
-        return;
-    }
     static constexpr char kHex[] = "0123456789abcdef";
+    const size_t start = out.size();
+    const char* p = s.data();
+    const size_t n = s.size();
     out += '"';
     size_t run = 0; // start of the bytes not yet copied
-    for (size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + run, i - run);
-        run = i + 1;
+    size_t i = 0;
+    while (i < n) {
+        while (i + 8 <= n) {
+            const uint64_t w = swar::load(p + i);
+            if (swar::nonAscii(w) | swar::below(w, 0x20) | swar::eq(w, '"') | swar::eq(w, '\\'))
+                break;
+            i += 8;
+        }
+        if (i >= n) break;
+        const auto c = static_cast<unsigned char>(p[i]);
+        if (c >= 0x80) {
+            const size_t len = utf8SequenceAt(s, i);
+            if (len == 0) {
+                out.resize(start);
+                out += json(std::string(s)).dump();
+                return;
+            }
+            i += len;
+            continue;
+        }
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        out.append(p + run, i - run);
+        run = ++i;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -317,7 +342,7 @@ void writeString(std::string& out, std::string_view s) {
             out += kHex[c & 15];
         }
     }
-    out.append(s.data() + run, s.size() - run);
+    out.append(p + run, n - run);
     out += '"';
 }
 
@@ -402,12 +427,18 @@ void writeEntry(std::string& out, const Entry& e, int level) {
         indent(out, level + 1);
         out += ']';
     }
+    // Dates and timestamps are digits and dashes: nothing to escape.
+    auto plain = [&](const std::string& text) {
+        out += '"';
+        out += text;
+        out += '"';
+    };
     if (e.createdMs) {
         key("created");
-        writeString(out, formatTimestamp(e.createdMs));
+        plain(formatTimestamp(e.createdMs));
     }
     key("date");
-    writeString(out, e.date.toString());
+    plain(e.date.toString());
     key("fields");
     bool firstField = true;
     for (const auto& [name, value] : e.fields) {
@@ -446,7 +477,7 @@ void writeEntry(std::string& out, const Entry& e, int level) {
     writeString(out, e.title);
     if (e.updatedMs) {
         key("updated");
-        writeString(out, formatTimestamp(e.updatedMs));
+        plain(formatTimestamp(e.updatedMs));
     }
     out += '\n';
     indent(out, level);

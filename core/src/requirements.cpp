@@ -133,13 +133,6 @@ std::optional<SweStatus> computeSwe(const Portfolio& portfolio, const Catalog& c
 
 // ------------------------------------------------------------------------------------ ASYE
 
-bool matchesEvidence(const Entry& e, const AsyeEvidence& ev) {
-    if (e.kind != ev.kind) return false;
-    for (const auto& [key, value] : ev.where)
-        if (e.field(key) != value) return false;
-    return true;
-}
-
 std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog& catalog,
                                       Date today, Status& status) {
     const Profile& profile = portfolio.profile;
@@ -175,7 +168,43 @@ std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog&
     a.end = rule->end(start, fte);
     a.fte = fte;
 
-    for (const auto& r : rule->reviews) {
+    // One pass over the entries for what the reviews and the evidence need (issue 7: a
+    // pass per review and per kind of evidence, each looking fields up, cost most of the
+    // status of a large portfolio). Each entry's stage is looked up once.
+    std::vector<std::optional<Date>> reviewDone(rule->reviews.size());
+    std::vector<int32_t> evidenceHave(rule->evidence.size(), 0);
+    for (const auto& e : portfolio.entries) {
+        if (e.kind == EntryKind::Review) {
+            const std::string& stage = e.field(field::kStage);
+            for (size_t i = 0; i < rule->reviews.size(); ++i)
+                if (stage == rule->reviews[i].id && (!reviewDone[i] || e.date < *reviewDone[i]))
+                    reviewDone[i] = e.date;
+        }
+        if (e.date < start) continue;
+        // Evidence rules of one kind usually test the same field ("source", "review_point"):
+        // the last lookup is reused for the next rule.
+        const std::string* lastKey = nullptr;
+        const std::string* lastValue = nullptr;
+        for (size_t i = 0; i < rule->evidence.size(); ++i) {
+            const AsyeEvidence& ev = rule->evidence[i];
+            if (e.kind != ev.kind) continue;
+            bool match = true;
+            for (const auto& [key, value] : ev.where) {
+                if (!lastKey || *lastKey != key) {
+                    lastKey = &key;
+                    lastValue = &e.field(key);
+                }
+                if (*lastValue != value) {
+                    match = false;
+                    break;
+                }
+            }
+            if (match) ++evidenceHave[i];
+        }
+    }
+
+    for (size_t ri = 0; ri < rule->reviews.size(); ++ri) {
+        const auto& r = rule->reviews[ri];
         ReviewStatus rs;
         rs.id = r.id;
         rs.name = r.name;
@@ -183,10 +212,7 @@ std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog&
         rs.optional = r.optional;
         rs.calculated = rule->reviewCalculated(r, start, fte);
         rs.due = rule->reviewDue(r, start, fte);
-        for (const auto& e : portfolio.entries)
-            if (e.kind == EntryKind::Review && e.field(field::kStage) == r.id &&
-                (!rs.doneOn || e.date < *rs.doneOn))
-                rs.doneOn = e.date;
+        rs.doneOn = reviewDone[ri];
         if (rs.doneOn)
             rs.state = ReviewState::Done;
         else if (rs.due < today)
@@ -198,11 +224,9 @@ std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog&
         a.reviews.push_back(std::move(rs));
     }
 
-    for (const auto& ev : rule->evidence) {
-        EvidenceStatus es{ev.id, ev.label, 0, ev.need};
-        for (const auto& e : portfolio.entries)
-            if (e.date >= start && matchesEvidence(e, ev)) ++es.have;
-        a.evidence.push_back(std::move(es));
+    for (size_t i = 0; i < rule->evidence.size(); ++i) {
+        const auto& ev = rule->evidence[i];
+        a.evidence.push_back({ev.id, ev.label, evidenceHave[i], ev.need});
     }
 
     // Supervision: only sessions between the start and today (or the end, if sooner).
@@ -238,8 +262,8 @@ std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog&
 
     // Protected development time, pro rata to contracted hours.
     for (const auto& e : portfolio.entries)
-        if (e.kind == rule->protectedKind && e.has(rule->protectedFlagField) && start <= e.date &&
-            e.date <= horizon)
+        if (e.kind == rule->protectedKind && start <= e.date && e.date <= horizon &&
+            e.has(rule->protectedFlagField))
             a.protectedTime.hoursLogged += e.number(rule->protectedHoursField).value_or(0);
     const int64_t elapsed = std::max<int64_t>(0, daysBetween(start, horizon));
     a.protectedTime.hoursExpectedToDate = rule->protectedFraction * rule->fullTimeWeeklyHours *
@@ -293,7 +317,8 @@ class CoverageCounter {
     /// Adds the entry; returns the tags it carries that no counted framework knows.
     std::vector<std::string> add(const Entry& e) {
         std::vector<std::string> unmatched;
-        std::vector<size_t> hit; // a handful of cells: a sorted vector beats a set
+        std::vector<size_t>& hit = m_hit; // a handful of cells: a sorted vector beats a set
+        hit.clear();
         for (const auto& tag : e.tags) {
             auto it = m_index.find(tag);
             if (it == m_index.end()) {
@@ -322,6 +347,7 @@ class CoverageCounter {
     static constexpr size_t kNone = static_cast<size_t>(-1);
     std::unordered_map<std::string, size_t> m_index;
     std::vector<size_t> m_parent; ///< parent cell of each cell, or kNone
+    std::vector<size_t> m_hit;    ///< add()'s scratch, kept to spare an allocation per entry
     std::vector<CellRef> m_refs;
     std::vector<CoverageCell> m_cells;
 };

@@ -178,8 +178,10 @@ void uniteReviews(Portfolio& into, const std::vector<Comment>& comments,
     into.signOffs.clear();
     for (auto& [k, s] : byKey) into.signOffs.push_back(std::move(s));
     normaliseReviews(into);
+    const EntryIndex index(into);
     for (const auto& s : signOffs)
-        if (signOffState(into, s) != SignOffState::Current) ++report.signOffsNotCurrent;
+        if (signOffStateOf(index.find(s.entryId), s) != SignOffState::Current)
+            ++report.signOffsNotCurrent;
 }
 
 } // namespace
@@ -296,10 +298,11 @@ MergeResult mergeFeedback(const Portfolio& portfolio, const Feedback& feedback) 
     MergeResult r{portfolio, {}};
     uniteReviews(r.portfolio, feedback.comments, feedback.signOffs, r.report);
     std::set<std::string> unknown;
+    const EntryIndex index(portfolio);
     for (const auto& c : feedback.comments)
-        if (!portfolio.find(c.entryId)) unknown.insert(c.entryId);
+        if (!index.find(c.entryId)) unknown.insert(c.entryId);
     for (const auto& s : feedback.signOffs)
-        if (!portfolio.find(s.entryId)) unknown.insert(s.entryId);
+        if (!index.find(s.entryId)) unknown.insert(s.entryId);
     if (!unknown.empty())
         r.report.notes.push_back(std::to_string(unknown.size()) +
                                  " entr" + (unknown.size() == 1 ? "y" : "ies") +

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pathway::core {
@@ -34,6 +35,24 @@ struct CohortRow {
 };
 
 CohortRow cohortRow(const CohortMember& member, const Catalog& catalog, Date today);
+
+/// A portfolio file as an academy receives it: its name (for the report) and its bytes.
+struct CohortFile {
+    std::string source;
+    std::string_view bytes; ///< not owned: kept alive by the caller during cohortRows()
+};
+
+struct CohortRows {
+    std::vector<CohortRow> rows;      ///< one per file that loaded, in the files' order
+    std::vector<std::string> skipped; ///< "<source>: <why>" per file that did not load, in order
+};
+
+/// Loads every file (parsePortfolio) and makes its row, dropping each portfolio once its row
+/// is made. Natively the files are shared among up to `threads` threads (0: one per core,
+/// at most one per file); under Emscripten, one thread. The result does not depend on the
+/// number of threads.
+CohortRows cohortRows(const std::vector<CohortFile>& files, const Catalog& catalog, Date today,
+                      unsigned threads = 0);
 
 std::string cohortCsv(const std::vector<CohortRow>& rows);
 std::string cohortHtml(const std::vector<CohortRow>& rows, Date today);

@@ -15,6 +15,9 @@ namespace pathway::core {
 std::string csvField(std::string_view value);
 /// A whole row, fields joined by commas, ending in CRLF.
 std::string csvRow(const std::vector<std::string>& fields);
+/// csvField(value) and csvRow(fields) appended to `out`, without temporary strings.
+void appendCsvField(std::string& out, std::string_view value);
+void appendCsvRow(std::string& out, const std::vector<std::string>& fields);
 
 struct CsvTable {
     std::vector<std::vector<std::string>> rows;

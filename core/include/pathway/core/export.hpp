@@ -48,5 +48,7 @@ std::string exportSweText(const Portfolio& portfolio, const ExportContext& ctx);
 
 /// & < > " ' as entities: safe in element text and in quoted attributes.
 std::string htmlEscape(std::string_view text);
+/// htmlEscape(text) appended to `out`, without a temporary string.
+void appendHtmlEscaped(std::string& out, std::string_view text);
 
 } // namespace pathway::core

@@ -15,6 +15,9 @@ std::string formatDecimal(double value);
 std::string_view trim(std::string_view text);
 /// Offset of the first byte that breaks UTF-8, or nullopt when the text is valid.
 std::optional<size_t> findInvalidUtf8(std::string_view text);
+/// Length (1 to 4) of the valid UTF-8 sequence starting at byte `i`, or 0 when the bytes
+/// there break UTF-8 (or `i` is past the end). The check findInvalidUtf8 makes, one character.
+size_t utf8SequenceAt(std::string_view text, size_t i);
 /// ASCII lower-casing; other bytes unchanged (enough for search folding of UTF-8 text).
 std::string asciiLower(std::string_view text);
 /// Case-insensitive (ASCII) substring test; `needleLower` must already be lower-case.
