@@ -1,11 +1,14 @@
 // Pathway desktop: SDL2 window, OpenGL 3 renderer, the shared ImGui screens.
 //   pathway [--file PORTFOLIO.json] [--size WxH] [--theme light|dark|high-contrast]
 //           [--text-size PX] [--screen home|log|frameworks|reviews|settings]
-//           [--open-new KIND | --edit-newest KIND] [--screenshot OUT.bmp [--frames N]]
+//           [--open-new KIND | --edit-newest KIND] [--review SHARED.json]
+//           [--screenshot OUT.bmp [--frames N]]
 // Without --file the portfolio lives in the user's data folder (XDG). The window size, theme
 // and text size are remembered in <data folder>/desktop.json (not in screenshot runs); the
 // editor's unsaved draft is kept in <portfolio>.draft.json until it is saved or discarded.
-// Drop another portfolio file on the window to open it (the current one is saved first).
+// Drop another portfolio file on the window to open it (the current one is saved first); a
+// feedback file, CSV or LEAP2A file dropped on it is offered for merging or importing instead.
+// --review opens someone else's shared portfolio read-only, to comment and sign off (mentors).
 #include "pathway/core/files.hpp"
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/session.hpp"
@@ -20,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -42,6 +46,7 @@ struct Options {
     std::string screen;
     std::string openNew;    // kind id: open the editor on a new entry of this kind
     std::string editNewest; // kind id: open the editor on the newest entry of this kind
+    std::string review;     // a shared portfolio to review (mentor mode)
     std::string screenshot;
     int frames = 30;
     std::string fontsList = PATHWAY_FONTS_LIST;
@@ -126,7 +131,18 @@ class DesktopHost final : public ui::Host {
         // Exports go next to the portfolio, in an "exports" folder (no native dialogs in SDL2).
         std::string dir = core::defaultDataDir() + "/exports";
         core::makeDirs(dir);
-        core::writeFileAtomic(dir + "/" + std::string(name), bytes);
+        if (auto r = core::writeFileAtomic(dir + "/" + std::string(name), bytes); !r)
+            m_downloadNote = "It could not be saved: " + r.error;
+        else
+            m_downloadNote = "Saved in " + dir + ".";
+    }
+    std::string downloadNote() const override { return m_downloadNote; }
+    bool readLocalFile(const std::string& path, std::string& bytes, std::string& error) override {
+        if (auto r = core::readFile(path, bytes, 64u << 20); !r) {
+            error = r.error;
+            return false;
+        }
+        return true;
     }
     std::string storageDescription() const override { return m_storage; }
     std::string_view platform() const override { return "desktop"; }
@@ -150,7 +166,24 @@ class DesktopHost final : public ui::Host {
   private:
     std::string m_storage;
     bool m_keepDrafts;
+    std::string m_downloadNote;
 };
+
+// What a file dropped on the window is for: the purpose the App is waiting for, or one guessed
+// from the file (a feedback file, training records, a LEAP2A feed); "" means a portfolio to open.
+std::string droppedFilePurpose(const ui::App& app, const std::string& path,
+                               const std::string& bytes) {
+    if (!app.awaitingFile().empty()) return app.awaitingFile();
+    auto endsWith = [&](std::string_view ext) {
+        return path.size() >= ext.size() &&
+               std::equal(ext.rbegin(), ext.rend(), path.rbegin(),
+                          [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+    };
+    if (bytes.find("\"pathway-feedback\"") != std::string::npos) return "feedback";
+    if (endsWith(".csv")) return "import.csv";
+    if (endsWith(".xml") || endsWith(".atom") || endsWith(".leap2a")) return "import.leap2a";
+    return {};
+}
 
 // One open portfolio: its file, session, host and screens. Dropping another portfolio file on
 // the window saves this one and opens that one in its place.
@@ -193,8 +226,8 @@ int usage() {
         stderr,
         "usage: pathway [--file PORTFOLIO.json] [--size WxH] [--theme light|dark|high-contrast]\n"
         "               [--text-size PX] [--screen home|log|frameworks|reviews|settings]\n"
-        "               [--open-new KIND | --edit-newest KIND] [--screenshot OUT.bmp [--frames "
-        "N]]\n");
+        "               [--open-new KIND | --edit-newest KIND] [--review SHARED.json]\n"
+        "               [--screenshot OUT.bmp [--frames N]]\n");
     return 2;
 }
 
@@ -224,6 +257,8 @@ int main(int argc, char** argv) {
         } else if (a == "--edit-newest" && (v = next())) {
             if (!core::parseKind(v)) return usage();
             opt.editNewest = v;
+        } else if (a == "--review" && (v = next())) {
+            opt.review = v;
         } else if (a == "--screenshot" && (v = next()))
             opt.screenshot = v;
         else if (a == "--frames" && (v = next()))
@@ -304,6 +339,18 @@ int main(int argc, char** argv) {
     open->app.setTextSizePx(fontPx);
     if (!opt.screen.empty()) open->app.show(*ui::parseScreen(opt.screen));
     if (!opt.openNew.empty()) open->app.startNewEntry(*core::parseKind(opt.openNew));
+    if (!opt.review.empty()) {
+        std::string bytes;
+        if (auto r = core::readFile(opt.review, bytes, 64u << 20); !r) {
+            std::fprintf(stderr, "pathway: %s\n", r.error.c_str());
+            return 1;
+        }
+        open->app.receiveFile("review", opt.review, bytes);
+        if (open->app.screen() != ui::Screen::Mentor) {
+            std::fprintf(stderr, "pathway: %s\n", open->app.exchangeMessage().c_str());
+            return 1;
+        }
+    }
     if (!opt.editNewest.empty()) {
         const core::Entry* newest = nullptr;
         for (const auto& e : open->session.store().portfolio().entries)
@@ -330,6 +377,14 @@ int main(int argc, char** argv) {
                     // Another portfolio dropped on the window: keep this one safe, open that one.
                     const std::string path = ev.drop.file;
                     SDL_free(ev.drop.file);
+                    std::string bytes;
+                    core::readFile(path, bytes, 64u << 20);
+                    if (const std::string purpose = droppedFilePurpose(open->app, path, bytes);
+                        !purpose.empty()) {
+                        // A file for the App (an import, feedback): it shows what it would do.
+                        open->app.receiveFile(purpose, path, bytes);
+                        continue;
+                    }
                     saveIfDirty(open->session);
                     open.reset();
                     open = std::make_unique<OpenPortfolio>(path, clock, ids, interactive);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the desktop app (1280x800, light and dark) under Xvfb, into screenshots/:
-#   desktop-{light,dark}-{home,log,cpd-editor,reflection,frameworks,reviews,settings}.png (.bmp
+#   desktop-{light,dark}-{home,log,cpd-editor,reflection,frameworks,reviews,settings,share,
+#   mentor}.png (.bmp
 #   when ImageMagick's `convert` is missing). The demo portfolio is made with the CLI from
 #   invented data, so every screen has something real to show.
 #
@@ -54,6 +55,17 @@ add feedback --title "Feedback after a review meeting" --date 2026-11-09 --field
 add feedback --title "Feedback from a health visitor" --date 2026-10-30 --field source=professional --tag pcf:8
 add written --title "Single assessment" --date 2026-11-02 --field "work_type=assessment" --tag pcf:5 --tag kss-cf:6
 add goal --title "Build confidence in court work" --date 2026-09-15 --field status=in-progress
+# A practice educator reviewed a shared copy: a comment, a request and two sign-offs, merged.
+court=$("$cli" list "$p" --kind cpd | awk '/Court skills/ {print $NF}')
+visit=$("$cli" list "$p" --kind reflection | awk '{print $NF}' | head -1)
+"$cli" review "$p" --reviewer "Pat Example" --role "Practice educator" \
+    --comment "$court" "Clear link from the course to your statements: well evidenced." \
+    --request "$visit" "Add the conclusion and action plan stages of Gibbs." \
+    --sign "$court" -o "$work/feedback.json" >/dev/null
+"$cli" merge "$p" "$work/feedback.json" >/dev/null
+# The practice educator's own (empty) portfolio, for the review screen.
+mentor=$work/mentor.json
+"$cli" init "$mentor" --name "Pat Example" --stage social-worker >/dev/null
 
 display=:$((80 + RANDOM % 9))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
@@ -63,7 +75,7 @@ for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1
 shot() { # name theme args...
     local name=$1 theme=$2
     shift 2
-    cp "$p" "$work/shot.json" # each shot starts from the same portfolio, no drafts
+    cp "${own:-$p}" "$work/shot.json" # each shot starts from the same portfolio, no drafts
     DISPLAY=$display XDG_DATA_HOME="$work/xdg" timeout 60 "$app" --file "$work/shot.json" \
         --size 1280x800 --theme "$theme" --screenshot "$work/$name.bmp" --frames 8 "$@"
     if command -v convert >/dev/null; then
@@ -82,8 +94,10 @@ for theme in light dark; do
     shot "desktop-$theme-frameworks" "$theme" --screen frameworks
     shot "desktop-$theme-reviews" "$theme" --screen reviews
     shot "desktop-$theme-settings" "$theme" --screen settings
+    shot "desktop-$theme-share" "$theme" --screen share
+    own=$mentor shot "desktop-$theme-mentor" "$theme" --review "$p"
 done
 
 # The web engineer's phone screenshots (390x844), with the same demo portfolio.
 # The web page at phone size (390x844, DPR 3, touch): home, log, a CPD editor, a reflection.
-(source scripts/env.sh && node scripts/web-screenshots.mjs build/web "$out")
+[ -n "${SCREENSHOTS_DESKTOP_ONLY:-}" ] || (source scripts/env.sh && node scripts/web-screenshots.mjs build/web "$out")

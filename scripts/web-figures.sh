@@ -25,5 +25,5 @@ json=$(node tests/web/figures.mjs "$dir")
 node -e '
 const f = JSON.parse(process.argv[1]);
 console.log(`  first frame after navigation: ${f.firstFrameMedianMs} ms median (runs: ${f.firstFrameMs.join(", ")} ms)`);
-console.log(`  idle over ${f.idle.seconds} s: ${f.idle.framesDrawn} frames drawn, main thread busy ${f.idle.mainThreadBusyPercent}% (script ${f.idle.scriptPercent}%)`);
+console.log(`  idle over ${f.idle.seconds} s: ${f.idle.loopIterations} main-loop iterations, ${f.idle.framesDrawn} frames drawn, main thread busy ${f.idle.mainThreadBusyPercent}% (script ${f.idle.scriptPercent}%)`);
 ' "$json"

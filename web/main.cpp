@@ -9,6 +9,9 @@
 //   hidden field has focus: SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT keeps it on the canvas.
 // - SDL turns touches into mouse events and ImGui has no touch scrolling: touches go to
 //   ui::TouchInput instead (drag scrolls, long press right-clicks, no hover after a tap).
+// - emscripten_set_main_loop ticks on every animation frame even when a frame draws nothing
+//   (about 4 % of a core): the loop pauses when the app needs no frame and resumes on input
+//   (the page calls pathway_resume), on the app's own timers and on every pathway_* change.
 #include "pathway/core/session.hpp"
 #include "pathway/ui/app.hpp"
 #include "pathway/ui/theme.hpp"
@@ -17,6 +20,7 @@
 
 #include <SDL.h>
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -27,6 +31,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -76,6 +81,13 @@ class WebHost final : public ui::Host {
         flushStorage();
     }
     std::string loadDraft() override { return readText(kDraftPath); }
+    bool requestFile(std::string_view purpose, std::string_view accept) override {
+        // The page clicks a hidden file input (the tap that asked is still a user activation);
+        // the chosen file comes back through pathway_receive_file.
+        EM_ASM({ window.pathwayShell && window.pathwayShell.pickFile(UTF8ToString($0), UTF8ToString($1)); },
+               std::string(purpose).c_str(), std::string(accept).c_str());
+        return true;
+    }
 };
 
 struct WebApp {
@@ -96,7 +108,11 @@ struct WebApp {
     int keepCaretFrames = 0; ///< frames left to keep the edited field above the keyboard
     double lastFrameMs = 0;
     bool wantedText = false;
+    ImVec2 caret{-1, -1}; ///< where the page last placed its hidden field (CSS px)
     uint32_t framesDrawn = 0;
+    uint32_t loopIterations = 0; ///< main-loop ticks, drawn or not (idle measurements)
+    bool loopPaused = false;
+    long wakeTimer = 0; ///< emscripten_set_timeout id while paused with a frame due later
     std::string clipboard;
 };
 
@@ -168,8 +184,43 @@ bool pumpEvents() {
     return hadInput;
 }
 
+void resumeLoop() {
+    WebApp& a = *g_app;
+    if (a.wakeTimer != 0) {
+        emscripten_clear_timeout(a.wakeTimer);
+        a.wakeTimer = 0;
+    }
+    if (!a.loopPaused) return;
+    a.loopPaused = false;
+    emscripten_resume_main_loop();
+}
+
+/// Idle when nothing happens: after a frame, stops the animation-frame ticks until input (the
+/// page calls pathway_resume), a pathway_* call, or the next moment the app asked for (a
+/// blinking cursor, a pending draft or portfolio save).
+void pauseWhenIdle(double now) {
+    WebApp& a = *g_app;
+    if (!a.app || a.framesToDraw > 0 || a.keepCaretFrames > 0 || a.touch.animating()) return;
+    if (SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) return; // e.g. a resize SDL queued itself
+    double due = INFINITY;
+    const double seconds = a.app->secondsUntilNextFrame();
+    if (seconds < 1e6) due = a.lastFrameMs + seconds * 1000.0;
+    if (a.dirtySinceMs >= 0) due = std::min(due, a.dirtySinceMs + kSaveDelayMs + 1.0);
+    if (due - now < 20.0) return; // due within about a frame: keep ticking
+    emscripten_pause_main_loop();
+    a.loopPaused = true;
+    if (std::isfinite(due))
+        a.wakeTimer = emscripten_set_timeout(
+            [](void*) {
+                g_app->wakeTimer = 0;
+                resumeLoop();
+            },
+            due - now, nullptr);
+}
+
 void frame(void*) {
     WebApp& a = *g_app;
+    ++a.loopIterations;
     const bool hadInput = pumpEvents();
     const double now = emscripten_get_now();
     if (hadInput) a.framesToDraw = std::max(a.framesToDraw, 3);
@@ -182,6 +233,7 @@ void frame(void*) {
             persist();
             a.dirtySinceMs = -1;
         }
+        pauseWhenIdle(now);
         return;
     }
     --a.framesToDraw;
@@ -213,6 +265,17 @@ void frame(void*) {
         a.wantedText = wants;
         EM_ASM({ window.pathwayShell && window.pathwayShell.textInput($0); }, wants ? 1 : 0);
     }
+    // The hidden field follows the caret (scrolled into view above a keyboard, or moved by
+    // typing), so the browser's own caret and IME windows appear where the text is.
+    const ImGuiPlatformImeData& ime = ImGui::GetCurrentContext()->PlatformImeData;
+    const bool caretMoved = std::fabs(ime.InputPos.x - a.caret.x) > 0.5f ||
+                            std::fabs(ime.InputPos.y - a.caret.y) > 0.5f;
+    if (wants && ime.WantVisible && caretMoved) {
+        a.caret = ime.InputPos;
+        EM_ASM({ window.pathwayShell && window.pathwayShell.caret($0, $1, $2); }, ime.InputPos.x,
+               ime.InputPos.y, ime.InputLineHeight);
+    }
+    if (!wants) a.caret = ImVec2(-1, -1);
     if (a.session.dirty()) {
         if (a.dirtySinceMs < 0) a.dirtySinceMs = now;
         if (now - a.dirtySinceMs > kSaveDelayMs) {
@@ -220,6 +283,7 @@ void frame(void*) {
             a.dirtySinceMs = -1;
         }
     }
+    pauseWhenIdle(now);
 }
 
 const char* getClipboard(void*) { return g_app->clipboard.c_str(); }
@@ -311,13 +375,55 @@ EMSCRIPTEN_KEEPALIVE int pathway_dirty() { return g_app->session.dirty() ? 1 : 0
 /// Frames drawn since start (idle measurements: it stops growing when nothing happens).
 EMSCRIPTEN_KEEPALIVE uint32_t pathway_frames() { return g_app->framesDrawn; }
 
+/// Main-loop ticks since start, drawn or not: it stops growing while the loop is paused.
+EMSCRIPTEN_KEEPALIVE uint32_t pathway_loop_iterations() { return g_app->loopIterations; }
+
+/// 1 while the main loop is paused (nothing to draw, no timer due).
+EMSCRIPTEN_KEEPALIVE int pathway_paused() { return g_app->loopPaused ? 1 : 0; }
+
+/// Input may be waiting (the page calls it on every DOM input event): run the loop again; it
+/// draws if SDL queued something and pauses again if not.
+EMSCRIPTEN_KEEPALIVE void pathway_resume() { resumeLoop(); }
+
 /// Asks for a few frames to be drawn (the page calls it on resize and on its own events).
-EMSCRIPTEN_KEEPALIVE void pathway_wake() { g_app->framesToDraw = std::max(g_app->framesToDraw, 3); }
+EMSCRIPTEN_KEEPALIVE void pathway_wake() {
+    g_app->framesToDraw = std::max(g_app->framesToDraw, 3);
+    resumeLoop();
+}
 
 /// The visible area changed (on-screen keyboard, rotation): redraw and keep the caret in view.
 EMSCRIPTEN_KEEPALIVE void pathway_viewport_changed() {
-    g_app->framesToDraw = std::max(g_app->framesToDraw, 3);
     g_app->keepCaretFrames = 6;
+    pathway_wake();
+}
+
+/// The text cursor of the field being edited, in CSS px: {"visible":true,"x":..,"y":..,"h":..}
+/// or {"visible":false}.
+EMSCRIPTEN_KEEPALIVE const char* pathway_caret() {
+    const ImGuiPlatformImeData& ime = ImGui::GetCurrentContext()->PlatformImeData;
+    nlohmann::json j = {{"visible", ImGui::GetIO().WantTextInput && ime.WantVisible}};
+    if (j["visible"]) {
+        j["x"] = ime.InputPos.x;
+        j["y"] = ime.InputPos.y;
+        j["h"] = ime.InputLineHeight;
+    }
+    g_buffer = j.dump();
+    return g_buffer.c_str();
+}
+
+/// Where ImGui thinks the pointer is and what it hovers (tests: nothing after a finger lifts):
+/// {"valid":false,"hoveredId":0,"hoveredWindow":""} or {"valid":true,"x":..,"y":..,...}.
+EMSCRIPTEN_KEEPALIVE const char* pathway_pointer() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    nlohmann::json j = {{"valid", ImGui::IsMousePosValid()},
+                        {"hoveredId", g.HoveredId},
+                        {"hoveredWindow", g.HoveredWindow ? g.HoveredWindow->Name : ""}};
+    if (ImGui::IsMousePosValid()) {
+        j["x"] = g.IO.MousePos.x;
+        j["y"] = g.IO.MousePos.y;
+    }
+    g_buffer = j.dump();
+    return g_buffer.c_str();
 }
 
 /// Saves now if anything changed (the page calls it on visibilitychange/pagehide).
@@ -392,6 +498,15 @@ EMSCRIPTEN_KEEPALIVE const char* pathway_import_apply(const char* bytes, int siz
     }
     g_buffer = result.dump();
     return g_buffer.c_str();
+}
+
+/// A file the user picked for the App (Host::requestFile): an import, a feedback file, a
+/// portfolio to review. The App shows what it would do; nothing changes before the user agrees.
+EMSCRIPTEN_KEEPALIVE void pathway_receive_file(const char* purpose, const char* name,
+                                               const char* bytes, int size) {
+    if (!g_app || !g_app->app) return;
+    g_app->app->receiveFile(purpose, name, std::string_view(bytes, static_cast<size_t>(size)));
+    pathway_wake();
 }
 
 /// Test and screenshot helper: adds `count` CPD records as one undo step.

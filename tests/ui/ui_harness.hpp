@@ -57,7 +57,10 @@ class UiHarness {
     const ui::WidgetRect& widget(const std::string& id) {
         const ui::WidgetRect* r = ui::widgets().find(id);
         if (!r) {
-            ADD_FAILURE() << "no widget \"" << id << "\" on screen " << ui::screenId(app->screen());
+            std::string all;
+            for (const auto& w : ui::widgets().rects()) all += " " + w.id;
+            ADD_FAILURE() << "no widget \"" << id << "\" on screen " << ui::screenId(app->screen())
+                          << "; there are:" << all;
             static ui::WidgetRect none;
             return none;
         }
@@ -73,7 +76,9 @@ class UiHarness {
         io.AddMouseButtonEvent(0, true);
         frame();
         io.AddMouseButtonEvent(0, false);
-        frames(2);
+        // The frame that sees the release, then the ones the App asks for after a change (a
+        // card that appears sizes itself in the first of them; scroll ranges follow).
+        frames(4);
     }
 
     /// Clicks a text field, selects what it holds and types `text` (replacing it).

@@ -1,5 +1,6 @@
 // Measures the web page in headless Chromium: time from navigation to the first drawn frame,
-// and idle cost (frames drawn and main-thread busy time while nothing happens).
+// and idle cost (main-loop iterations, frames drawn and main-thread busy time while nothing
+// happens).
 // Usage: node tests/web/figures.mjs build/web   (prints JSON; scripts/web-figures.sh wraps it)
 import { launch, settle, startServer, waitReady } from './harness.mjs';
 
@@ -24,13 +25,16 @@ try {
         await cdp.send('Performance.enable');
         const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
         const frames0 = await page.evaluate(() => window.pathway.frames());
+        const loops0 = await page.evaluate(() => window.pathway.loopIterations());
         const m0 = await metric();
         await new Promise((r) => setTimeout(r, idleSeconds * 1000));
         const m1 = await metric();
         const frames1 = await page.evaluate(() => window.pathway.frames());
+        const loops1 = await page.evaluate(() => window.pathway.loopIterations());
         out.idle = {
           seconds: idleSeconds,
           framesDrawn: frames1 - frames0,
+          loopIterations: loops1 - loops0,
           mainThreadBusyPercent: +(100 * (m1.TaskDuration - m0.TaskDuration) / idleSeconds).toFixed(2),
           scriptPercent: +(100 * (m1.ScriptDuration - m0.ScriptDuration) / idleSeconds).toFixed(2),
         };

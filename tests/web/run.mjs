@@ -77,3 +77,7 @@ test('phone: tap through the same flow at 390x844', async () => {
 
 // Issue 5: phone, desktop, storage failure, no WebGL2, update prompt.
 await import('./mobile.mjs');
+// Issue 5: long-press menu, idle main loop, IME composition, visualViewport.
+await import('./phone_interaction.mjs');
+// Issue 6: share, import, the confidentiality check and a mentor's review in the browser.
+await import('./exchange.mjs');

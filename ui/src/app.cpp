@@ -8,6 +8,7 @@
 #include "pathway/core/text.hpp"
 #include "pathway/ui/theme.hpp"
 #include "pathway/ui/widgets.hpp"
+#include "exchange_state.hpp"
 #include "ui_common.hpp"
 
 #include <imgui.h>
@@ -25,7 +26,7 @@ using namespace pathway::ui::detail;
 namespace {
 constexpr Screen kAllScreens[] = {Screen::Welcome, Screen::Home,       Screen::Log,
                                   Screen::Editor,  Screen::Frameworks, Screen::Reviews,
-                                  Screen::Settings};
+                                  Screen::Settings, Screen::Share,     Screen::Mentor};
 constexpr double kDraftPersistSeconds = 2.0; // while typing, at most this often
 } // namespace
 
@@ -45,6 +46,10 @@ std::string_view screenId(Screen s) {
         return "reviews";
     case Screen::Settings:
         return "settings";
+    case Screen::Share:
+        return "share";
+    case Screen::Mentor:
+        return "mentor";
     }
     return "home";
 }
@@ -56,13 +61,17 @@ std::optional<Screen> parseScreen(std::string_view id) {
 }
 
 App::App(Session& session, const Clock& clock, Host& host)
-    : m_session(session), m_clock(clock), m_host(host) {
+    : m_session(session), m_clock(clock), m_host(host),
+      m_exchange(std::make_unique<ExchangeState>()) {
     if (trim(m_session.store().portfolio().profile.name).empty()) m_screen = Screen::Welcome;
     restoreDraft();
 }
 
+App::~App() = default;
+
 void App::show(Screen s) {
     if (s == Screen::Editor && !m_draft) s = Screen::Home;
+    if (s == Screen::Mentor && !m_mentor) s = Screen::Share;
     m_screen = s;
     m_message.clear();
     m_messageIsError = false;
@@ -300,7 +309,10 @@ void App::frame() {
     widgets().beginFrame();
     const ImGuiIO& io = ImGui::GetIO();
     m_phone = io.DisplaySize.x < em(40);
-    if (m_screen != Screen::Welcome && trim(m_session.store().portfolio().profile.name).empty())
+    // Without a profile only the welcome screen and a mentor's review of someone else's
+    // portfolio make sense (a mentor may have no portfolio of their own).
+    if (m_screen != Screen::Welcome && m_screen != Screen::Mentor &&
+        trim(m_session.store().portfolio().profile.name).empty())
         m_screen = Screen::Welcome;
     const Screen screenBefore = m_screen;
     const uint64_t revisionBefore = m_session.store().revision();
@@ -312,7 +324,7 @@ void App::frame() {
     if (m_settleFrames > 0) --m_settleFrames;
     if (m_screen != screenBefore || m_session.store().revision() != revisionBefore ||
         m_draft.has_value() != draftBefore)
-        m_settleFrames = 2;
+        m_settleFrames = 3; // cards size themselves in 2 frames; a window's scroll range in 3
 }
 
 void App::drawShell() {
@@ -328,6 +340,18 @@ void App::drawShell() {
 
     if (m_screen == Screen::Welcome) {
         drawWelcome();
+        ImGui::End();
+        return;
+    }
+    if (m_screen == Screen::Mentor) { // a mode of its own: someone else's portfolio
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().background);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                            m_phone ? ImVec2(em(0.9f), em(0.8f)) : ImVec2(em(1.8f), em(1.2f)));
+        ImGui::BeginChild("mentor", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor();
+        drawMentor();
+        ImGui::EndChild();
         ImGui::End();
         return;
     }
@@ -374,7 +398,11 @@ void App::drawShell() {
     case Screen::Settings:
         drawSettings();
         break;
+    case Screen::Share:
+        drawShare();
+        break;
     case Screen::Welcome:
+    case Screen::Mentor:
         break;
     }
     ImGui::EndChild();
@@ -404,6 +432,9 @@ constexpr NavItem kNavItems[] = {
     {"nav.frameworks", icon::kGrid, "Frameworks", "Progress", Screen::Frameworks},
     {"nav.reviews", icon::kReview, "Reviews", "Reviews", Screen::Reviews},
     {"nav.settings", icon::kSettings, "Settings", "Settings", Screen::Settings},
+    // Desktop only (the phone's bottom bar has five places): on phones Share is reached from
+    // Settings and Reviews.
+    {"nav.share", icon::kShare, "Share and import", "Share", Screen::Share},
 };
 } // namespace
 
@@ -571,8 +602,14 @@ void App::drawTopBar() {
     case Screen::Settings:
         title = "Settings";
         break;
+    case Screen::Share:
+        title = "Share and import";
+        break;
     case Screen::Welcome:
         title = "Welcome";
+        break;
+    case Screen::Mentor:
+        title = "Review";
         break;
     }
     std::string greeting;
@@ -617,7 +654,9 @@ void App::drawDraftBanner() {
     if (!m_draft || m_screen == Screen::Editor || !draftDirty()) return;
     const Palette& p = palette();
     ImGui::PushStyleColor(ImGuiCol_Border, mix(p.border, p.warn, 0.6f));
-    if (beginCard("draftbanner", ImVec2(0, 0))) {
+    const bool cardOpen = beginCard("draftbanner", ImVec2(0, 0));
+    ImGui::PopStyleColor(); // the card keeps its border; its buttons do not
+    if (cardOpen) {
         ImGui::TextColored(p.warn, "%s", icon::kEdit);
         ImGui::SameLine();
         const std::string text = "Unsaved " + asciiLower(kindLabel(m_draft->kind)) +
@@ -629,7 +668,6 @@ void App::drawDraftBanner() {
         if (button("action.discard-draft", "Discard", false, ImVec2(em(7), 0))) discardDraft();
     }
     endCard();
-    ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(0, em(0.2f)));
 }
 

@@ -3,6 +3,7 @@
 // problems show under the field, and the draft lives in the App (persisted through the Host)
 // until it is saved as one command.
 #include "pathway/core/catalog.hpp"
+#include "pathway/core/integrity.hpp"
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/text.hpp"
 #include "pathway/ui/app.hpp"
@@ -49,6 +50,52 @@ void area(const std::string& id, const std::string& labelText, std::string& valu
 
 } // namespace
 
+// Who signed this entry off and whether that still holds; what reviewers asked for. Shown above
+// the form so that nobody edits a signed entry without knowing.
+void App::drawSignOffs(const Entry& draft) {
+    const Palette& p = palette();
+    const Portfolio& doc = m_session.store().portfolio();
+    const Entry* stored = doc.find(draft.id);
+    if (!stored) return;
+    const bool editing = !(*stored == draft) || m_draftDate != stored->date.toString();
+    for (const SignOff& s : doc.signOffs) {
+        if (s.entryId != draft.id) continue;
+        const SignOffState st = signOffState(doc, s);
+        std::string line = "Signed off by " + (s.reviewer.empty() ? std::string("a reviewer")
+                                                                  : s.reviewer);
+        if (!s.role.empty()) line += " (" + s.role + ")";
+        if (auto d = Date::parse(formatTimestamp(s.atMs).substr(0, 10)); s.atMs && d)
+            line += " on " + friendlyDate(*d);
+        ImVec4 c = p.good;
+        const char* state = nullptr;
+        if (st == SignOffState::Current && editing)
+            state = "Saving your changes will mark this sign-off as stale: ask them to sign again.";
+        else if (st == SignOffState::Stale) {
+            c = p.warn;
+            state = "Stale: edited since it was signed off.";
+        } else if (st == SignOffState::Altered || st == SignOffState::Malformed) {
+            c = p.bad;
+            state = "Does not match: the entry was changed outside Pathway after signing.";
+        }
+        ImGui::TextColored(c, "%s", icon::kVerified);
+        ImGui::SameLine(0, em(0.4f));
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(line.c_str());
+        registerLastItem(("signoff." + std::string(signOffStateId(st))).c_str(), line.c_str());
+        if (state) ImGui::TextColored(c, "%s", state);
+        ImGui::PopTextWrapPos();
+    }
+    for (const Comment& cm : doc.comments) {
+        if (cm.entryId != draft.id) continue;
+        ImGui::TextColored(cm.requestsEvidence ? p.warn : p.accent, "%s", icon::kComment);
+        ImGui::SameLine(0, em(0.4f));
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextWrapped("%s%s: %s", cm.author.empty() ? "Reviewer" : cm.author.c_str(),
+                           cm.requestsEvidence ? " asks for more evidence" : "", cm.text.c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
 void App::drawEditor() {
     const Palette& p = palette();
     if (!m_draft) {
@@ -88,6 +135,7 @@ void App::drawEditor() {
         registerLastItem("editor.kind", "Kind of entry");
     } else {
         ImGui::TextUnformatted(std::string(kindLabel(e.kind)).c_str());
+        drawSignOffs(e);
     }
 
     label("Title", "");

@@ -1,6 +1,7 @@
 // Frameworks (items with evidence counts, open one to see its evidence; progression) and
 // Reviews (the ASYE schedule, outcomes, mentors' comments and sign-offs).
 #include "pathway/core/catalog.hpp"
+#include "pathway/core/integrity.hpp"
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/text.hpp"
 #include "pathway/ui/app.hpp"
@@ -22,15 +23,6 @@ bool tagMatches(const Entry& e, const std::string& tag) {
     for (const auto& t : e.tags)
         if (t == tag || t.rfind(prefix, 0) == 0) return true;
     return false;
-}
-
-
-
-std::string choiceLabel(EntryKind kind, std::string_view key, const std::string& value) {
-    if (const FieldSpec* f = findField(kind, key))
-        for (const auto& c : f->choices)
-            if (c.id == value) return std::string(c.label);
-    return value;
 }
 } // namespace
 
@@ -269,8 +261,8 @@ void App::drawReviews() {
         cardTitle(icon::kComment, "Comments and sign-offs");
         if (doc.comments.empty() && doc.signOffs.empty())
             mutedWrapped(
-                "When your mentor or assessor sends back a reviewed portfolio, their comments "
-                "and sign-offs appear here.");
+                "Share a copy with your mentor or assessor; when you merge the feedback file "
+                "they send back, their comments and sign-offs appear here.");
         std::vector<const Comment*> comments;
         for (const Comment& c : doc.comments)
             comments.push_back(&c);
@@ -312,7 +304,36 @@ void App::drawReviews() {
             std::string what = e ? "\"" + e->title + "\"" : "an entry no longer in the portfolio";
             if (s.atMs) what += " on " + formatTimestamp(s.atMs).substr(0, 10);
             muted(what.c_str());
+            const SignOffState st = signOffState(doc, s);
+            if (st == SignOffState::Stale)
+                chip("Edited since it was signed off", p.warn);
+            else if (st == SignOffState::Altered || st == SignOffState::Malformed)
+                chip("Changed outside Pathway after signing", p.bad);
+            else if (st == SignOffState::Missing)
+                chip("Entry deleted", p.textMuted);
+            else
+                chip("Current", p.good);
+            if (st != SignOffState::Current)
+                registerLastItem(("signoff.state." + std::string(signOffStateId(st))).c_str(),
+                                 "sign-off state");
+            if (e) {
+                ImGui::SameLine();
+                if (button(("signoff.open." + std::to_string(&s - doc.signOffs.data())).c_str(),
+                           "Open entry", false))
+                    editEntry(e->id);
+            }
+            ImGui::Separator();
         }
+        ImGui::Dummy(ImVec2(0, em(0.3f)));
+        if (button("reviews.merge", (std::string(icon::kMerge) + "  Merge a feedback file").c_str(),
+                   true)) {
+            show(Screen::Share);
+            askForFile("feedback", ".json,application/json");
+        }
+        ImGui::SameLine();
+        if (button("reviews.share", (std::string(icon::kShare) + "  Share for review").c_str(),
+                   false))
+            show(Screen::Share);
     }
     endCard();
 }

@@ -3,6 +3,7 @@
 #include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/text.hpp"
 #include "pathway/ui/app.hpp"
+#include "exchange_state.hpp"
 #include "ui_common.hpp"
 
 #include <imgui.h>
@@ -233,7 +234,13 @@ void App::drawSettings() {
                                  serializePortfolio(doc));
             m_profileMessage.clear();
             m_message = "A copy of your portfolio was exported.";
+            if (const std::string note = m_host.downloadNote(); !note.empty())
+                m_message += " " + note;
         }
+        if (!m_phone) ImGui::SameLine();
+        if (button("settings.share",
+                   (std::string(icon::kShare) + "  Share, import and other formats").c_str(), false))
+            show(Screen::Share);
         if (!m_message.empty())
             ImGui::TextColored(p.good, "%s %s", icon::kCheckCircle, m_message.c_str());
     }
@@ -276,6 +283,28 @@ void App::drawWelcome() {
             "You can add your registration number, setting and ASYE start date later in Settings.");
     }
     endCard();
+    // A mentor or assessor may have no portfolio of their own.
+    ImGui::Dummy(ImVec2(0, em(0.6f)));
+    if (beginCard("welcomereview", ImVec2(width, 0))) {
+        ImGui::TextColored(p.accent, "%s", icon::kReview);
+        ImGui::SameLine(0, em(0.4f));
+        ImGui::TextWrapped("Mentor or assessor?");
+        mutedWrapped("Open a portfolio someone shared with you to comment and sign entries off. "
+                     "You don't need a portfolio of your own.");
+        if (button("welcome.review", "Review a portfolio", false,
+                   ImVec2(-FLT_MIN, std::max(em(2.4f), 44.f))))
+            askForFile("review", ".json,application/json");
+    }
+    endCard();
+    if (m_exchange->pathPrompt) {
+        ImGui::Dummy(ImVec2(0, em(0.3f)));
+        ImGui::BeginChild("welcomeprompt", ImVec2(width, em(11)), ImGuiChildFlags_None);
+        drawFilePrompt();
+        ImGui::EndChild();
+    }
+    if (!m_exchange->message.empty())
+        ImGui::TextColored(m_exchange->messageIsError ? p.bad : p.good, "%s",
+                           m_exchange->message.c_str());
     ImGui::PopItemWidth();
     ImGui::EndGroup();
 }

@@ -68,21 +68,12 @@ void TouchInput::fingerDown(int64_t finger, float x, float y, double ms) {
     m_startX = x;
     m_startY = m_lastY = y;
     m_startMs = m_lastMs = ms;
+    // The press waits: it becomes a tap, a long press (right click) or a drag. Over a list
+    // too short to scroll a long press must still open its rows' context menus.
     ImGuiWindow* target = scrollableFrom(windowAt(ImVec2(x, y)));
-    if (target) {
-        // Over a scrollable window the press waits: it becomes a tap, a drag or a long press.
-        m_target = target->ID;
-        m_startScroll = target->Scroll.y;
-        m_state = State::Pending;
-        return;
-    }
-    // Nothing to scroll here: the finger acts as a mouse directly (sliders, splitters).
-    m_target = 0;
-    m_state = State::Direct;
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-    io.AddMousePosEvent(x, y);
-    io.AddMouseButtonEvent(0, true);
+    m_target = target ? target->ID : 0;
+    m_startScroll = target ? target->Scroll.y : 0.f;
+    m_state = State::Pending;
 }
 
 void TouchInput::fingerMove(int64_t finger, float x, float y, double ms) {
@@ -96,6 +87,17 @@ void TouchInput::fingerMove(int64_t finger, float x, float y, double ms) {
     }
     case State::Pending:
         if (std::hypot(x - m_startX, y - m_startY) < m_options.slop) break;
+        if (m_target == 0) {
+            // Nothing to scroll here: the finger drags as a mouse (splitters, text selection),
+            // pressed where it first touched.
+            m_state = State::Direct;
+            ImGuiIO& io = ImGui::GetIO();
+            io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+            io.AddMousePosEvent(m_startX, m_startY);
+            io.AddMouseButtonEvent(0, true);
+            io.AddMousePosEvent(x, y);
+            break;
+        }
         m_state = State::Dragging;
         // The slop is not scrolled (no jump), the rest of this move is (browsers coalesce moves).
         m_startY += (y > m_startY ? 1.f : -1.f) * std::min(m_options.slop, std::fabs(y - m_startY));

@@ -1,5 +1,6 @@
 #include "ui_common.hpp"
 
+#include "pathway/core/catalog.hpp"
 #include "pathway/core/text.hpp"
 
 #include <algorithm>
@@ -47,8 +48,15 @@ bool beginCard(const char* id, ImVec2 size) {
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, em(0.7f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.1f), em(0.9f)));
     ImGuiChildFlags flags = ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding;
-    if (size.y <= 0) flags |= ImGuiChildFlags_AutoResizeY;
-    const bool open = ImGui::BeginChild(id, size, flags, ImGuiWindowFlags_NoScrollbar);
+    ImGuiWindowFlags windowFlags = ImGuiWindowFlags_NoScrollbar;
+    if (size.y <= 0) {
+        // A card that grows with its content never scrolls; rounding can leave it a fraction
+        // of a pixel of "scroll", which would swallow the wheel and finger drags meant for the
+        // screen it sits on.
+        flags |= ImGuiChildFlags_AutoResizeY;
+        windowFlags |= ImGuiWindowFlags_NoScrollWithMouse;
+    }
+    const bool open = ImGui::BeginChild(id, size, flags, windowFlags);
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
     return open;
@@ -197,6 +205,46 @@ ImVec4 kindColor(core::EntryKind kind) {
     default:
         return p.textMuted;
     }
+}
+
+std::string choiceLabel(core::EntryKind kind, std::string_view key, const std::string& value) {
+    if (const core::FieldSpec* f = core::findField(kind, key))
+        for (const auto& c : f->choices)
+            if (c.id == value) return std::string(c.label);
+    return value;
+}
+
+std::string fieldLabel(core::EntryKind kind, std::string_view key) {
+    if (const core::FieldSpec* f = core::findField(kind, key); f && !f->label.empty())
+        return std::string(f->label);
+    const size_t dot = key.find('.');
+    if (dot != std::string_view::npos)
+        if (const core::ReflectiveModel* m =
+                core::Catalog::builtin().reflectiveModel(key.substr(0, dot)))
+            if (const core::ReflectiveStage* st = m->stage(key)) return st->name;
+    return std::string(key);
+}
+
+std::string fieldDisplay(core::EntryKind kind, std::string_view key, const std::string& value) {
+    if (const core::FieldSpec* f = core::findField(kind, key)) {
+        if (!f->choices.empty()) return choiceLabel(kind, key, value);
+        if (f->type == core::FieldType::Flag) return value.empty() ? "No" : "Yes";
+    }
+    return value;
+}
+
+std::string fileSlug(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out += c;
+        else if (c >= 'A' && c <= 'Z')
+            out += static_cast<char>(c - 'A' + 'a');
+        else if (!out.empty() && out.back() != '-')
+            out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.substr(0, 40);
 }
 
 const char* reviewStateLabel(core::ReviewState s) {

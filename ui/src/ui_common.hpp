@@ -50,6 +50,16 @@ const char* kindIcon(core::EntryKind kind);
 /// Colour used for a kind's accents (dots, chips).
 ImVec4 kindColor(core::EntryKind kind);
 
+/// The label of a choice field's value ("pass" -> "Pass"); the value itself when unknown.
+std::string choiceLabel(core::EntryKind kind, std::string_view key, const std::string& value);
+/// What the user calls a field: its label, a reflective model's stage name ("What happened?"),
+/// or the key when nothing better is known.
+std::string fieldLabel(core::EntryKind kind, std::string_view key);
+/// A field's value as a reader sees it (choices by label, yes/no for flags).
+std::string fieldDisplay(core::EntryKind kind, std::string_view key, const std::string& value);
+/// "sam-taylor": lower-case ASCII letters and digits joined by hyphens, for file names.
+std::string fileSlug(std::string_view text);
+
 /// "Done", "Overdue", "Due soon", "Upcoming".
 const char* reviewStateLabel(core::ReviewState s);
 /// Good, bad, warning or accent colour for a review's state.

@@ -9,6 +9,10 @@
 //   the field keeps a one-space sentinel so Backspace on an "empty" field still fires one.
 // - SDL prevents the default of Ctrl+key on the canvas, so no paste event would ever fire:
 //   Ctrl/Cmd+V is kept from SDL and the browser's paste event inserts the text instead.
+// - The app's main loop pauses while nothing needs drawing (web/main.cpp), and SDL's own DOM
+//   handlers only queue events: every input event here resumes it (pathway_resume).
+// - navigator.clipboard exists only in secure contexts (https, localhost): elsewhere a copy
+//   goes through a selected textarea and document.execCommand('copy').
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -38,6 +42,7 @@
   function call(name, ret, types, args) { return mod().ccall(name, ret, types, args); }
   function wantsText() { return hook.ready && mod()._pathway_wants_text() !== 0; }
   function wake() { if (hook.ready) mod()._pathway_wake(); }
+  function resume() { if (hook.ready) mod()._pathway_resume(); }
 
   // ---- banners -------------------------------------------------------------------------
   function showStorageBanner(text) {
@@ -104,6 +109,7 @@
         } else {
           hook.lastFlush = Date.now();
         }
+        resume();
         if (syncAgain) { syncAgain = false; shell.flush(); }
       });
     },
@@ -132,16 +138,49 @@
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     },
+    // Host::requestFile: a hidden file input, its choice handed to the App with its purpose.
+    pickFile(purpose, accept) {
+      const input = $('pick-file');
+      input.accept = accept;
+      input.value = '';
+      input.dataset.purpose = purpose;
+      input.click();
+    },
     textInput(wants) {
       // ImGui stopped editing: hide the keyboard (after a moment: switching fields passes
       // through a frame with no active field).
       if (!wants) setTimeout(() => { if (!wantsText()) closeKeyboard(); }, 150);
     },
+    caret(x, y, h) {
+      // Keep the hidden field over the text cursor (iOS scrolls to a focused field it thinks
+      // is hidden; IME candidate windows open at it).
+      if (document.activeElement !== kbd) return;
+      const r = canvas.getBoundingClientRect();
+      Object.assign(kbd.style, { left: (r.left + x) + 'px', top: (r.top + y) + 'px', height: Math.max(1, h) + 'px' });
+    },
     copyText(text) {
-      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
+      hook.lastCopied = text;
+      if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
+        navigator.clipboard.writeText(text).catch(() => copyWithSelection(text));
+      } else {
+        copyWithSelection(text);
+      }
     },
   };
   window.pathwayShell = shell;
+
+  function copyWithSelection(text) {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    Object.assign(area.style, { position: 'fixed', left: '-9999px', top: '0', opacity: '0' });
+    const focused = document.activeElement;
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand('copy'); } catch (e) { /* nothing more to try */ }
+    area.remove();
+    if (focused && focused.focus) focused.focus({ preventScroll: true });
+  }
 
   function errorText(err) {
     if (!err) return 'unknown error';
@@ -279,6 +318,15 @@
     }
   });
 
+  // ---- idle: the main loop pauses when nothing needs drawing; any input resumes it ----------
+  // Capture on window sees every event before SDL's handlers queue it (even non-bubbling ones).
+  for (const type of ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'mousedown',
+    'mousemove', 'mouseup', 'mouseout', 'wheel', 'touchstart', 'touchmove', 'touchend', 'touchcancel',
+    'keydown', 'keyup', 'focus', 'blur', 'resize', 'orientationchange']) {
+    window.addEventListener(type, resume, { capture: true, passive: true });
+  }
+  document.addEventListener('visibilitychange', wake);
+
   // ---- visible area: keyboard, rotation, resizing ----------------------------------------
   function fitViewport() {
     const vv = window.visualViewport;
@@ -317,6 +365,25 @@
     return name;
   };
   hook.importFile = () => $('import-file').click();
+  // Hands bytes to the App as if the user had picked them for `purpose` (tests use it too).
+  hook.receiveFile = (purpose, bytes, name) => {
+    const m = mod();
+    const ptr = m._malloc(Math.max(1, bytes.length));
+    try {
+      m.HEAPU8.set(bytes, ptr);
+      m.ccall('pathway_receive_file', null, ['string', 'string', 'number', 'number'],
+              [purpose, name, ptr, bytes.length]);
+    } finally {
+      m._free(ptr);
+    }
+  };
+  $('pick-file').addEventListener('change', async (e) => {
+    const input = e.target;
+    const file = input.files && input.files[0];
+    if (!file) return;
+    hook.receiveFile(input.dataset.purpose || '', new Uint8Array(await file.arrayBuffer()), file.name);
+    input.value = '';
+  });
   // Checks the bytes, asks before replacing, and reports the outcome (hook.lastImport).
   hook.importBytes = (bytes, name) => {
     const check = withBytes('pathway_import_check', bytes);
@@ -385,6 +452,13 @@
   hook.flush = () => mod()._pathway_flush();
   hook.busy = () => mod()._pathway_busy() !== 0;
   hook.frames = () => mod()._pathway_frames();
+  // Main-loop ticks (drawn or not) and whether the loop is paused: idle costs nothing.
+  hook.loopIterations = () => mod()._pathway_loop_iterations();
+  hook.paused = () => mod()._pathway_paused() !== 0;
+  // ImGui's pointer: {valid, x, y, hoveredId, hoveredWindow} (no hover after a finger lifts).
+  hook.pointer = () => JSON.parse(mod().UTF8ToString(mod()._pathway_pointer()));
+  // The text cursor of the field being edited: {visible, x, y, h} in CSS px.
+  hook.caret = () => JSON.parse(mod().UTF8ToString(mod()._pathway_caret()));
   hook.wantsText = wantsText;
   hook.keyboardInput = kbd;
   // True once every change has reached IndexedDB.

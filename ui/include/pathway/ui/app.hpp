@@ -9,6 +9,7 @@
 #include "pathway/ui/host.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,8 +17,8 @@
 
 namespace pathway::ui {
 
-enum class Screen { Welcome, Home, Log, Editor, Frameworks, Reviews, Settings };
-/// "welcome", "home", "log", "editor", "frameworks", "reviews", "settings"
+enum class Screen { Welcome, Home, Log, Editor, Frameworks, Reviews, Settings, Share, Mentor };
+/// "welcome", "home", "log", "editor", "frameworks", "reviews", "settings", "share", "mentor"
 std::string_view screenId(Screen s);
 std::optional<Screen> parseScreen(std::string_view id);
 
@@ -26,9 +27,15 @@ inline constexpr float kTextSmallPx = 15.f;
 inline constexpr float kTextNormalPx = 17.f;
 inline constexpr float kTextLargePx = 20.f;
 
+struct ExchangeState; // screen_share.cpp: imports, merges, exports and the confidentiality check
+struct MentorState;   // screen_mentor.cpp: reviewing someone else's portfolio
+
 class App {
   public:
     App(core::Session& session, const core::Clock& clock, Host& host);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
 
     /// Builds this frame's UI.
     void frame();
@@ -65,6 +72,18 @@ class App {
     /// and call loadFonts() again when it changes.
     float textSizePx() const { return m_textSizePx; }
     void setTextSizePx(float px) { m_textSizePx = px; }
+
+    /// Files asked for through Host::requestFile arrive here. `purpose` is the one the App
+    /// asked with: "import.json", "import.leap2a", "import.csv", "feedback", "review".
+    /// Nothing changes until the user confirms what the file would do.
+    void receiveFile(std::string_view purpose, std::string_view name, std::string_view bytes);
+    /// The purpose of the file the App is waiting for ("" when none): the desktop hands a file
+    /// dropped on the window to receiveFile() instead of opening it as the portfolio.
+    std::string awaitingFile() const;
+    /// The Share screen's (or the review screen's) last message, for tests and the shells.
+    std::string exchangeMessage() const;
+    /// True while the mentor review screen has comments or sign-offs not yet saved to a file.
+    bool mentorHasUnsavedFeedback() const;
 
     /// Requirements status for today, recomputed only when the portfolio or the day changes.
     const core::Status& status();
@@ -108,6 +127,20 @@ class App {
     void drawReviews();
     void drawSettings();
     void drawEntryRow(const core::Entry& e, size_t index, const char* idPrefix = "entry.");
+    void drawSignOffs(const core::Entry& e); // editor: who signed this entry, and is it current?
+    // screen_share.cpp
+    void drawShare();
+    void askForFile(const char* purpose, const char* accept);
+    void beginExport(int format, bool forReview);
+    void finishExport(int format, bool forReview);
+    void drawConfidentialityCheck();
+    void drawImportPreview();
+    void drawMergePreview();
+    void drawFilePrompt();
+    // screen_mentor.cpp
+    void drawMentor();
+    void drawMentorEntry(const core::Entry& e, size_t index);
+    void openForReview(std::string_view name, std::string_view bytes);
 
     core::Session& m_session;
     const core::Clock& m_clock;
@@ -160,7 +193,27 @@ class App {
     bool m_profileFormTouched = false;
     std::string m_profileMessage;
 
-    int m_settleFrames = 2; ///< frames still to draw after something changed
+    std::unique_ptr<ExchangeState> m_exchange;
+    std::unique_ptr<MentorState> m_mentor;
+
+    int m_settleFrames = 3; ///< frames still to draw after something changed
+
+    // Log context menu and keyboard (web issue 5) -- screen_log.cpp
+  public:
+    /// Opens the editor on a new draft copied from entry `id` (kind, title, fields, tags and
+    /// links), dated today. Like startNewEntry, an unsaved draft with content is resumed instead.
+    void duplicateEntry(std::string_view id);
+    /// Deletes entry `id` as one undoable command; the Log then offers "Undo" beside the message.
+    void deleteEntry(std::string_view id);
+    /// The entry whose context menu is open on the Log ("" when none).
+    const std::string& contextMenuEntry() const { return m_menuEntry; }
+
+  private:
+    void drawEntryMenu();
+    void drawLogNotice();
+    std::string m_menuEntry;          ///< the Log row whose menu (right click, long press) is open
+    float m_menuRowTop = 0, m_menuRowBottom = 0; ///< that row's edges when the menu opened
+    uint64_t m_undoOfferRevision = 0; ///< the Log offers "Undo" while the store is at this revision
 };
 
 } // namespace pathway::ui

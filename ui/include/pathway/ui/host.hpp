@@ -4,6 +4,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace pathway::ui {
 
@@ -13,6 +15,10 @@ class Host {
     /// Offers bytes to the user as a file (a save dialog natively, a download on the web).
     virtual void offerDownload(std::string_view fileName, std::string_view mimeType,
                                std::string_view bytes) = 0;
+    /// A sentence about where the last offerDownload() went, when the user cannot see it
+    /// otherwise ("Saved in ~/.local/share/pathway/exports."), or why it failed; "" when the
+    /// platform shows it (a browser's download bar).
+    virtual std::string downloadNote() const { return {}; }
     /// Where the portfolio is kept, for the settings screen ("~/.local/share/pathway/...").
     virtual std::string storageDescription() const = 0;
     /// Platform name for diagnostics ("desktop", "web").
@@ -26,6 +32,25 @@ class Host {
     virtual void saveDraft(std::string_view bytes) { (void)bytes; }
     /// The draft saved last time, or "" when there is none. Read once, when the App starts.
     virtual std::string loadDraft() { return {}; }
+
+    /// Asks the user for a file to open (imports, feedback files, a portfolio to review).
+    /// `purpose` is handed back with the bytes through App::receiveFile(); `accept` lists
+    /// extensions and types (".json,application/json"). Returns false when the platform has no
+    /// file picker: the App then offers a path field (readLocalFile) and, on the desktop,
+    /// dropping the file on the window. A picker the user cancels delivers nothing.
+    virtual bool requestFile(std::string_view purpose, std::string_view accept) {
+        (void)purpose;
+        (void)accept;
+        return false;
+    }
+    /// Reads a file the user named by its path (the fallback when requestFile returns false).
+    /// False with a sentence in `error` when it cannot.
+    virtual bool readLocalFile(const std::string& path, std::string& bytes, std::string& error) {
+        (void)path;
+        (void)bytes;
+        error = "Opening files by path is not possible here.";
+        return false;
+    }
 };
 
 /// A host that keeps everything in memory: headless tests.
@@ -42,7 +67,24 @@ class NullHost final : public Host {
         ++draftSaves;
     }
     std::string loadDraft() override { return draft; }
+    bool requestFile(std::string_view purpose, std::string_view accept) override {
+        requestedPurpose = std::string(purpose);
+        requestedAccept = std::string(accept);
+        return hasPicker;
+    }
+    bool readLocalFile(const std::string& path, std::string& bytes, std::string& error) override {
+        for (const auto& [name, content] : files)
+            if (name == path) {
+                bytes = content;
+                return true;
+            }
+        error = "No file called " + path + ".";
+        return false;
+    }
 
+    bool hasPicker = true;
+    std::string requestedPurpose, requestedAccept;
+    std::vector<std::pair<std::string, std::string>> files; ///< readLocalFile's "disk"
     std::string lastDownloadName;
     std::string lastDownload;
     std::string draft;

@@ -76,6 +76,11 @@ inline constexpr const char* kDownload = "\xee\x8b\x84";     // U+E2C4 file_down
 inline constexpr const char* kPsychology = "\xee\xa9\x8a";   // U+EA4A psychology
 inline constexpr const char* kTimeline = "\xee\xa4\xa2";     // U+E922 timeline
 inline constexpr const char* kGrid = "\xee\xa6\xb0";         // U+E9B0 grid_view
+inline constexpr const char* kShare = "\xee\xa0\x8d";        // U+E80D share
+inline constexpr const char* kUpload = "\xee\x8b\x86";       // U+E2C6 file_upload
+inline constexpr const char* kMerge = "\xee\x82\xb3";        // U+E0B3 call_merge
+inline constexpr const char* kPrivacy = "\xee\xa3\xb5";      // U+E8F5 visibility_off
+inline constexpr const char* kFolder = "\xee\x8b\x88";       // U+E2C8 folder_open
 } // namespace icon
 
 } // namespace pathway::ui

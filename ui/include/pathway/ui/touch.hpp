@@ -1,6 +1,7 @@
 // Touch input for Dear ImGui, which has none of its own: a drag on a scrollable window scrolls
-// it (with inertia after the finger lifts), a tap becomes a left click, a long press a right
-// click (context menus), and no hover lingers after a finger lifts. Works on any ImGui window;
+// it (with inertia after the finger lifts; elsewhere it drags like a mouse), a tap becomes a
+// left click, a long press a right click (context menus, whether or not the window under the
+// finger can scroll), and no hover lingers after a finger lifts. Works on any ImGui window;
 // the shell feeds finger events in display coordinates and calls update() before each
 // ImGui::NewFrame(). No SDL here: the shells translate their platform's events.
 #pragma once

@@ -1,0 +1,144 @@
+// Issue 6 in the browser: the Share screen's import through a real file chooser, the
+// confidentiality check before an export (a real download), and a mentor's review of a shared
+// portfolio saved as a feedback file. Loaded by run.mjs.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { drag, launch, outDir, phone, press, settle, startServer, typeInto, waitReady } from './harness.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(() => server && server.stop());
+
+const touch = { touch: true };
+
+/// Drags the content with a finger until the widget `id` is on screen (a phone shows a third
+/// of a screen at a time).
+async function scrollTo(page, id) {
+  const { width, height } = page.viewportSize();
+  for (let i = 0; i < 20; ++i) {
+    const [w, nav] = await page.evaluate((wid) => [wid, 'nav.home'].map((k) =>
+      window.pathway.widgets().find((x) => x.id === k) || null), id);
+    const bottom = nav ? nav.y : height; // above the bottom bar
+    if (w && w.y + w.h <= bottom && w.y > 60) return;
+    const up = w && w.y <= 60;
+    await drag(page, width / 2, height * (up ? 0.3 : 0.6), width / 2, height * (up ? 0.6 : 0.3), { steps: 12 });
+    await new Promise((r) => setTimeout(r, 700)); // the fling runs out
+    await settle(page, 3);
+  }
+  throw new Error(`could not scroll "${id}" into view`);
+}
+
+/// Presses `id` and answers the file chooser it opens with `file`.
+async function chooseFile(page, id, file, opts) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), press(page, id, opts)]);
+  await chooser.setFiles(file);
+  await page.waitForFunction((wanted) => window.pathway.widgets().some((w) => w.id === wanted) ||
+    window.pathway.widgets().some((w) => w.id === 'share.message'), 'import.apply', { timeout: 10000 });
+  await settle(page, 3);
+}
+
+async function download(page, id, opts) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), press(page, id, opts)]);
+  const file = path.join(outDir, dl.suggestedFilename());
+  await dl.saveAs(file);
+  return { name: dl.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+}
+
+test('phone: import training records through the file chooser, check, redact and export', async () => {
+  const browser = await launch(phone);
+  try {
+    const { page } = browser;
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url);
+    await waitReady(page);
+    await typeInto(page, 'welcome.name', 'Alex Invented', touch);
+    await press(page, 'welcome.start', touch);
+
+    // Settings -> Share, import and other formats.
+    await press(page, 'nav.settings', touch);
+    await scrollTo(page, 'settings.share');
+    await press(page, 'settings.share', touch);
+    assert.equal(await page.evaluate(() => window.pathway.screen()), 'share');
+
+    const csv = path.join(outDir, 'training-records.csv');
+    fs.writeFileSync(csv, 'Course title,Date completed,Hours\r\n' +
+      'Court skills refresher,03/10/2026,3\r\n' +
+      'Visit debrief with Mr Jones,2026-10-20,1.5\r\n' +
+      'No date,,2\r\n');
+    await scrollTo(page, 'import.csv');
+    await chooseFile(page, 'import.csv', csv, touch);
+    assert.equal((await page.evaluate(() => window.pathway.snapshot())).entries.length, 0,
+      'nothing changes before the user agrees');
+    await page.screenshot({ path: path.join(outDir, 'web-phone-import-preview.png') });
+    await press(page, 'import.apply', touch);
+    const snap = await page.evaluate(() => window.pathway.snapshot());
+    assert.deepEqual(snap.entries.map((e) => e.title).sort(), ['Court skills refresher', 'Visit debrief with Mr Jones']);
+
+    // Export as CSV: the name is caught first; redact it, then the file downloads.
+    await scrollTo(page, 'export.csv');
+    await press(page, 'export.csv', touch);
+    await settle(page, 3);
+    await page.screenshot({ path: path.join(outDir, 'web-phone-confidentiality-check.png') });
+    await press(page, 'check.0.redact', touch);
+    const out = await download(page, 'check.continue', touch);
+    assert.match(out.name, /^pathway-alex-invented-\d{4}-\d{2}-\d{2}\.csv$/);
+    assert.ok(out.text.includes('Visit debrief with Mr [name]'), out.text);
+    assert.ok(!out.text.includes('Jones'));
+    const after = await page.evaluate(() => window.pathway.snapshot());
+    assert.ok(after.entries.some((e) => e.title === 'Visit debrief with Mr [name]'));
+    await press(page, 'action.undo', touch);
+    const undone = await page.evaluate(() => window.pathway.snapshot());
+    assert.ok(undone.entries.some((e) => e.title === 'Visit debrief with Mr Jones'), 'undo brings the text back');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('desktop: a mentor opens a shared portfolio, comments, signs off and saves feedback', async () => {
+  const browser = await launch({ viewport: { width: 1280, height: 900 } });
+  try {
+    const { page } = browser;
+    await page.goto(server.url);
+    await waitReady(page);
+    assert.equal(await page.evaluate(() => window.pathway.screen()), 'welcome');
+
+    const shared = path.join(outDir, 'robin-for-review.json');
+    const id = '00000000-0000-4000-8000-0000000000c1';
+    fs.writeFileSync(shared, JSON.stringify({
+      format: 'pathway-portfolio', schema: 1,
+      profile: { name: 'Robin Invented', stage: 'asye', setting: 'children', fte: 1 },
+      entries: [{ id, kind: 'cpd', title: 'Court skills refresher', date: '2026-10-03',
+        created: '2026-10-03T10:00:00Z', updated: '2026-10-03T10:00:00Z',
+        fields: { hours: 3, learned: 'How to give evidence clearly.' } }],
+    }));
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(page, 'welcome.review')]);
+    await chooser.setFiles(shared);
+    await page.waitForFunction(() => window.pathway.screen() === 'mentor', null, { timeout: 10000 });
+    await settle(page, 3);
+    await typeInto(page, 'mentor.reviewer', 'Pat Mentor');
+    await press(page, 'mentor.entry.' + id);
+    await typeInto(page, 'mentor.comment', 'Clear and specific: well done.');
+    await press(page, 'mentor.add-comment');
+    await press(page, 'mentor.sign');
+    await page.screenshot({ path: path.join(outDir, 'web-desktop-mentor.png') });
+    const out = await download(page, 'mentor.save');
+    assert.match(out.name, /^pathway-feedback-pat-mentor-\d{4}-\d{2}-\d{2}\.json$/);
+    const fb = JSON.parse(out.text);
+    assert.equal(fb.format, 'pathway-feedback');
+    assert.equal(fb.reviewer.name, 'Pat Mentor');
+    assert.equal(fb.practitioner, 'Robin Invented');
+    assert.equal(fb.comments.length, 1);
+    assert.equal(fb.comments[0].text, 'Clear and specific: well done.');
+    assert.equal(fb.sign_offs.length, 1);
+    assert.match(fb.sign_offs[0].content_sha256, /^[0-9a-f]{64}$/);
+    assert.equal((await page.evaluate(() => window.pathway.snapshot())).entries.length, 0,
+      "the mentor's own portfolio is untouched");
+  } finally {
+    await browser.close();
+  }
+});

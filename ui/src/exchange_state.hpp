@@ -1,0 +1,90 @@
+// State of the Share screen (exports, imports, feedback merges, the confidentiality check) and
+// of the mentor's review screen. Private to pathway_ui.
+#pragma once
+
+#include "pathway/core/confidentiality.hpp"
+#include "pathway/core/export.hpp"
+#include "pathway/core/import.hpp"
+#include "pathway/core/review.hpp"
+#include "pathway/core/store.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pathway::ui {
+
+struct ExchangeState {
+    /// A file read and checked, waiting for the user's "Add" or "Replace".
+    struct PendingImport {
+        std::string fileName;
+        core::ImportFormat format = core::ImportFormat::Json;
+        core::ImportResult merged;                  ///< the file merged into the portfolio
+        std::optional<core::ImportResult> replaced; ///< JSON only: the file instead of it
+        bool confirmReplace = false;                ///< "Replace" pressed once: ask again
+        uint64_t revision = 0;                      ///< portfolio revision it was computed on
+    };
+    /// A feedback file read and merged in memory, waiting for "Merge".
+    struct PendingMerge {
+        std::string fileName;
+        core::Feedback feedback;
+        core::MergeResult result;
+        uint64_t revision = 0;
+    };
+    /// What the confidentiality check found before an export; each finding is kept or
+    /// redacted by the user before the file is made.
+    struct Check {
+        int format = 0; ///< core::ExportFormat
+        bool forReview = false;
+        std::vector<core::Finding> findings;
+        enum Decision : uint8_t { Undecided, Keep, Redact };
+        std::vector<Decision> decisions;
+        uint64_t revision = 0;
+    };
+
+    std::optional<PendingImport> import;
+    std::optional<PendingMerge> merge;
+    std::optional<Check> check;
+    /// Findings the user chose to keep ("entry|field|match"): not asked about again this session.
+    std::set<std::string> kept;
+
+    std::string awaiting;   ///< purpose of the file asked for, "" when none
+    bool pathPrompt = false; ///< no file picker here: ask for a path
+    std::string path;
+    std::string message;
+    bool messageIsError = false;
+    /// Something new appeared at the top of the Share screen (a preview, the check, a
+    /// message): scroll there, or a phone user who chose a file further down never sees it.
+    bool scrollToTop = false;
+};
+
+/// Reviewing someone else's portfolio: read-only entries, the reviewer's actions, the feedback
+/// file they become.
+struct MentorState {
+    std::string fileName;
+    core::Portfolio doc;
+    std::string reviewer;
+    std::string role;
+    std::vector<core::ReviewAction> actions;
+    size_t savedActions = SIZE_MAX; ///< actions.size() when the file was last saved
+    std::string search;
+    std::string open;                   ///< the entry shown in full
+    std::map<std::string, std::string> typing; ///< entry id -> comment being typed
+    bool confirmClose = false;
+    std::string message;
+    bool messageIsError = false;
+    core::RandomIds ids;
+
+    bool unsaved() const { return !actions.empty() && savedActions != actions.size(); }
+};
+
+/// "entry|field|match": how a kept finding is remembered.
+inline std::string findingKey(const core::Finding& f) {
+    return f.entryId + "|" + f.field + "|" + f.match;
+}
+
+} // namespace pathway::ui
