@@ -176,8 +176,9 @@ std::string droppedFilePurpose(const ui::App& app, const std::string& path,
     if (!app.awaitingFile().empty()) return app.awaitingFile();
     auto endsWith = [&](std::string_view ext) {
         return path.size() >= ext.size() &&
-               std::equal(ext.rbegin(), ext.rend(), path.rbegin(),
-                          [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+               std::equal(ext.rbegin(), ext.rend(), path.rbegin(), [](char a, char b) {
+                   return a == std::tolower(static_cast<unsigned char>(b));
+               });
     };
     if (bytes.find("\"pathway-feedback\"") != std::string::npos) return "feedback";
     if (endsWith(".csv")) return "import.csv";

@@ -20,8 +20,8 @@ void makeProfile(UiHarness& h, const char* name = "Drew Invented") {
     ASSERT_TRUE(h.session->store().apply(core::cmd::SetProfile{p}));
 }
 
-std::string addEntry(UiHarness& h, core::EntryKind kind, const std::string& title,
-                     const char* date, std::map<std::string, std::string> fields = {}) {
+std::string addEntry(UiHarness& h, core::EntryKind kind, const std::string& title, const char* date,
+                     std::map<std::string, std::string> fields = {}) {
     core::Entry e;
     e.kind = kind;
     e.title = title;

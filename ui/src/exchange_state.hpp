@@ -52,7 +52,7 @@ struct ExchangeState {
     /// Findings the user chose to keep ("entry|field|match"): not asked about again this session.
     std::set<std::string> kept;
 
-    std::string awaiting;   ///< purpose of the file asked for, "" when none
+    std::string awaiting;    ///< purpose of the file asked for, "" when none
     bool pathPrompt = false; ///< no file picker here: ask for a path
     std::string path;
     std::string message;
@@ -72,7 +72,7 @@ struct MentorState {
     std::vector<core::ReviewAction> actions;
     size_t savedActions = SIZE_MAX; ///< actions.size() when the file was last saved
     std::string search;
-    std::string open;                   ///< the entry shown in full
+    std::string open;                          ///< the entry shown in full
     std::map<std::string, std::string> typing; ///< entry id -> comment being typed
     bool confirmClose = false;
     std::string message;

@@ -61,8 +61,8 @@ void App::drawSignOffs(const Entry& draft) {
     for (const SignOff& s : doc.signOffs) {
         if (s.entryId != draft.id) continue;
         const SignOffState st = signOffState(doc, s);
-        std::string line = "Signed off by " + (s.reviewer.empty() ? std::string("a reviewer")
-                                                                  : s.reviewer);
+        std::string line =
+            "Signed off by " + (s.reviewer.empty() ? std::string("a reviewer") : s.reviewer);
         if (!s.role.empty()) line += " (" + s.role + ")";
         if (auto d = Date::parse(formatTimestamp(s.atMs).substr(0, 10)); s.atMs && d)
             line += " on " + friendlyDate(*d);

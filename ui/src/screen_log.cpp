@@ -307,8 +307,8 @@ void App::drawEntryMenu() {
     };
     static constexpr Item kItems[] = {
         {"entrymenu.edit", icon::kEdit, "Edit", Action::Edit},
-        {"entrymenu.duplicate", icon::kAdd, "Duplicate", Action::Duplicate},
-        {"entrymenu.copy", icon::kComment, "Copy text", Action::Copy},
+        {"entrymenu.duplicate", icon::kDuplicate, "Duplicate", Action::Duplicate},
+        {"entrymenu.copy", icon::kCopy, "Copy text", Action::Copy},
         {"entrymenu.delete", icon::kDelete, "Delete", Action::Delete},
     };
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));

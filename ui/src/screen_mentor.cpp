@@ -2,6 +2,7 @@
 // read-only; comments, requests for more evidence, review outcomes and sign-offs become a
 // feedback file (core/review.hpp) the practitioner merges. Nothing here touches the reviewer's
 // own portfolio.
+#include "exchange_state.hpp"
 #include "pathway/core/catalog.hpp"
 #include "pathway/core/integrity.hpp"
 #include "pathway/core/kinds.hpp"
@@ -10,7 +11,6 @@
 #include "pathway/ui/app.hpp"
 #include "pathway/ui/theme.hpp"
 #include "pathway/ui/widgets.hpp"
-#include "exchange_state.hpp"
 #include "ui_common.hpp"
 
 #include <imgui.h>
@@ -50,7 +50,9 @@ bool matches(const Entry& e, const std::string& needle) {
 
 } // namespace
 
-bool App::mentorHasUnsavedFeedback() const { return m_mentor && m_mentor->unsaved(); }
+bool App::mentorHasUnsavedFeedback() const {
+    return m_mentor && m_mentor->unsaved();
+}
 
 void App::openForReview(std::string_view name, std::string_view bytes) {
     ExchangeState& x = *m_exchange;
@@ -77,8 +79,8 @@ void App::drawMentor() {
     const Palette& p = palette();
     MentorState& m = *m_mentor;
     const Portfolio& doc = m.doc;
-    const std::string who = doc.profile.name.empty() ? std::string("a portfolio")
-                                                     : doc.profile.name + "'s portfolio";
+    const std::string who =
+        doc.profile.name.empty() ? std::string("a portfolio") : doc.profile.name + "'s portfolio";
 
     // Title and the way out.
     ImGui::PushFont(fonts().title);
@@ -98,8 +100,8 @@ void App::drawMentor() {
 
     auto save = [&] {
         std::vector<ReviewAction> actions = m.actions;
-        FeedbackResult fb = buildFeedback(doc, trim(m.reviewer), trim(m.role), actions,
-                                          m_clock.nowMs(), m.ids);
+        FeedbackResult fb =
+            buildFeedback(doc, trim(m.reviewer), trim(m.role), actions, m_clock.nowMs(), m.ids);
         if (!fb.feedback) {
             m.message = fb.error;
             m.messageIsError = true;
@@ -110,10 +112,10 @@ void App::drawMentor() {
                                  m_clock.today().toString() + ".json";
         m_host.offerDownload(name, "application/json", serializeFeedback(*fb.feedback));
         m.savedActions = m.actions.size();
-        m.message = "Saved " + name + ". Send it back to " +
-                    (doc.profile.name.empty() ? std::string("the practitioner")
-                                              : doc.profile.name) +
-                    ": they choose \"Merge a feedback file\" in Share and import.";
+        m.message =
+            "Saved " + name + ". Send it back to " +
+            (doc.profile.name.empty() ? std::string("the practitioner") : doc.profile.name) +
+            ": they choose \"Merge a feedback file\" in Share and import.";
         if (const std::string note = m_host.downloadNote(); !note.empty()) m.message += " " + note;
         m.messageIsError = false;
         return true;
@@ -170,14 +172,18 @@ void App::drawMentor() {
         if (m.actions.empty())
             mutedWrapped("Open an entry below to comment on it, ask for more evidence, record a "
                          "review outcome or sign it off.");
-        else
+        else {
+            std::string done;
+            auto part = [&](int n, const char* one, const char* many) {
+                if (n) done += (done.empty() ? "" : ", ") + plural(n, one, many);
+            };
+            part(comments, "comment", "comments");
+            part(requests, "request for more evidence", "requests for more evidence");
+            part(outcomes, "review outcome", "review outcomes");
+            part(signs, "sign-off", "sign-offs");
             ImGui::TextWrapped(
-                "%s", (plural(comments, "comment", "comments") + ", " +
-                       plural(requests, "request", "requests") + ", " +
-                       plural(outcomes, "outcome", "outcomes") + ", " +
-                       plural(signs, "sign-off", "sign-offs") +
-                       (m.unsaved() ? " not saved yet." : ", saved."))
-                          .c_str());
+                "%s", (done + (m.unsaved() ? ": not saved to a file yet." : ": saved.")).c_str());
+        }
         ImGui::BeginDisabled(m.actions.empty());
         if (button("mentor.save", (std::string(icon::kDownload) + "  Save feedback file").c_str(),
                    true))
@@ -202,12 +208,13 @@ void App::drawMentor() {
     const std::string needle = asciiLower(trim(m.search));
     for (size_t i = 0; i < doc.entries.size(); ++i)
         if (matches(doc.entries[i], needle)) order.push_back(i);
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return doc.entries[a].date > doc.entries[b].date;
-    });
-    if (order.empty()) mutedWrapped(doc.entries.empty() ? "This portfolio has no entries yet."
-                                                        : "No entry matches the search.");
-    for (size_t i : order) drawMentorEntry(doc.entries[i], i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return doc.entries[a].date > doc.entries[b].date; });
+    if (order.empty())
+        mutedWrapped(doc.entries.empty() ? "This portfolio has no entries yet."
+                                         : "No entry matches the search.");
+    for (size_t i : order)
+        drawMentorEntry(doc.entries[i], i);
 }
 
 void App::drawMentorEntry(const Entry& e, size_t index) {
@@ -242,9 +249,13 @@ void App::drawMentorEntry(const Entry& e, size_t index) {
     const float x = start.x + em(3.1f);
     const float right = start.x + w - em(0.8f);
     std::string badge;
-    if (signing) badge = std::string(icon::kVerified) + " signing";
-    else if (hasCurrentSignOff(doc, e)) badge = std::string(icon::kVerified) + " signed";
-    if (mine && !signing) badge += (badge.empty() ? "" : "  ") + std::string(icon::kComment) + " " + std::to_string(mine);
+    if (signing)
+        badge = std::string(icon::kVerified) + " signing";
+    else if (hasCurrentSignOff(doc, e))
+        badge = std::string(icon::kVerified) + " signed";
+    if (mine && !signing)
+        badge +=
+            (badge.empty() ? "" : "  ") + std::string(icon::kComment) + " " + std::to_string(mine);
     const float bw = badge.empty() ? 0 : ImGui::CalcTextSize(badge.c_str()).x;
     dl->PushClipRect(ImVec2(x, start.y), ImVec2(right - em(6.5f) - bw, start.y + h), true);
     dl->AddText(ImVec2(x, start.y + em(0.45f)), col(p.text),
@@ -275,7 +286,8 @@ void App::drawMentorEntry(const Entry& e, size_t index) {
         ImGui::TextUnformatted(fieldDisplay(e.kind, key, value).c_str());
         ImGui::Dummy(ImVec2(0, em(0.2f)));
     };
-    for (const FieldSpec& f : spec.fields) showField(f.key, e.field(f.key));
+    for (const FieldSpec& f : spec.fields)
+        showField(f.key, e.field(f.key));
     for (const auto& [k, v] : e.fields) // reflective model stages and fields from newer versions
         if (!findField(e.kind, k) || k.find('.') != std::string::npos) showField(k, v);
     if (!e.tags.empty()) {
@@ -309,7 +321,7 @@ void App::drawMentorEntry(const Entry& e, size_t index) {
         const ReviewAction& a = m.actions[i];
         if (a.entry != e.id) continue;
         ImGui::PushID(static_cast<int>(i));
-        chip(actionLabel(a.type), a.type == ReviewAction::Type::SignOff ? p.good
+        chip(actionLabel(a.type), a.type == ReviewAction::Type::SignOff           ? p.good
                                   : a.type == ReviewAction::Type::RequestEvidence ? p.warn
                                                                                   : p.accent);
         ImGui::SameLine();

@@ -2,13 +2,13 @@
 // finding by finding), imports of backups, LEAP2A and CSV training records, merging a mentor's
 // feedback file, and opening someone else's portfolio to review. Every change is one undoable
 // command (cmd::ReplacePortfolio); nothing changes until the user has seen what a file would do.
+#include "exchange_state.hpp"
 #include "pathway/core/catalog.hpp"
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/text.hpp"
 #include "pathway/ui/app.hpp"
 #include "pathway/ui/theme.hpp"
 #include "pathway/ui/widgets.hpp"
-#include "exchange_state.hpp"
 #include "ui_common.hpp"
 
 #include <imgui.h>
@@ -63,7 +63,9 @@ const ExportChoice& exportChoice(int format) {
 
 /// Exports that leave the device with the user's own words in them get the check first. The
 /// moderation pack redacts everything itself; the calendar has no free text.
-bool needsCheck(ExportFormat f) { return f != ExportFormat::Moderation && f != ExportFormat::Ics; }
+bool needsCheck(ExportFormat f) {
+    return f != ExportFormat::Moderation && f != ExportFormat::Ics;
+}
 
 struct ImportChoice {
     const char* purpose;
@@ -80,8 +82,7 @@ constexpr ImportChoice kImports[] = {
      "Journal entries, plans, abilities and meetings from e-portfolios such as Mahara.",
      ".xml,.atom,.leap2a,application/xml,application/atom+xml"},
     {"import.csv", ImportFormat::Csv, "Training records (CSV)",
-     "A learning system's list of courses: each row becomes a CPD activity.",
-     ".csv,text/csv"},
+     "A learning system's list of courses: each row becomes a CPD activity.", ".csv,text/csv"},
 };
 
 constexpr size_t kMaxFileBytes = 64u << 20;
@@ -116,9 +117,11 @@ Snippet snippetOf(const Portfolio& doc, const Finding& f) {
     };
     constexpr size_t kContext = 32;
     size_t from = f.at.offset > kContext ? f.at.offset - kContext : 0;
-    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80)
+        --from;
     size_t to = std::min(text.size(), size_t(f.at.offset) + f.at.length + kContext);
-    while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+    while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80)
+        ++to;
     s.before = (from > 0 ? "\xe2\x80\xa6" : "") + flat(text.substr(from, f.at.offset - from));
     s.after = flat(text.substr(f.at.offset + f.at.length, to - f.at.offset - f.at.length)) +
               (to < text.size() ? "\xe2\x80\xa6" : "");
@@ -136,7 +139,9 @@ std::string findingPlace(const Portfolio& doc, const Finding& f) {
 
 } // namespace
 
-std::string App::awaitingFile() const { return m_exchange->awaiting; }
+std::string App::awaitingFile() const {
+    return m_exchange->awaiting;
+}
 
 std::string App::exchangeMessage() const {
     if (m_screen == Screen::Mentor && m_mentor) return m_mentor->message;
@@ -186,8 +191,7 @@ void App::receiveFile(std::string_view purpose, std::string_view name, std::stri
         if (!m.feedback.practitioner.empty() && !doc.profile.name.empty() &&
             asciiLower(trim(m.feedback.practitioner)) != asciiLower(trim(doc.profile.name)))
             m.result.report.notes.insert(m.result.report.notes.begin(),
-                                         "This feedback was written on " +
-                                             m.feedback.practitioner +
+                                         "This feedback was written on " + m.feedback.practitioner +
                                              "'s portfolio, not yours. Merge it only if that "
                                              "is right.");
         x.import.reset();
@@ -257,7 +261,8 @@ void App::finishExport(int format, bool forReview) {
     if (slug.empty()) slug = "portfolio";
     std::string name = "pathway-" + slug + "-" +
                        (forReview ? std::string("for-review") : m_clock.today().toString());
-    if (c.format == ExportFormat::Moderation) name = "pathway-moderation-" + m_clock.today().toString();
+    if (c.format == ExportFormat::Moderation)
+        name = "pathway-moderation-" + m_clock.today().toString();
     name += std::string(".") + c.extension;
     m_host.offerDownload(name, c.mime, bytes);
     ExchangeState& x = *m_exchange;
@@ -293,11 +298,11 @@ void App::drawConfidentialityCheck() {
     const bool cardOpen = beginCard("check", ImVec2(0, 0));
     ImGui::PopStyleColor(); // the card keeps its border; its buttons do not
     if (cardOpen) {
-        cardTitle(icon::kPrivacy, c.findings.size() == 1
-                                      ? "1 detail may identify someone"
-                                      : (std::to_string(c.findings.size()) +
-                                         " details may identify someone")
-                                            .c_str());
+        cardTitle(
+            icon::kPrivacy,
+            c.findings.size() == 1
+                ? "1 detail may identify someone"
+                : (std::to_string(c.findings.size()) + " details may identify someone").c_str());
         mutedWrapped("Reflections are about real people. Redact anything that could identify "
                      "someone who uses services; keep what is fine to share, such as a "
                      "colleague's name or a training venue. Redacting changes your portfolio "
@@ -333,8 +338,8 @@ void App::drawConfidentialityCheck() {
                 ImGui::SameLine(0, 0);
                 const ImVec2 a = ImGui::GetCursorScreenPos();
                 const ImVec2 size = ImGui::CalcTextSize(s.match.c_str());
-                ImGui::GetWindowDrawList()->AddRectFilled(
-                    a, ImVec2(a.x + size.x, a.y + size.y), col(p.warn, 0.25f), em(0.2f));
+                ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + size.x, a.y + size.y),
+                                                          col(p.warn, 0.25f), em(0.2f));
                 ImGui::TextUnformatted(s.match.c_str());
                 ImGui::SameLine(0, 0);
                 ImGui::TextUnformatted(s.after.c_str());
@@ -345,8 +350,8 @@ void App::drawConfidentialityCheck() {
                           : d == ExchangeState::Check::Redact ? 1
                                                               : -1;
                 if (!m_phone)
-                    ImGui::SetCursorPos(ImVec2(ImGui::GetContentRegionMax().x - em(11.5f),
-                                               start.y + em(0.2f)));
+                    ImGui::SetCursorPos(
+                        ImVec2(ImGui::GetContentRegionMax().x - em(11.5f), start.y + em(0.2f)));
                 const std::string prefix = "check." + std::to_string(i) + ".";
                 if (segmented(prefix.c_str(), ids, labels, 2, sel, 5.f))
                     d = sel == 0 ? ExchangeState::Check::Keep : ExchangeState::Check::Redact;
@@ -393,8 +398,8 @@ void App::drawConfidentialityCheck() {
                 Portfolio redacted =
                     redactFindings(doc, chosen, m_clock.nowMs(), &changed, nullptr);
                 CommandResult r = m_session.store().apply(cmd::ReplacePortfolio{
-                    std::move(redacted),
-                    "Redact " + plural(static_cast<long long>(chosen.size()), "detail", "details")});
+                    std::move(redacted), "Redact " + plural(static_cast<long long>(chosen.size()),
+                                                            "detail", "details")});
                 if (!r) {
                     ok = false;
                     x.message = r.error;
@@ -406,12 +411,11 @@ void App::drawConfidentialityCheck() {
                 if (format >= 0)
                     finishExport(format, forReview);
                 else
-                    x.message = chosen.empty()
-                                    ? "Nothing was redacted."
-                                    : "Redacted " +
-                                          plural(static_cast<long long>(chosen.size()), "detail",
-                                                 "details") +
-                                          ". Undo is at the top.";
+                    x.message = chosen.empty() ? "Nothing was redacted."
+                                               : "Redacted " +
+                                                     plural(static_cast<long long>(chosen.size()),
+                                                            "detail", "details") +
+                                                     ". Undo is at the top.";
             }
         } else if (cancelled) {
             x.check.reset();
@@ -435,21 +439,23 @@ void App::drawImportPreview() {
     if (cardOpen) {
         cardTitle(icon::kUpload, ("Import " + im.fileName).c_str());
         const int32_t changes = r.added + r.updated + r.conflictCopies;
-        std::string line = plural(r.read, "entry", "entries") + " in the file: " +
-                           std::to_string(r.added) + " new";
+        std::string line = plural(r.read, "entry", "entries") +
+                           " in the file: " + std::to_string(r.added) + " new";
         if (r.updated) line += ", " + std::to_string(r.updated) + " newer than yours";
         if (r.conflictCopies)
-            line += ", " + std::to_string(r.conflictCopies) + " changed on both sides (kept as copies)";
+            line +=
+                ", " + std::to_string(r.conflictCopies) + " changed on both sides (kept as copies)";
         if (r.unchanged) line += ", " + std::to_string(r.unchanged) + " already here";
         line += ".";
         ImGui::TextWrapped("%s", line.c_str());
-        for (const auto& n : r.notes) mutedWrapped(n.c_str());
+        for (const auto& n : r.notes)
+            mutedWrapped(n.c_str());
         if (!r.skipped.empty()) {
             ImGui::TextColored(p.warn, "%s", icon::kWarning);
             ImGui::SameLine(0, em(0.4f));
-            ImGui::TextWrapped("Skipped %s:", plural(static_cast<long long>(r.skipped.size()),
-                                                      "item", "items")
-                                                   .c_str());
+            ImGui::TextWrapped(
+                "Skipped %s:",
+                plural(static_cast<long long>(r.skipped.size()), "item", "items").c_str());
             ImGui::Indent(em(1.4f));
             for (size_t i = 0; i < r.skipped.size() && i < 12; ++i)
                 mutedWrapped(r.skipped[i].c_str());
@@ -487,8 +493,8 @@ void App::drawImportPreview() {
                 x.import.reset();
                 return;
             }
-            CommandResult res = m_session.store().apply(
-                cmd::ReplacePortfolio{std::move(doc), std::move(label)});
+            CommandResult res =
+                m_session.store().apply(cmd::ReplacePortfolio{std::move(doc), std::move(label)});
             x.message = res ? std::move(done) : res.error;
             x.messageIsError = !res;
             x.import.reset();
@@ -526,29 +532,27 @@ void App::drawMergePreview() {
     const bool cardOpen = beginCard("mergepreview", ImVec2(0, 0));
     ImGui::PopStyleColor(); // the card keeps its border; its buttons do not
     if (cardOpen) {
-        cardTitle(icon::kMerge, ("Feedback from " + (fb.reviewer.empty() ? std::string("a reviewer")
-                                                                          : fb.reviewer))
+        cardTitle(icon::kMerge, ("Feedback from " +
+                                 (fb.reviewer.empty() ? std::string("a reviewer") : fb.reviewer))
                                     .c_str());
         std::string who = fb.role.empty() ? std::string() : fb.role + " \xc2\xb7 ";
-        if (fb.createdMs) who += "written " + formatTimestamp(fb.createdMs).substr(0, 10) + " \xc2\xb7 ";
+        if (fb.createdMs)
+            who += "written " + formatTimestamp(fb.createdMs).substr(0, 10) + " \xc2\xb7 ";
         muted((who + m.fileName).c_str());
         int requests = 0, outcomes = 0;
         for (const Comment& c : fb.comments) {
             requests += c.requestsEvidence;
             outcomes += !c.outcome.empty();
         }
-        std::string line = plural(static_cast<long long>(fb.comments.size()) - requests - outcomes,
-                                  "comment", "comments") +
-                           ", " + plural(requests, "request for more evidence",
-                                         "requests for more evidence") +
-                           ", " + plural(outcomes, "review outcome", "review outcomes") + ", " +
-                           plural(static_cast<long long>(fb.signOffs.size()), "sign-off",
-                                  "sign-offs") +
-                           ".";
+        std::string line =
+            plural(static_cast<long long>(fb.comments.size()) - requests - outcomes, "comment",
+                   "comments") +
+            ", " + plural(requests, "request for more evidence", "requests for more evidence") +
+            ", " + plural(outcomes, "review outcome", "review outcomes") + ", " +
+            plural(static_cast<long long>(fb.signOffs.size()), "sign-off", "sign-offs") + ".";
         ImGui::TextWrapped("%s", line.c_str());
         if (r.commentsAlready || r.signOffsAlready)
-            mutedWrapped((plural(r.commentsAlready + r.signOffsAlready, "item was",
-                                 "items were") +
+            mutedWrapped((plural(r.commentsAlready + r.signOffsAlready, "item was", "items were") +
                           " merged before and will not be added twice.")
                              .c_str());
         if (r.signOffsNotCurrent)
@@ -557,7 +561,8 @@ void App::drawMergePreview() {
                                 " for an older version of the entry: edited since it was "
                                 "reviewed.")
                                    .c_str());
-        for (const auto& n : r.notes) mutedWrapped(n.c_str());
+        for (const auto& n : r.notes)
+            mutedWrapped(n.c_str());
         ImGui::Dummy(ImVec2(0, em(0.3f)));
         ImGui::BeginDisabled(!r.changed());
         const bool merge =
@@ -571,8 +576,8 @@ void App::drawMergePreview() {
             CommandResult res = m_session.store().apply(cmd::ReplacePortfolio{
                 m.result.portfolio,
                 "Merge feedback from " + (fb.reviewer.empty() ? m.fileName : fb.reviewer)});
-            x.message = res ? "Merged " + plural(r.commentsAdded, "comment", "comments") +
-                                  " and " + plural(r.signOffsAdded, "sign-off", "sign-offs") +
+            x.message = res ? "Merged " + plural(r.commentsAdded, "comment", "comments") + " and " +
+                                  plural(r.signOffsAdded, "sign-off", "sign-offs") +
                                   ". They are on the Reviews screen and on each entry."
                             : res.error;
             x.messageIsError = !res;
@@ -668,7 +673,8 @@ void App::drawShare() {
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
         const float endY = ImGui::GetCursorPosY();
-        if (!m_phone) ImGui::SetCursorPos(ImVec2(ImGui::GetContentRegionMax().x - buttonW, y + em(0.2f)));
+        if (!m_phone)
+            ImGui::SetCursorPos(ImVec2(ImGui::GetContentRegionMax().x - buttonW, y + em(0.2f)));
         const bool pressed = button(id, action, primary, ImVec2(buttonW, 0));
         if (!m_phone) ImGui::SetCursorPosY(std::max(endY, ImGui::GetCursorPosY()));
         ImGui::Dummy(ImVec2(0, em(0.35f)));
@@ -730,15 +736,17 @@ void App::drawShare() {
         cardTitle(icon::kReview, "Review someone else's portfolio");
         const std::string about =
             m_mentor ? "You are reviewing " +
-                           (m_mentor->doc.profile.name.empty() ? std::string("a portfolio")
-                                                               : m_mentor->doc.profile.name + "'s portfolio") +
+                           (m_mentor->doc.profile.name.empty()
+                                ? std::string("a portfolio")
+                                : m_mentor->doc.profile.name + "'s portfolio") +
                            "."
                      : std::string("For mentors and assessors: open a copy someone shared with "
                                    "you, comment, sign entries off and save a feedback file.");
         if (m_mentor) {
             if (row("share.continue-review", "Continue reviewing", about.c_str(), "Continue", true))
                 show(Screen::Mentor);
-        } else if (row("share.review", "Open a portfolio to review", about.c_str(), "Choose file")) {
+        } else if (row("share.review", "Open a portfolio to review", about.c_str(),
+                       "Choose file")) {
             askForFile("review", ".json,application/json");
         }
     }

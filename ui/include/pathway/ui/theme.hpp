@@ -81,6 +81,8 @@ inline constexpr const char* kUpload = "\xee\x8b\x86";       // U+E2C6 file_uplo
 inline constexpr const char* kMerge = "\xee\x82\xb3";        // U+E0B3 call_merge
 inline constexpr const char* kPrivacy = "\xee\xa3\xb5";      // U+E8F5 visibility_off
 inline constexpr const char* kFolder = "\xee\x8b\x88";       // U+E2C8 folder_open
+inline constexpr const char* kCopy = "\xee\x85\x8d";         // U+E14D content_copy
+inline constexpr const char* kDuplicate = "\xee\x80\xae";    // U+E02E library_add
 } // namespace icon
 
 } // namespace pathway::ui
