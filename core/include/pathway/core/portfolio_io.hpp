@@ -24,6 +24,9 @@ struct LoadResult {
 
 /// Parses a portfolio file's bytes. Never throws; every failure is a readable message.
 LoadResult parsePortfolio(std::string_view bytes);
+/// The same result built the simple way (a nlohmann document, migrated, then read): the
+/// reference for a faster parsePortfolio (issue 7); today they are the same code.
+LoadResult parsePortfolioViaTree(std::string_view bytes);
 /// Serialises with a stable key order and 2-space indentation (diff-friendly).
 std::string serializePortfolio(const Portfolio& portfolio);
 /// The same bytes built the simple way (a nlohmann document, then dump(2)): the reference
