@@ -1,6 +1,7 @@
 #include "pathway/core/portfolio_io.hpp"
 
 #include "pathway/core/kinds.hpp"
+#include "pathway/core/portfolio_read.hpp"
 #include "pathway/core/text.hpp"
 
 #include "swar.hpp"
@@ -690,10 +691,12 @@ LoadResult parseCheckedViaTree(std::string_view bytes) {
 LoadResult parsePortfolio(std::string_view bytes) {
     LoadResult r;
     if (!checkBytes(bytes, r)) return r;
+    // The direct reader takes current-schema files; anything unusual goes through the tree.
+    if (parsePortfolioFast(bytes, r)) return r;
     return parseCheckedViaTree(bytes);
 }
 
-/// The reference for a faster reader (issue 7); today parsePortfolio is the same code.
+/// The reference the direct reader must match (kept for tests and for what it gives up on).
 LoadResult parsePortfolioViaTree(std::string_view bytes) {
     LoadResult r;
     if (!checkBytes(bytes, r)) return r;

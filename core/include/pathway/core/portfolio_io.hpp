@@ -23,9 +23,11 @@ struct LoadResult {
 };
 
 /// Parses a portfolio file's bytes. Never throws; every failure is a readable message.
+/// A current-schema file is read directly (portfolio_read.cpp); anything that reader does not
+/// handle exactly (older schemas, errors, unusual values) is read as parsePortfolioViaTree does.
 LoadResult parsePortfolio(std::string_view bytes);
 /// The same result built the simple way (a nlohmann document, migrated, then read): the
-/// reference for a faster parsePortfolio (issue 7); today they are the same code.
+/// reference parsePortfolio's direct reader is tested against, and what it falls back to.
 LoadResult parsePortfolioViaTree(std::string_view bytes);
 /// Serialises with a stable key order and 2-space indentation (diff-friendly).
 std::string serializePortfolio(const Portfolio& portfolio);
