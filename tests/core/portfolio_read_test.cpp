@@ -85,7 +85,7 @@ Portfolio smallPortfolio() {
     p.entries.push_back(n);
     p.comments.push_back({"c1", "e1", "Pat", "mentor", "Good\nwork", true, "on-track", 5'000});
     p.signOffs.push_back({"e1", "Pat", "assessor", "ab12", 7'000});
-    p.extra = {{"sync", {1, 2, 3}}};
+    p.extra = {{"sync", {1, 2, 3}}, {"version_hint", 3}, {"synced", false}};
     return p;
 }
 
@@ -138,6 +138,10 @@ std::string withTop(const std::string& member) {
 /// One entry whose members are `members` (without braces).
 std::string withEntry(const std::string& members) {
     return withTop(R"("entries":[{)" + members + "}]");
+}
+/// `a`, a NUL byte, then `b`.
+std::string withNul(const std::string& a, const std::string& b) {
+    return a + '\0' + b;
 }
 const std::string kEntryBase = R"("id":"e1","kind":"cpd","date":"2026-03-01")";
 const std::string kEveryUnknown =
@@ -337,6 +341,21 @@ TEST(PortfolioRead, HandWrittenEdgeCases) {
             R"("entries":[{"id":"a","kind":"cpd","date":"2026-03-01"},{"id":"b","kind":"cpd","date":"2026-03-01"}])"),
         withTop(
             R"("entries":[{"id":"a","kind":"cpd","date":"2026-03-01"}{"id":"b","kind":"cpd","date":"2026-03-01"}])"),
+        // nlohmann's lexer ends its input at a NUL byte: an unknown value measured on its own
+        // must not parse when the document does not (found by fuzzing).
+        withTop(withNul(R"("x":false)", R"("y":1)")),
+        withTop(withNul(R"("x":12)", "")),
+        withTop(withNul(R"("x":null)", "")),
+        withTop(withNul(R"("x":"s")", "")),
+        withTop(withNul(R"("x":[1])", "")),
+        withTop(withNul(R"("x":[1)", "]")),
+        withTop(withNul(R"("comments":[{"id":"c","entry":"e","q":true)", "}]")),
+        withTop(withNul(R"("comments":[{"id":"c","entry":"e","requests_evidence":1)", "}]")),
+        withEntry(withNul(kEntryBase + R"(,"z":1)", "")),
+        withEntry(withNul(kEntryBase + R"(,"attachments":[{"size":1)", "}]")),
+        withEntry(withNul(kEntryBase + R"(,"fields":{"hours":1)", "}")),
+        withNul(R"({"format":"pathway-portfolio","schema":1)", R"(,"profile":{}})"),
+        withNul(R"({"format":"pathway-portfolio","schema":1,"profile":{"fte":1)", "}}"),
         // Whitespace the JSON grammar does not allow, and a nesting the reader leaves alone.
         withTop("\"x\":\v1"),
         withTop("\"x\":\f1"),
