@@ -2,13 +2,13 @@
 // undo/redo, the add menu, keyboard shortcuts, the draft's life cycle and cached status.
 #include "pathway/ui/app.hpp"
 
+#include "exchange_state.hpp"
 #include "pathway/core/catalog.hpp"
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/text.hpp"
 #include "pathway/ui/theme.hpp"
 #include "pathway/ui/widgets.hpp"
-#include "exchange_state.hpp"
 #include "ui_common.hpp"
 
 #include <imgui.h>
@@ -24,9 +24,9 @@ using namespace pathway::core;
 using namespace pathway::ui::detail;
 
 namespace {
-constexpr Screen kAllScreens[] = {Screen::Welcome, Screen::Home,       Screen::Log,
-                                  Screen::Editor,  Screen::Frameworks, Screen::Reviews,
-                                  Screen::Settings, Screen::Share,     Screen::Mentor};
+constexpr Screen kAllScreens[] = {Screen::Welcome,  Screen::Home,       Screen::Log,
+                                  Screen::Editor,   Screen::Frameworks, Screen::Reviews,
+                                  Screen::Settings, Screen::Share,      Screen::Mentor};
 constexpr double kDraftPersistSeconds = 2.0; // while typing, at most this often
 } // namespace
 
@@ -694,9 +694,13 @@ void App::drawEntryRow(const Entry& e, size_t index, const char* idPrefix) {
     dl->AddText(ImVec2(c.x - is.x * 0.5f, c.y - is.y * 0.5f - em(0.1f)), col(kc), ic);
     const float x = start.x + em(3.1f);
     const float right = start.x + w - em(0.8f);
-    dl->PushClipRect(ImVec2(x, start.y), ImVec2(right - em(6.5f), start.y + h), true);
-    dl->AddText(ImVec2(x, start.y + em(0.45f)), col(p.text),
-                e.title.empty() ? "(untitled)" : e.title.c_str());
+    const std::string date = friendlyDate(e.date);
+    const float dw = ImGui::CalcTextSize(date.c_str()).x;
+    // Title beside the date, the line under it across the row; both end in an ellipsis when
+    // they do not fit (a phone shows about 25 characters of a title).
+    const std::string title =
+        fitted(e.title.empty() ? "(untitled)" : e.title, right - dw - em(1.f) - x);
+    dl->AddText(ImVec2(x, start.y + em(0.45f)), col(p.text), title.c_str());
     std::string meta(kindLabel(e.kind));
     if (auto hours = e.number(field::kHours)) meta += "  \xc2\xb7  " + hoursText(*hours);
     if (!e.tags.empty()) {
@@ -705,10 +709,7 @@ void App::drawEntryRow(const Entry& e, size_t index, const char* idPrefix) {
             meta += (i ? ", " : "") + e.tags[i];
         if (e.tags.size() > 4) meta += ", \xe2\x80\xa6";
     }
-    dl->AddText(ImVec2(x, start.y + em(1.75f)), col(p.textMuted), meta.c_str());
-    dl->PopClipRect();
-    const std::string date = friendlyDate(e.date);
-    const float dw = ImGui::CalcTextSize(date.c_str()).x;
+    dl->AddText(ImVec2(x, start.y + em(1.75f)), col(p.textMuted), fitted(meta, right - x).c_str());
     dl->AddText(ImVec2(right - dw, start.y + em(0.45f)), col(p.textMuted), date.c_str());
     ImGui::PopID();
 }

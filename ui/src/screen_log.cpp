@@ -22,20 +22,6 @@ using namespace pathway::ui::detail;
 namespace {
 constexpr const char* kEntryMenu = "entrymenu";
 
-/// `text` shortened with an ellipsis (at a UTF-8 character boundary) to fit `width`.
-std::string fitted(const std::string& text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    const float ellipsis = ImGui::CalcTextSize("\xe2\x80\xa6").x;
-    std::string s = text;
-    while (!s.empty() && ImGui::CalcTextSize(s.c_str()).x + ellipsis > width) {
-        size_t n = s.size();
-        while (n > 0 && (static_cast<unsigned char>(s[n - 1]) & 0xC0) == 0x80)
-            --n;
-        s.resize(n > 0 ? n - 1 : 0);
-    }
-    return s + "\xe2\x80\xa6";
-}
-
 /// The entry as plain text for the clipboard: title, kind and date, each field, framework tags.
 std::string entryText(const Entry& e) {
     std::string out = e.title.empty() ? "(untitled)" : e.title;

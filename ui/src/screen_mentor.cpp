@@ -153,13 +153,24 @@ void App::drawMentor() {
     if (beginCard("reviewer", ImVec2(0, 0))) {
         cardTitle(icon::kReview, "Your feedback");
         // Name and role side by side on a desktop, one above the other on a phone.
-        if (ImGui::BeginTable("who", m_phone ? 1 : 2, ImGuiTableFlags_SizingStretchSame,
-                              ImVec2(-FLT_MIN, 0))) {
-            ImGui::TableNextColumn();
+        if (m_phone) {
             textField("mentor.reviewer", "Your name", m.reviewer, "e.g. Pat Example");
-            ImGui::TableNextColumn();
             textField("mentor.role", "Your role", m.role, "e.g. Practice educator, ASYE assessor");
-            ImGui::EndTable();
+        } else {
+            // Placed by position, not SameLine: SameLine after a frame lowers the next label to
+            // the frame's text baseline, and the two fields would not line up.
+            const float gap = em(1.f);
+            const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+            const ImVec2 top = ImGui::GetCursorScreenPos();
+            textField("mentor.reviewer", "Your name", m.reviewer, "e.g. Pat Example", half);
+            const float bottom = ImGui::GetCursorScreenPos().y;
+            ImGui::SetCursorScreenPos(ImVec2(top.x + half + gap, top.y));
+            ImGui::BeginGroup(); // its lines start at the second column
+            textField("mentor.role", "Your role", m.role, "e.g. Practice educator, ASYE assessor",
+                      half);
+            ImGui::EndGroup();
+            ImGui::SetCursorScreenPos(
+                ImVec2(top.x, std::max(bottom, ImGui::GetCursorScreenPos().y)));
         }
         int comments = 0, requests = 0, signs = 0, outcomes = 0;
         for (const auto& a : m.actions) {
@@ -257,15 +268,15 @@ void App::drawMentorEntry(const Entry& e, size_t index) {
         badge +=
             (badge.empty() ? "" : "  ") + std::string(icon::kComment) + " " + std::to_string(mine);
     const float bw = badge.empty() ? 0 : ImGui::CalcTextSize(badge.c_str()).x;
-    dl->PushClipRect(ImVec2(x, start.y), ImVec2(right - em(6.5f) - bw, start.y + h), true);
-    dl->AddText(ImVec2(x, start.y + em(0.45f)), col(p.text),
-                e.title.empty() ? "(untitled)" : e.title.c_str());
-    std::string meta(kindLabel(e.kind));
-    if (auto hours = e.number(field::kHours)) meta += "  \xc2\xb7  " + hoursText(*hours);
-    dl->AddText(ImVec2(x, start.y + em(1.75f)), col(p.textMuted), meta.c_str());
-    dl->PopClipRect();
     const std::string date = friendlyDate(e.date);
     const float dw = ImGui::CalcTextSize(date.c_str()).x;
+    const std::string title =
+        fitted(e.title.empty() ? "(untitled)" : e.title, right - dw - em(1.f) - x);
+    dl->AddText(ImVec2(x, start.y + em(0.45f)), col(p.text), title.c_str());
+    std::string meta(kindLabel(e.kind));
+    if (auto hours = e.number(field::kHours)) meta += "  \xc2\xb7  " + hoursText(*hours);
+    const float metaW = right - x - (badge.empty() ? 0 : bw + em(1.f));
+    dl->AddText(ImVec2(x, start.y + em(1.75f)), col(p.textMuted), fitted(meta, metaW).c_str());
     dl->AddText(ImVec2(right - dw, start.y + em(0.45f)), col(p.textMuted), date.c_str());
     if (!badge.empty())
         dl->AddText(ImVec2(right - bw, start.y + em(1.75f)), col(p.good), badge.c_str());

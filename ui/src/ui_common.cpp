@@ -4,6 +4,7 @@
 #include "pathway/core/text.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 
 namespace pathway::ui::detail {
@@ -31,6 +32,24 @@ std::string relativeDays(long long days) {
     if (days == -1) return "yesterday";
     if (days > 0) return "in " + plural(days, "day", "days");
     return plural(-days, "day", "days") + " ago";
+}
+
+std::string fitted(std::string_view text, float width) {
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    if (font->CalcTextSizeA(size, FLT_MAX, 0, begin, end).x <= width) return std::string(text);
+    const char* ellipsis = "\xe2\x80\xa6";
+    const float ew = font->CalcTextSizeA(size, FLT_MAX, 0, ellipsis).x;
+    // One pass: CalcTextSizeA stops at the first character that would pass the width and says
+    // where, always at a character boundary.
+    const char* stop = begin;
+    font->CalcTextSizeA(size, std::max(0.f, width - ew), 0, begin, end, &stop);
+    std::string out(begin, stop);
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    return out + ellipsis;
 }
 
 ImU32 col(const ImVec4& c, float alpha) {
@@ -243,7 +262,8 @@ std::string fileSlug(std::string_view text) {
         else if (!out.empty() && out.back() != '-')
             out += '-';
     }
-    while (!out.empty() && out.back() == '-') out.pop_back();
+    while (!out.empty() && out.back() == '-')
+        out.pop_back();
     return out.substr(0, 40);
 }
 

@@ -24,6 +24,8 @@ std::string friendlyDate(core::Date d);
 std::string relativeDays(long long days);
 
 ImU32 col(const ImVec4& c, float alpha = 1.f);
+/// `text` in the current font, shortened with an ellipsis at a character boundary to fit `width`.
+std::string fitted(std::string_view text, float width);
 ImVec4 mix(const ImVec4& a, const ImVec4& b, float t);
 
 /// A rounded surface with padding. height 0: grows with its content.

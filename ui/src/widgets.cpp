@@ -40,10 +40,11 @@ void fieldLabel(const char* label) {
 }
 } // namespace
 
-bool textField(const char* id, const char* label, std::string& value, const char* hint) {
+bool textField(const char* id, const char* label, std::string& value, const char* hint,
+               float width) {
     ImGui::PushID(id);
     fieldLabel(label);
-    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::SetNextItemWidth(width > 0 ? width : -FLT_MIN);
     ImGui::InputTextWithHint("##v", hint, &value);
     registerLastItem(id, label, true, false);
     const bool done = ImGui::IsItemDeactivatedAfterEdit();

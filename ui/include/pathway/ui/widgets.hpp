@@ -11,8 +11,8 @@
 namespace pathway::ui {
 
 struct WidgetRect {
-    std::string id;    ///< stable id, e.g. "cpd.title", "nav.home", "action.save"
-    std::string label; ///< what the user sees
+    std::string id;                   ///< stable id, e.g. "cpd.title", "nav.home", "action.save"
+    std::string label;                ///< what the user sees
     float x = 0, y = 0, w = 0, h = 0; ///< in ImGui display coordinates (CSS pixels on the web)
     bool isTextField = false;
     bool multiline = false;
@@ -34,7 +34,8 @@ WidgetRegistry& widgets();
 
 /// A labelled single-line text field with a stable id; returns true when editing ended with a
 /// change (deactivated after edit) so callers can make one undo step per finished edit.
-bool textField(const char* id, const char* label, std::string& value, const char* hint = "");
+bool textField(const char* id, const char* label, std::string& value, const char* hint = "",
+               float width = 0);
 bool textArea(const char* id, const char* label, std::string& value, float heightEm = 5.f,
               const char* hint = "");
 /// A button registered under `id`; `primary` draws it in the accent colour.
@@ -44,6 +45,8 @@ void registerLastItem(const char* id, const char* label, bool isTextField = fals
                       bool multiline = false);
 
 /// Sizes in font-relative units ("em"), so layouts scale with the text size setting.
-inline float em(float n = 1.f) { return ImGui::GetFontSize() * n; }
+inline float em(float n = 1.f) {
+    return ImGui::GetFontSize() * n;
+}
 
 } // namespace pathway::ui
