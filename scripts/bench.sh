@@ -54,7 +54,7 @@ APT_SRC_OPTS=(
 )
 
 build_benchmark_wasm() {
-    local key="benchmark $BENCHMARK_DEB_VERSION emscripten $(dpkg-query -W -f='${Version}' emscripten) fexceptions node-cpu-time"
+    local key="benchmark $BENCHMARK_DEB_VERSION emscripten $(dpkg-query -W -f='${Version}' emscripten) $PATHWAY_WASM_EH node-cpu-time"
     if [ -f "$BENCHMARK_WASM_DIR/.pathway-stamp" ] && [ "$(cat "$BENCHMARK_WASM_DIR/.pathway-stamp")" = "$key" ]; then
         return
     fi
@@ -89,7 +89,7 @@ build_benchmark_wasm() {
         emcmake cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
             -DCMAKE_INSTALL_PREFIX="$BENCHMARK_WASM_DIR" \
             -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node \
-            -DCMAKE_CXX_FLAGS=-fexceptions \
+            -DCMAKE_CXX_FLAGS="$PATHWAY_WASM_EH" \
             -DBENCHMARK_ENABLE_TESTING=OFF -DBENCHMARK_ENABLE_GTEST_TESTS=OFF \
             -DBENCHMARK_ENABLE_WERROR=OFF -DBENCHMARK_ENABLE_INSTALL=ON
     run_logged "$log" "benchmark: build" cmake --build "$build"

@@ -44,7 +44,12 @@ esac
 IMGUI_DIR=$PATHWAY_CACHE/src/imgui-$PATHWAY_IMGUI_VERSION
 # SDL2 built for WebAssembly: include/SDL2/, lib/libSDL2.a, lib/cmake/SDL2/
 SDL2_WASM_DIR=$PATHWAY_CACHE/wasm/sdl2-$PATHWAY_SDL2_VERSION
-# GoogleTest built for WebAssembly (-fexceptions, no pthreads): include/, lib/, lib/cmake/GTest/
+# C++ exceptions in every wasm object: WebAssembly's own exception handling, not emscripten's
+# JavaScript emulation (which routes every call that may throw through a JS trampoline and
+# made wasm imports 6x slower than native). Every C++ library linked into the page and the
+# tests must be built with the same flag (CMakeLists.txt uses it too).
+PATHWAY_WASM_EH=-fwasm-exceptions
+# GoogleTest built for WebAssembly ($PATHWAY_WASM_EH, no pthreads): include/, lib/, lib/cmake/GTest/
 GTEST_WASM_DIR=$PATHWAY_CACHE/wasm/gtest-$PATHWAY_GTEST_VERSION
 # header-only Debian libraries for wasm builds (never add /usr/include itself)
 WASM_INCLUDE_DIR=$PATHWAY_CACHE/wasm/include
@@ -53,7 +58,7 @@ PLAYWRIGHT_DIR=$PATHWAY_CACHE/node/node_modules/playwright-core
 # Debian's node modules (acorn, ...): emscripten's optimised links need them
 NODE_PATH=/usr/share/nodejs
 
-export PATHWAY_ROOT PATHWAY_CACHE IMGUI_DIR SDL2_WASM_DIR GTEST_WASM_DIR \
+export PATHWAY_ROOT PATHWAY_CACHE PATHWAY_WASM_EH IMGUI_DIR SDL2_WASM_DIR GTEST_WASM_DIR \
     WASM_INCLUDE_DIR PLAYWRIGHT_DIR NODE_PATH
 
 # Executed rather than sourced: print the variables.

@@ -378,13 +378,13 @@ build_gtest_wasm() {
     case $v in "$PATHWAY_GTEST_VERSION"-*) ;; *)
         die "Debian googletest is '$v', scripts/env.sh expects $PATHWAY_GTEST_VERSION" ;;
     esac
-    # -fexceptions: without it EXPECT_THROW cannot work in wasm tests.
+    # Exceptions on ($PATHWAY_WASM_EH): without them EXPECT_THROW cannot work in wasm tests.
     emcmake_build "GoogleTest $PATHWAY_GTEST_VERSION wasm" \
         /usr/src/googletest \
         "$BUILD_DIR/gtest-$PATHWAY_GTEST_VERSION-wasm" \
         "$GTEST_WASM_DIR" \
-        "googletest $v emscripten $(deb_version emscripten) fexceptions nopthreads" \
-        -Dgtest_disable_pthreads=ON -DCMAKE_CXX_FLAGS=-fexceptions
+        "googletest $v emscripten $(deb_version emscripten) $PATHWAY_WASM_EH nopthreads" \
+        -Dgtest_disable_pthreads=ON -DCMAKE_CXX_FLAGS="$PATHWAY_WASM_EH"
 }
 
 # nettle (SHA-256 for sign-offs): autoconf project, so emconfigure/emmake.
@@ -423,8 +423,8 @@ build_pugixml_wasm() {
         "$CACHE/src/pugixml-$PUGIXML_VERSION" \
         "$BUILD_DIR/pugixml-$PUGIXML_VERSION-wasm" \
         "$CACHE/wasm/pugixml-$PUGIXML_VERSION" \
-        "pugixml $PUGIXML_DEB_VERSION emscripten $(deb_version emscripten) static fexceptions" \
-        -DBUILD_SHARED_LIBS=OFF -DPUGIXML_BUILD_TESTS=OFF -DCMAKE_CXX_FLAGS=-fexceptions
+        "pugixml $PUGIXML_DEB_VERSION emscripten $(deb_version emscripten) static $PATHWAY_WASM_EH" \
+        -DBUILD_SHARED_LIBS=OFF -DPUGIXML_BUILD_TESTS=OFF -DCMAKE_CXX_FLAGS="$PATHWAY_WASM_EH"
 }
 
 # ============================================================================
