@@ -14,6 +14,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 using namespace pathway;
 using namespace pathway::core;
 
@@ -67,6 +69,93 @@ std::string simpleCsvField(std::string_view v) {
     return out;
 }
 
+// The CSV reader as it was, one character at a time (RFC 4180 quotes, CRLF/LF/CR line ends, a
+// blank line is not a row). Returns the rows and their first lines, or "error" when it refused.
+std::string simpleCsvParse(std::string_view t) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<size_t> lines;
+    if (t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
+    size_t i = 0, line = 1, rowLine = 1;
+    std::vector<std::string> row;
+    std::string field;
+    bool any = false;
+    auto endRow = [&]() {
+        row.push_back(std::move(field));
+        field.clear();
+        if (!(row.size() == 1 && row[0].empty())) {
+            rows.push_back(std::move(row));
+            lines.push_back(rowLine);
+        }
+        row.clear();
+        any = false;
+    };
+    while (i < t.size()) {
+        char c = t[i];
+        if (!any) rowLine = line;
+        any = true;
+        if (c == '"' && field.empty()) {
+            ++i;
+            bool closed = false;
+            while (i < t.size()) {
+                if (t[i] == '"') {
+                    if (i + 1 < t.size() && t[i + 1] == '"') {
+                        field.push_back('"');
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    closed = true;
+                    break;
+                }
+                if (t[i] == '\n') ++line;
+                field.push_back(t[i++]);
+            }
+            if (!closed) return "error";
+            if (i < t.size() && t[i] != ',' && t[i] != '\n' && t[i] != '\r') return "error";
+            continue;
+        }
+        if (c == ',') {
+            row.push_back(std::move(field));
+            field.clear();
+            ++i;
+        } else if (c == '\r' && i + 1 < t.size() && t[i + 1] == '\n') {
+            endRow();
+            i += 2;
+            ++line;
+        } else if (c == '\n' || c == '\r') {
+            endRow();
+            ++i;
+            ++line;
+        } else {
+            field.push_back(c);
+            ++i;
+        }
+    }
+    if (any) endRow();
+    std::string out;
+    for (size_t r = 0; r < rows.size(); ++r) {
+        out += std::to_string(lines[r]) + ":";
+        for (const auto& f : rows[r])
+            out += "[" + f + "]";
+        out += "\n";
+    }
+    return out;
+}
+
+std::string fastCsvParse(std::string_view t) {
+    std::string err;
+    auto table = parseCsv(t, err);
+    if (!table) return err.empty() ? "no message" : "error";
+    std::string out;
+    for (size_t r = 0; r < table->rows.size(); ++r) {
+        out += std::to_string(table->lines[r]) + ":";
+        for (const auto& f : table->rows[r])
+            out += "[" + f + "]";
+        out += "\n";
+    }
+    return out;
+}
+
 // Texts with `special` at each offset 0..19 of a 20-character plain text, and a few more.
 std::vector<std::string> textsAround(std::string_view special) {
     std::vector<std::string> out = {"", std::string(special), "plain text without anything"};
@@ -80,6 +169,34 @@ std::vector<std::string> textsAround(std::string_view special) {
 }
 
 } // namespace
+
+TEST(FastPaths, CsvReaderMatchesTheCharacterByCharacterReader) {
+    // Every string of up to 6 symbols from an alphabet of the characters that matter, then
+    // seeded random longer ones: the reader that appends whole runs agrees with the old one.
+    const std::vector<std::string> symbols = {"a", ",", "\"", "\r", "\n", "\xc3\xa9", "ab c"};
+    size_t checked = 0;
+    std::vector<std::string> level = {""};
+    for (int len = 0; len < 6; ++len) {
+        std::vector<std::string> next;
+        for (const auto& t : level) {
+            ASSERT_EQ(fastCsvParse(t), simpleCsvParse(t)) << "input: " << testing::PrintToString(t);
+            ++checked;
+            for (const auto& sym : symbols)
+                next.push_back(t + sym);
+        }
+        level = std::move(next);
+    }
+    std::mt19937 rng(20261130);
+    for (int n = 0; n < 3000; ++n) {
+        std::string t;
+        const size_t len = rng() % 60;
+        for (size_t k = 0; k < len; ++k)
+            t += symbols[rng() % symbols.size()];
+        ASSERT_EQ(fastCsvParse(t), simpleCsvParse(t)) << "input: " << testing::PrintToString(t);
+        ++checked;
+    }
+    EXPECT_GT(checked, 20000u);
+}
 
 TEST(FastPaths, HtmlEscapeMatchesTheCharacterByCharacterRule) {
     const std::string_view nul("\0", 1);
