@@ -133,14 +133,22 @@ struct RegistrationYear {
 };
 
 /// Social Work England's CPD rule for registration renewal ("pathway-swe-cpd-rule/1").
-struct SweCpdRule {
-    std::string id = "swe-cpd";
+/// What every rule file starts with: which rule, which version of it, where it comes from and
+/// when it is in force (read by one function in catalog.cpp for every kind of rule).
+struct RuleHeader {
+    std::string id;
     std::string version;
     std::string title;
     SourceRef source;
     Date validFrom;
     std::optional<Date> validTo;
     std::vector<std::string> notes;
+
+    bool validOn(Date date) const { return validFrom <= date && (!validTo || date <= *validTo); }
+};
+
+struct SweCpdRule : RuleHeader {
+    SweCpdRule() { id = "swe-cpd"; }
     MonthDay yearStart{12, 1};
     MonthDay renewalOpens{9, 1};
     MonthDay deadline{11, 30};
@@ -154,7 +162,6 @@ struct SweCpdRule {
     /// fields are reported).
     std::vector<std::string> peerMarkers;
 
-    bool validOn(Date date) const { return validFrom <= date && (!validTo || date <= *validTo); }
     /// The registration year containing `date`.
     RegistrationYear yearContaining(Date date) const;
 };
@@ -201,14 +208,8 @@ struct SupervisionPeriod {
 
 /// The ASYE rule ("pathway-asye-rule/1"). Dates scale for part-time work (see
 /// assets/README.md, "ASYE dates").
-struct AsyeRule {
-    std::string id = "asye";
-    std::string version;
-    std::string title;
-    SourceRef source;
-    Date validFrom;
-    std::optional<Date> validTo;
-    std::vector<std::string> notes;
+struct AsyeRule : RuleHeader {
+    AsyeRule() { id = "asye"; }
     std::vector<AsyeSettingRule> appliesTo;
     int32_t durationMonths = 12;
     bool extendProRata = true;
@@ -225,7 +226,6 @@ struct AsyeRule {
     std::string protectedFlagField = "protected_time";
     std::string protectedHoursField = "hours";
 
-    bool validOn(Date date) const { return validFrom <= date && (!validTo || date <= *validTo); }
     /// Whether a start on `start` in `setting` follows this rule.
     bool appliesToStart(Setting setting, Date start) const;
     /// start + `offset` stretched pro rata: ceil(days(start, start + offset) / fte) days.
