@@ -115,8 +115,7 @@ std::optional<CsvTable> parseCsv(std::string_view t, std::string& error) {
                 error = "line " + std::to_string(line) + ": text after a closing quote";
                 return std::nullopt;
             }
-            if (field.empty()) field = std::string(); // "" is an empty field
-            // Mark that this field was quoted and is complete: handled by the separators below.
+            // The quoted field is complete; the separator after it is handled below.
             continue;
         }
         if (c == ',') {

@@ -42,24 +42,6 @@ constexpr int kMaxDepth = 256;
 constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                              1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
-void appendUtf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 class Reader {
   public:
     explicit Reader(std::string_view bytes)
@@ -344,15 +326,17 @@ class Reader {
     void reqString(std::string& out) {
         if (!readString(out)) giveUp();
     }
-    /// A timestamp as getTimestamp reads it: null or "" is 0.
-    int64_t timestamp() {
+    /// Optional text read with `parse` (null or "" is nullopt; text `parse` refuses gives up).
+    template <class Parse> auto optParsed(Parse parse) -> decltype(parse(std::string_view())) {
         std::string s;
         optString(s);
-        if (s.empty()) return 0;
-        auto t = parseTimestamp(s);
-        if (!t) giveUp();
-        return *t;
+        if (s.empty()) return std::nullopt;
+        auto v = parse(s);
+        if (!v) giveUp();
+        return v;
     }
+    /// A timestamp as getTimestamp reads it: null or "" is 0.
+    int64_t timestamp() { return optParsed(parseTimestamp).value_or(0); }
 
     // --- numbers ---------------------------------------------------------------------------
     /// A JSON number as nlohmann's get<double>() gives it.
@@ -504,30 +488,13 @@ class Reader {
                 optString(p.team);
             } else if (key == "setting") {
                 once(seen, 16);
-                std::string s;
-                optString(s);
-                if (!s.empty()) {
-                    auto v = parseSetting(s);
-                    if (!v) giveUp();
-                    p.setting = *v;
-                }
+                if (auto v = optParsed(parseSetting)) p.setting = *v;
             } else if (key == "stage") {
                 once(seen, 32);
-                std::string s;
-                optString(s);
-                if (!s.empty()) {
-                    auto v = parseStage(s);
-                    if (!v) giveUp();
-                    p.stage = *v;
-                }
+                if (auto v = optParsed(parseStage)) p.stage = *v;
             } else if (key == "asye_start") {
                 once(seen, 64);
-                std::string s;
-                optString(s);
-                if (!s.empty()) {
-                    p.asyeStart = Date::parse(s);
-                    if (!p.asyeStart) giveUp();
-                }
+                if (auto v = optParsed(Date::parse)) p.asyeStart = v;
             } else if (key == "fte") {
                 once(seen, 128);
                 if (null()) return;

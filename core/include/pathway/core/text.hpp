@@ -1,6 +1,7 @@
 // Small text helpers shared by the core: locale-free numbers, UTF-8 checks, search folding.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,8 @@ std::optional<size_t> findInvalidUtf8(std::string_view text);
 /// Length (1 to 4) of the valid UTF-8 sequence starting at byte `i`, or 0 when the bytes
 /// there break UTF-8 (or `i` is past the end). The check findInvalidUtf8 makes, one character.
 size_t utf8SequenceAt(std::string_view text, size_t i);
+/// Appends code point `cp` (at most 0x10FFFF, not a surrogate) encoded as UTF-8.
+void appendUtf8(std::string& out, uint32_t cp);
 /// ASCII lower-casing; other bytes unchanged (enough for search folding of UTF-8 text).
 std::string asciiLower(std::string_view text);
 /// Case-insensitive (ASCII) substring test; `needleLower` must already be lower-case.
