@@ -672,35 +672,7 @@ void App::drawDraftBanner() {
 }
 
 void App::drawEntryRow(const Entry& e, size_t index, const char* idPrefix) {
-    const Palette& p = palette();
     ImGui::PushID(static_cast<int>(index));
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    const float w = ImGui::GetContentRegionAvail().x;
-    const float h = em(3.3f);
-    if (ImGui::InvisibleButton("row", ImVec2(w, h))) editEntry(e.id);
-    const std::string rowId = idPrefix + e.id;
-    registerLastItem(rowId.c_str(), e.title.c_str());
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const bool hovered = ImGui::IsItemHovered();
-    dl->AddRectFilled(start, ImVec2(start.x + w, start.y + h),
-                      col(hovered ? p.surfaceAlt : p.surface), em(0.5f));
-    dl->AddRect(start, ImVec2(start.x + w, start.y + h), col(p.border), em(0.5f));
-    // Kind badge: a tinted circle with the kind's icon.
-    const ImVec4 kc = kindColor(e.kind);
-    const ImVec2 c(start.x + em(1.6f), start.y + h * 0.5f);
-    dl->AddCircleFilled(c, em(0.95f), col(kc, 0.14f));
-    const char* ic = kindIcon(e.kind);
-    const ImVec2 is = ImGui::CalcTextSize(ic);
-    dl->AddText(ImVec2(c.x - is.x * 0.5f, c.y - is.y * 0.5f - em(0.1f)), col(kc), ic);
-    const float x = start.x + em(3.1f);
-    const float right = start.x + w - em(0.8f);
-    const std::string date = friendlyDate(e.date);
-    const float dw = ImGui::CalcTextSize(date.c_str()).x;
-    // Title beside the date, the line under it across the row; both end in an ellipsis when
-    // they do not fit (a phone shows about 25 characters of a title).
-    const std::string title =
-        fitted(e.title.empty() ? "(untitled)" : e.title, right - dw - em(1.f) - x);
-    dl->AddText(ImVec2(x, start.y + em(0.45f)), col(p.text), title.c_str());
     std::string meta(kindLabel(e.kind));
     if (auto hours = e.number(field::kHours)) meta += "  \xc2\xb7  " + hoursText(*hours);
     if (!e.tags.empty()) {
@@ -709,8 +681,7 @@ void App::drawEntryRow(const Entry& e, size_t index, const char* idPrefix) {
             meta += (i ? ", " : "") + e.tags[i];
         if (e.tags.size() > 4) meta += ", \xe2\x80\xa6";
     }
-    dl->AddText(ImVec2(x, start.y + em(1.75f)), col(p.textMuted), fitted(meta, right - x).c_str());
-    dl->AddText(ImVec2(right - dw, start.y + em(0.45f)), col(p.textMuted), date.c_str());
+    if (entryRow(e, idPrefix + e.id, meta)) editEntry(e.id);
     ImGui::PopID();
 }
 

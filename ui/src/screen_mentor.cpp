@@ -243,22 +243,6 @@ void App::drawMentorEntry(const Entry& e, size_t index) {
             ++mine;
             signing = signing || a.type == ReviewAction::Type::SignOff;
         }
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    const float w = ImGui::GetContentRegionAvail().x;
-    const float h = em(3.3f);
-    if (ImGui::InvisibleButton("row", ImVec2(w, h))) m.open = open ? std::string() : e.id;
-    registerLastItem(("mentor.entry." + e.id).c_str(), e.title.c_str());
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(start, ImVec2(start.x + w, start.y + h),
-                      col(ImGui::IsItemHovered() || open ? p.surfaceAlt : p.surface), em(0.5f));
-    dl->AddRect(start, ImVec2(start.x + w, start.y + h), col(open ? p.accent : p.border), em(0.5f));
-    const ImVec4 kc = kindColor(e.kind);
-    const ImVec2 c(start.x + em(1.6f), start.y + h * 0.5f);
-    dl->AddCircleFilled(c, em(0.95f), col(kc, 0.14f));
-    const ImVec2 is = ImGui::CalcTextSize(kindIcon(e.kind));
-    dl->AddText(ImVec2(c.x - is.x * 0.5f, c.y - is.y * 0.5f - em(0.1f)), col(kc), kindIcon(e.kind));
-    const float x = start.x + em(3.1f);
-    const float right = start.x + w - em(0.8f);
     std::string badge;
     if (signing)
         badge = std::string(icon::kVerified) + " signing";
@@ -267,19 +251,10 @@ void App::drawMentorEntry(const Entry& e, size_t index) {
     if (mine && !signing)
         badge +=
             (badge.empty() ? "" : "  ") + std::string(icon::kComment) + " " + std::to_string(mine);
-    const float bw = badge.empty() ? 0 : ImGui::CalcTextSize(badge.c_str()).x;
-    const std::string date = friendlyDate(e.date);
-    const float dw = ImGui::CalcTextSize(date.c_str()).x;
-    const std::string title =
-        fitted(e.title.empty() ? "(untitled)" : e.title, right - dw - em(1.f) - x);
-    dl->AddText(ImVec2(x, start.y + em(0.45f)), col(p.text), title.c_str());
     std::string meta(kindLabel(e.kind));
     if (auto hours = e.number(field::kHours)) meta += "  \xc2\xb7  " + hoursText(*hours);
-    const float metaW = right - x - (badge.empty() ? 0 : bw + em(1.f));
-    dl->AddText(ImVec2(x, start.y + em(1.75f)), col(p.textMuted), fitted(meta, metaW).c_str());
-    dl->AddText(ImVec2(right - dw, start.y + em(0.45f)), col(p.textMuted), date.c_str());
-    if (!badge.empty())
-        dl->AddText(ImVec2(right - bw, start.y + em(1.75f)), col(p.good), badge.c_str());
+    if (entryRow(e, "mentor.entry." + e.id, meta, badge, open))
+        m.open = open ? std::string() : e.id;
     ImGui::Dummy(ImVec2(0, em(0.15f)));
 
     if (!open) {

@@ -52,6 +52,44 @@ std::string fitted(std::string_view text, float width) {
     return out + ellipsis;
 }
 
+bool entryRow(const core::Entry& e, const std::string& id, const std::string& meta,
+              const std::string& badge, bool selected) {
+    const Palette& p = palette();
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float h = em(3.3f);
+    const bool clicked = ImGui::InvisibleButton("row", ImVec2(w, h));
+    registerLastItem(id.c_str(), e.title.c_str());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(start, ImVec2(start.x + w, start.y + h),
+                      col(ImGui::IsItemHovered() || selected ? p.surfaceAlt : p.surface), em(0.5f));
+    dl->AddRect(start, ImVec2(start.x + w, start.y + h), col(selected ? p.accent : p.border),
+                em(0.5f));
+    // Kind badge: a tinted circle with the kind's icon.
+    const ImVec4 kc = kindColor(e.kind);
+    const ImVec2 c(start.x + em(1.6f), start.y + h * 0.5f);
+    dl->AddCircleFilled(c, em(0.95f), col(kc, 0.14f));
+    const char* ic = kindIcon(e.kind);
+    const ImVec2 is = ImGui::CalcTextSize(ic);
+    dl->AddText(ImVec2(c.x - is.x * 0.5f, c.y - is.y * 0.5f - em(0.1f)), col(kc), ic);
+    const float x = start.x + em(3.1f);
+    const float right = start.x + w - em(0.8f);
+    const std::string date = friendlyDate(e.date);
+    const float dw = ImGui::CalcTextSize(date.c_str()).x;
+    const float bw = badge.empty() ? 0 : ImGui::CalcTextSize(badge.c_str()).x + em(1.f);
+    // Title beside the date, the line under it beside the badge (a phone shows about 25
+    // characters of a title).
+    const std::string title =
+        fitted(e.title.empty() ? "(untitled)" : e.title, right - dw - em(1.f) - x);
+    dl->AddText(ImVec2(x, start.y + em(0.45f)), col(p.text), title.c_str());
+    dl->AddText(ImVec2(x, start.y + em(1.75f)), col(p.textMuted),
+                fitted(meta, right - x - bw).c_str());
+    dl->AddText(ImVec2(right - dw, start.y + em(0.45f)), col(p.textMuted), date.c_str());
+    if (!badge.empty())
+        dl->AddText(ImVec2(right - bw + em(1.f), start.y + em(1.75f)), col(p.good), badge.c_str());
+    return clicked;
+}
+
 ImU32 col(const ImVec4& c, float alpha) {
     return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha));
 }

@@ -24,6 +24,12 @@ std::string friendlyDate(core::Date d);
 std::string relativeDays(long long days);
 
 ImU32 col(const ImVec4& c, float alpha = 1.f);
+/// One entry as a card row: kind badge, title and date, `meta` under the title, `badge` (in the
+/// "good" colour) at the right of that second line; `selected` outlines it in the accent. Long
+/// text ends in an ellipsis. The row's invisible button is the last item, registered as `id`.
+/// Returns true when it was clicked.
+bool entryRow(const core::Entry& e, const std::string& id, const std::string& meta,
+              const std::string& badge = {}, bool selected = false);
 /// `text` in the current font, shortened with an ellipsis at a character boundary to fit `width`.
 std::string fitted(std::string_view text, float width);
 ImVec4 mix(const ImVec4& a, const ImVec4& b, float t);
