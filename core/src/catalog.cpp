@@ -241,6 +241,11 @@ std::optional<json> parseJson(std::string_view bytes, std::string_view fileName,
         error = withFile(fileName, "the file is empty");
         return std::nullopt;
     }
+    if (jsonNestingExceeds(bytes, kMaxJsonNesting)) {
+        error = withFile(fileName, "it nests values more than " + std::to_string(kMaxJsonNesting) +
+                                       " levels deep");
+        return std::nullopt;
+    }
     try {
         return json::parse(bytes.begin(), bytes.end());
     } catch (const json::parse_error& e) {

@@ -154,4 +154,20 @@ bool containsFolded(std::string_view hay, std::string_view needle) {
     return false;
 }
 
+bool jsonNestingExceeds(std::string_view json, int limit) {
+    int depth = 0;
+    for (size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (c == '"') {
+            for (++i; i < json.size() && json[i] != '"'; ++i)
+                if (json[i] == '\\') ++i;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) return true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return false;
+}
+
 } // namespace pathway::core

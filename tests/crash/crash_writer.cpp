@@ -1,6 +1,7 @@
 // The victim of crash.kill_during_save: reads two portfolio files (old and new state), says
 // "ready" on stdout, then saves them over `target` alternately, for ever, as the app does
-// (writeFileAtomic: write path.tmp, fsync, keep path.bak, rename). The bytes are the driver's
+// (under the file's lock, issue 12: writeFileAtomic writes a unique temporary file, fsync, keeps
+// path.bak, renames). The bytes are the driver's
 // serialised portfolios: killing during serialisation would touch nothing on disk, so the
 // writer spends all its time in the part that can go wrong.
 // Usage: pathway_crash_writer TARGET OLD_JSON NEW_JSON
@@ -26,6 +27,11 @@ int main(int argc, char** argv) {
     }
     if (::write(STDOUT_FILENO, "R", 1) != 1) return 1;
     for (unsigned n = 1;; ++n) {
+        FileLock lock(argv[1]); // held as a save holds it: killed while holding, it is released
+        if (!lock.status()) {
+            std::fprintf(stderr, "%s\n", lock.status().error.c_str());
+            return 1;
+        }
         IoResult r = writeFileAtomic(argv[1], states[n % 2]);
         if (!r) {
             std::fprintf(stderr, "save failed: %s\n", r.error.c_str());

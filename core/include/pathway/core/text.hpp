@@ -26,4 +26,12 @@ std::string asciiLower(std::string_view text);
 /// Case-insensitive (ASCII) substring test; `needleLower` must already be lower-case.
 bool containsFolded(std::string_view haystack, std::string_view needleLower);
 
+/// Deepest nesting of lists and objects the JSON readers accept: nlohmann's tree recursed
+/// through 70,000 nested lists until the stack overflowed (issue 12). Deeper than any file
+/// Pathway writes (about 5) and than the direct portfolio reader's limit for unknown values.
+inline constexpr int kMaxJsonNesting = 512;
+/// True when JSON text nests lists and objects deeper than `limit` (strings are skipped; the
+/// text need not be valid JSON: this only measures).
+bool jsonNestingExceeds(std::string_view json, int limit);
+
 } // namespace pathway::core
