@@ -104,23 +104,29 @@ int cmdReview(const Args& a, Context& ctx) {
 int cmdMerge(const Args& a, Context& ctx) {
     const std::string& path = positional(a, 0, "FILE");
     positional(a, 1, "FEEDBACK");
-    Portfolio p = load(path);
-    MergeReport total;
+    std::vector<Feedback> feedback;
     for (size_t i = 1; i < a.positional.size(); ++i) {
         const std::string& fpath = a.positional[i];
         FeedbackResult f = parseFeedback(readInput(fpath));
         if (!f.feedback) throw UserError{fpath + ": " + f.error};
-        MergeResult m = mergeFeedback(p, *f.feedback);
-        p = std::move(m.portfolio);
-        total.commentsAdded += m.report.commentsAdded;
-        total.commentsAlready += m.report.commentsAlready;
-        total.signOffsAdded += m.report.signOffsAdded;
-        total.signOffsAlready += m.report.signOffsAlready;
-        total.signOffsNotCurrent += m.report.signOffsNotCurrent;
-        for (auto& n : m.report.notes) total.notes.push_back(fpath + ": " + n);
+        feedback.push_back(std::move(*f.feedback));
     }
-    if (total.changed())
-        if (auto saved = savePortfolioFile(path, p); !saved) throw UserError{saved.error};
+    MergeReport total;
+    // Under the file's lock: a concurrent add or a second merge is never overwritten.
+    auto saved = updatePortfolioFile(path, [&](Portfolio& p, std::string&) {
+        for (size_t i = 0; i < feedback.size(); ++i) {
+            MergeResult m = mergeFeedback(p, feedback[i]);
+            p = std::move(m.portfolio);
+            total.commentsAdded += m.report.commentsAdded;
+            total.commentsAlready += m.report.commentsAlready;
+            total.signOffsAdded += m.report.signOffsAdded;
+            total.signOffsAlready += m.report.signOffsAlready;
+            total.signOffsNotCurrent += m.report.signOffsNotCurrent;
+            for (auto& n : m.report.notes) total.notes.push_back(a.positional[i + 1] + ": " + n);
+        }
+        return total.changed();
+    });
+    if (!saved) throw UserError{path + ": " + saved.error};
     ctx.out << "Merged into " << path << ": " << total.commentsAdded << " new comment(s), "
             << total.signOffsAdded << " new sign-off(s)";
     if (total.commentsAlready + total.signOffsAlready)
@@ -175,17 +181,20 @@ int cmdVerify(const Args& a, Context& ctx) {
 int cmdLint(const Args& a, Context& ctx) {
     const std::string& path = positional(a, 0, "FILE");
     noMorePositionals(a, 1);
-    const Portfolio p = load(path);
     if (a.has("--redact")) {
         int32_t changed = 0;
-        const auto before = lintPortfolio(p).size();
-        Portfolio redacted = redactPortfolio(p, ctx.clock.nowMs(), &changed);
-        if (changed)
-            if (auto saved = savePortfolioFile(path, redacted); !saved) throw UserError{saved.error};
+        size_t before = 0;
+        auto saved = updatePortfolioFile(path, [&](Portfolio& p, std::string&) {
+            before = lintPortfolio(p).size();
+            p = redactPortfolio(p, ctx.clock.nowMs(), &changed);
+            return changed > 0;
+        });
+        if (!saved) throw UserError{path + ": " + saved.error};
         ctx.out << "Redacted " << before << " detail(s) in " << changed
                 << " entr(ies) and comment(s) of " << path << "\n";
         return kOk;
     }
+    const Portfolio p = load(path);
     auto findings = lintPortfolio(p);
     if (a.has("--json")) {
         nlohmann::json list = nlohmann::json::array();
@@ -215,6 +224,9 @@ int cmdExport(const Args& a, Context& ctx) {
     auto format = parseExportFormat(*fmt);
     if (!format) throw UsageError{"--format: \"" + *fmt + "\" is not html, csv, json, leap2a, ics, swe or moderation"};
     const std::string& out = requireOutput(a);
+    if (out != "-" && (sameFile(out, path) || resolveWriteTarget(out) == resolveWriteTarget(path)))
+        throw UserError{"the export must not be written over the portfolio itself (" + out +
+                        "); choose another file name"};
     const Portfolio p = load(path);
     ExportContext ec{Catalog::builtin(), todayOption(a, ctx), ctx.clock.nowMs()};
     writeOutput(out, exportPortfolio(p, *format, ec), ctx);
@@ -230,20 +242,34 @@ int cmdImport(const Args& a, Context& ctx) {
     if (!from) throw UsageError{"--from json|leap2a|csv is required"};
     auto format = parseImportFormat(*from);
     if (!format) throw UsageError{"--from: \"" + *from + "\" is not json, leap2a or csv"};
-    const Portfolio p = load(path);
+    const std::string bytes = readInput(src);
     ImportOptions opt{Catalog::builtin(), ctx.clock.nowMs(), a.has("--replace")};
-    ImportResult r = importInto(p, *format, readInput(src), opt);
+    ImportResult r;
+    // Under the file's lock: read, import, write, with no other writer in between.
+    auto saved = updatePortfolioFile(path, [&](Portfolio& p, std::string&) {
+        r = importInto(p, *format, bytes, opt);
+        if (!r.portfolio) return false;
+        if (opt.replace) {
+            // A replace keeps what this file deleted deleted, and counts its revision on.
+            for (const auto& t : p.tombstones)
+                if (!r.portfolio->find(t.id)) addTombstone(*r.portfolio, t.id, t.deletedMs);
+            r.portfolio->revision = p.revision;
+        }
+        if (*r.portfolio == p) return false;
+        p = *r.portfolio;
+        return true;
+    });
+    if (!saved) throw UserError{path + ": " + saved.error};
     if (!r.portfolio) {
         for (const auto& s : r.report.skipped) ctx.out << "skipped: " << s << "\n";
         throw UserError{src + ": " + r.error + " " + path + " is unchanged."};
     }
-    if (!(*r.portfolio == p))
-        if (auto saved = savePortfolioFile(path, *r.portfolio); !saved) throw UserError{saved.error};
     const auto& rep = r.report;
     ctx.out << "Imported " << src << " into " << path << (opt.replace ? " (replaced)" : "") << ": "
             << rep.read << " read, " << rep.added << " added, " << rep.updated << " updated, "
             << rep.unchanged << " unchanged, " << rep.skipped.size() << " skipped";
     if (rep.conflictCopies) ctx.out << ", " << rep.conflictCopies << " conflicting copies kept";
+    if (rep.deleted) ctx.out << ", " << rep.deleted << " deleted (as in the imported file)";
     ctx.out << "\n";
     for (const auto& s : rep.skipped) ctx.out << "skipped: " << s << "\n";
     for (const auto& n : rep.notes) ctx.out << "note: " << n << "\n";

@@ -37,16 +37,24 @@ Date parseDateOption(const std::string& value, const char* option) {
     return *d;
 }
 
-// Loads FILE into a store, applies `command`, saves atomically. The file is untouched on error.
+// Loads FILE into a store, applies `command`, saves atomically, all under the file's lock (20
+// concurrent adds make 20 entries). The file is untouched on error.
 std::string applyToFile(const std::string& path, const Context& ctx, Command command) {
-    LoadResult loaded = loadPortfolioFile(path);
-    if (!loaded.ok()) throw UserError{loaded.error};
-    RandomIds ids;
-    Store store(ctx.clock, ids, std::move(*loaded.portfolio));
-    CommandResult r = store.apply(std::move(command));
-    if (!r) throw UserError{r.error};
-    if (auto saved = savePortfolioFile(path, store.portfolio()); !saved) throw UserError{saved.error};
-    return r.id;
+    std::string id;
+    auto saved = updatePortfolioFile(path, [&](Portfolio& p, std::string& error) {
+        RandomIds ids;
+        Store store(ctx.clock, ids, std::move(p));
+        CommandResult r = store.apply(std::move(command));
+        if (!r) {
+            error = r.error;
+            return false;
+        }
+        id = r.id;
+        p = store.portfolio();
+        return true;
+    });
+    if (!saved) throw UserError{saved.error};
+    return id;
 }
 
 int cmdInit(const Args& a, Context& ctx) {

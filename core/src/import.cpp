@@ -36,6 +36,7 @@ ImportResult finish(const Portfolio& into, Portfolio incoming, bool replace, Imp
         report.added = m.report.entriesAdded;
         report.updated = m.report.entriesUpdated;
         report.conflictCopies = m.report.conflictCopies;
+        report.deleted = m.report.entriesDeleted;
         report.unchanged = report.read - report.added - report.updated - report.conflictCopies;
         if (report.unchanged < 0) report.unchanged = 0;
         for (auto& n : m.report.notes) report.notes.push_back(std::move(n));

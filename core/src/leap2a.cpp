@@ -19,6 +19,8 @@ using nlohmann::json;
 
 namespace {
 
+/// Deepest element nesting a LEAP2A file may have (real feeds: about 10).
+constexpr int kMaxXmlNesting = 256;
 constexpr const char* kAtom = "http://www.w3.org/2005/Atom";
 constexpr const char* kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 constexpr const char* kLeap2 = "http://terms.leapspecs.org/";
@@ -137,6 +139,8 @@ std::string writeLeap2a(const Portfolio& p, int64_t nowMs) {
         head.signOffs = p.signOffs;
         head.assessedAgainst = p.assessedAgainst;
         head.extra = p.extra;
+        head.tombstones = p.tombstones;
+        head.revision = p.revision;
         json j = json::parse(serializePortfolio(head));
         j.erase("entries");
         text(feed, "pathway:portfolio", j.dump(-1, ' ', false, json::error_handler_t::replace));
@@ -292,6 +296,22 @@ Leap2aRead readLeap2a(std::string_view bytes, const Catalog& catalog, int64_t no
                   " at byte " + std::to_string(parsed.offset) + ").";
         return r;
     }
+    // Nesting deeper than any feed needs is refused before anything walks it: 100,000 nested
+    // <div>s overflowed the stack of the recursive text collection (issue 12).
+    struct DepthWalker : pugi::xml_tree_walker {
+        bool tooDeep = false;
+        bool for_each(pugi::xml_node&) override {
+            if (depth() <= kMaxXmlNesting) return true;
+            tooDeep = true;
+            return false; // stop
+        }
+    } walker;
+    doc.traverse(walker);
+    if (walker.tooDeep) {
+        r.error = "This LEAP2A file nests elements more than " + std::to_string(kMaxXmlNesting) +
+                  " levels deep; it cannot be read.";
+        return r;
+    }
     pugi::xml_node feed = doc.document_element();
     if (localName(feed.name()) != "feed") {
         r.error = "This XML file is not a LEAP2A (Atom) feed: its root element is <" +
@@ -302,9 +322,13 @@ Leap2aRead readLeap2a(std::string_view bytes, const Catalog& catalog, int64_t no
     if (auto pw = child(feed, "portfolio"); pw) {
         LoadResult whole;
         try {
-            json j = json::parse(pw.child_value());
-            j["entries"] = json::array();
-            whole = parsePortfolio(j.dump());
+            if (jsonNestingExceeds(pw.child_value(), kMaxJsonNesting)) {
+                whole.error = "nested too deeply";
+            } else {
+                json j = json::parse(pw.child_value());
+                j["entries"] = json::array();
+                whole = parsePortfolio(j.dump());
+            }
         } catch (const json::exception&) {
             whole.error = "not JSON";
         }
@@ -329,7 +353,10 @@ Leap2aRead readLeap2a(std::string_view bytes, const Catalog& catalog, int64_t no
             std::string err;
             std::optional<Entry> e;
             try {
-                e = entryFromJson(json::parse(exact.child_value()), "entry", err);
+                if (jsonNestingExceeds(exact.child_value(), kMaxJsonNesting))
+                    err = "its Pathway data nests values too deeply";
+                else
+                    e = entryFromJson(json::parse(exact.child_value()), "entry", err);
             } catch (const json::exception&) {
                 err = "its Pathway data is not JSON";
             }

@@ -2,6 +2,8 @@
 
 #include "pathway/core/text.hpp"
 
+#include <algorithm>
+
 namespace pathway::core {
 
 namespace {
@@ -98,6 +100,35 @@ std::optional<size_t> Portfolio::indexOf(std::string_view id) const {
     for (size_t i = 0; i < entries.size(); ++i)
         if (entries[i].id == id) return i;
     return std::nullopt;
+}
+
+bool Portfolio::isDeleted(std::string_view id) const {
+    auto it = std::lower_bound(tombstones.begin(), tombstones.end(), id,
+                               [](const Tombstone& t, std::string_view k) { return t.id < k; });
+    return it != tombstones.end() && it->id == id;
+}
+
+namespace {
+auto tombstoneAt(std::vector<Tombstone>& list, std::string_view id) {
+    return std::lower_bound(list.begin(), list.end(), id,
+                            [](const Tombstone& t, std::string_view k) { return t.id < k; });
+}
+} // namespace
+
+void addTombstone(Portfolio& p, std::string_view id, int64_t atMs) {
+    auto it = tombstoneAt(p.tombstones, id);
+    if (it != p.tombstones.end() && it->id == id) {
+        it->deletedMs = std::max(it->deletedMs, atMs);
+        return;
+    }
+    p.tombstones.insert(it, Tombstone{std::string(id), atMs});
+}
+
+bool removeTombstone(Portfolio& p, std::string_view id) {
+    auto it = tombstoneAt(p.tombstones, id);
+    if (it == p.tombstones.end() || it->id != id) return false;
+    p.tombstones.erase(it);
+    return true;
 }
 
 } // namespace pathway::core

@@ -205,13 +205,23 @@ SignOff readSignOff(const json& j, const std::string& w) {
     return s;
 }
 
+Tombstone readTombstone(const json& j, const std::string& w) {
+    requireObject(j, w);
+    return {getString(j, "id", w, true), getTimestamp(j, "deleted", w)};
+}
+
 // Migrations: each turns a document of schema N into schema N+1, in place. Schema 1 is the
 // first released format; add a function here (and keep a fixture of the old version in
 // tests/fixtures) whenever the format changes.
 using Migration = std::function<void(json&)>;
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> kMigrations = {
-        // index 0 would migrate schema 1 -> 2
+        // 1 -> 2 (issue 12): tombstones of deleted entries and the save revision. A schema-1
+        // file has neither; both start empty.
+        [](json& doc) {
+            if (!doc.contains("tombstones")) doc["tombstones"] = json::array();
+            if (!doc.contains("revision")) doc["revision"] = 0;
+        },
     };
     return kMigrations;
 }
@@ -222,6 +232,16 @@ std::string describeParseError(const json::parse_error& e, size_t size) {
 }
 
 } // namespace
+
+json tombstonesToJson(const std::vector<Tombstone>& list) {
+    json out = json::array();
+    for (const auto& t : list) {
+        json tj = {{"id", t.id}};
+        if (t.deletedMs) tj["deleted"] = formatTimestamp(t.deletedMs);
+        out.push_back(std::move(tj));
+    }
+    return out;
+}
 
 json profileToJson(const Profile& p) {
     json j = json::object();
@@ -515,6 +535,8 @@ std::string serializePortfolio(const Portfolio& p) {
         signOffs.push_back(std::move(sj));
     }
     j["sign_offs"] = std::move(signOffs);
+    j["revision"] = p.revision;
+    j["tombstones"] = tombstonesToJson(p.tombstones);
     mergeExtra(j, p.extra);
 
     std::string out;
@@ -580,6 +602,8 @@ std::string serializePortfolioViaTree(const Portfolio& p) {
         signOffs.push_back(std::move(sj));
     }
     j["sign_offs"] = std::move(signOffs);
+    j["revision"] = p.revision;
+    j["tombstones"] = tombstonesToJson(p.tombstones);
     mergeExtra(j, p.extra);
     // nlohmann's object keeps keys sorted, so the output is stable for equal portfolios.
     return j.dump(2) + "\n";
@@ -610,6 +634,12 @@ bool checkBytes(std::string_view bytes, LoadResult& r) {
 // The tree reader, for bytes that passed checkBytes.
 LoadResult parseCheckedViaTree(std::string_view bytes) {
     LoadResult r;
+    if (jsonNestingExceeds(bytes, kMaxJsonNesting)) {
+        // 70,000 nested lists overflowed the stack of the CLI and the desktop app (issue 12).
+        r.error = "This portfolio cannot be read: it nests values more than " +
+                  std::to_string(kMaxJsonNesting) + " levels deep.";
+        return r;
+    }
     json doc;
     try {
         doc = json::parse(bytes.begin(), bytes.end());
@@ -675,8 +705,21 @@ LoadResult parseCheckedViaTree(std::string_view bytes) {
             for (size_t i = 0; i < ss->size(); ++i)
                 p.signOffs.push_back(
                     readSignOff((*ss)[i], "sign_offs[" + std::to_string(i) + "]"));
+        if (const json* ts = member(doc, "tombstones"); ts && !ts->is_null()) {
+            if (!ts->is_array()) throw ReadError{"tombstones", "should be a list"};
+            for (size_t i = 0; i < ts->size(); ++i) {
+                Tombstone t = readTombstone((*ts)[i], "tombstones[" + std::to_string(i) + "]");
+                addTombstone(p, t.id, t.deletedMs);
+            }
+        }
+        if (const json* rev = member(doc, "revision"); rev && !rev->is_null()) {
+            if (!rev->is_number_integer() || rev->get<int64_t>() < 0)
+                throw ReadError{"revision", "should be a whole number"};
+            p.revision = rev->get<int64_t>();
+        }
         p.extra = unknownMembers(doc, {"format", "schema", "profile", "assessed_against",
-                                       "entries", "comments", "sign_offs"});
+                                       "entries", "comments", "sign_offs", "tombstones",
+                                       "revision"});
         r.portfolio = std::move(p);
     } catch (const ReadError& e) {
         r.error = "This portfolio cannot be read: " + e.where + " " + e.what + ".";

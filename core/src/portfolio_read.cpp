@@ -62,8 +62,8 @@ class Reader {
                 once(seen, 2);
                 // Only the integer token of the current schema; anything else (an older schema,
                 // 1.0, 1e0) is the tree's to migrate or refuse.
-                static_assert(kSchemaVersion == 1);
-                if (m_p >= m_end || *m_p != '1') giveUp();
+                static_assert(kSchemaVersion == 2);
+                if (m_p >= m_end || *m_p != '2') giveUp();
                 ++m_p;
                 if (m_p < m_end && !isDelimiter(*m_p)) giveUp();
                 schema = true;
@@ -95,6 +95,17 @@ class Reader {
                 once(seen, 64);
                 if (peek() != '[') return checkAndDrop();
                 array([&] { p.signOffs.push_back(readSignOff()); });
+            } else if (key == "tombstones") {
+                once(seen, 128);
+                if (null()) return;
+                array([&] {
+                    Tombstone t = readTombstone();
+                    addTombstone(p, t.id, t.deletedMs); // sorted, one per id, as the reference
+                });
+            } else if (key == "revision") {
+                once(seen, 256);
+                if (null()) return;
+                p.revision = wholeNumber();
             } else {
                 keepUnknown(p.extra, key);
             }
@@ -701,6 +712,37 @@ class Reader {
         });
         if ((seen & 3) != 3) giveUp();
         return c;
+    }
+
+    Tombstone readTombstone() {
+        Tombstone t;
+        unsigned seen = 0;
+        object([&](std::string_view key) {
+            if (key == "id") {
+                once(seen, 1);
+                reqString(t.id);
+            } else if (key == "deleted") {
+                once(seen, 2);
+                t.deletedMs = timestamp();
+            } else {
+                checkAndDrop();
+            }
+        });
+        if ((seen & 1) != 1) giveUp();
+        return t;
+    }
+
+    /// A non-negative integer token of at most 18 digits; anything else is the tree's.
+    int64_t wholeNumber() {
+        int64_t v = 0;
+        int digits = 0;
+        while (m_p < m_end && *m_p >= '0' && *m_p <= '9') {
+            if (++digits > 18 || (digits == 2 && v == 0)) giveUp(); // long, or a leading zero
+            v = v * 10 + (*m_p - '0');
+            ++m_p;
+        }
+        if (digits == 0 || (m_p < m_end && !isDelimiter(*m_p))) giveUp();
+        return v;
     }
 
     SignOff readSignOff() {

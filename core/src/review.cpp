@@ -219,6 +219,11 @@ FeedbackResult parseFeedback(std::string_view bytes) {
                   std::to_string(*bad) + ").";
         return r;
     }
+    if (jsonNestingExceeds(bytes, kMaxJsonNesting)) {
+        r.error = "This feedback file nests values more than " + std::to_string(kMaxJsonNesting) +
+                  " levels deep; it cannot be read.";
+        return r;
+    }
     json doc;
     try {
         doc = json::parse(bytes.begin(), bytes.end());
@@ -315,14 +320,49 @@ MergeResult mergeFeedback(const Portfolio& portfolio, const Feedback& feedback) 
     return r;
 }
 
+namespace {
+
+// Both sides hold different versions of one entry: `kept` becomes the newer (updated time, then
+// content hash) and the other is returned as a "conflicting copy" whose id derives from its
+// content (so merging again adds nothing). Sets `updated` when `other` won.
+Entry conflictCopy(Entry& kept, const Entry& other, bool& updated) {
+    const std::string hKept = entryContentHash(kept), hOther = entryContentHash(other);
+    updated = std::tie(other.updatedMs, hOther) > std::tie(kept.updatedMs, hKept);
+    Entry loser = updated ? kept : other;
+    if (updated) kept = other;
+    const std::string originalId = loser.id;
+    loser.id = derivedUuid(loser.id + ":" + entryContentHash(loser));
+    loser.title += " (conflicting copy)";
+    loser.extra["conflict_of"] = originalId;
+    return loser;
+}
+
+void noteConflicts(MergeReport& report) {
+    if (report.conflictCopies > 0)
+        report.notes.push_back(std::to_string(report.conflictCopies) + " entr" +
+                               (report.conflictCopies == 1 ? "y was" : "ies were") +
+                               " changed on both sides: the older version is kept as a "
+                               "\"conflicting copy\"");
+}
+
+} // namespace
+
 MergeResult mergePortfolios(const Portfolio& base, const Portfolio& incoming) {
     MergeResult r{base, {}};
     Portfolio& out = r.portfolio;
+    // Deleted on either side stays deleted: tombstones are united, and honoured below.
+    for (const auto& t : incoming.tombstones) addTombstone(out, t.id, t.deletedMs);
+    if (!incoming.tombstones.empty()) {
+        const size_t before = out.entries.size();
+        std::erase_if(out.entries, [&](const Entry& e) { return out.isDeleted(e.id); });
+        r.report.entriesDeleted = static_cast<int32_t>(before - out.entries.size());
+    }
     // Entries by id: a linear find per incoming entry made 10,000-entry merges quadratic.
     std::unordered_map<std::string, size_t> index;
     index.reserve(out.entries.size() + incoming.entries.size());
     for (size_t i = 0; i < out.entries.size(); ++i) index.emplace(out.entries[i].id, i);
     for (const auto& in : incoming.entries) {
+        if (out.isDeleted(in.id)) continue;
         auto found = index.find(in.id);
         if (found == index.end()) {
             index.emplace(in.id, out.entries.size());
@@ -332,33 +372,21 @@ MergeResult mergePortfolios(const Portfolio& base, const Portfolio& incoming) {
         }
         Entry* mine = &out.entries[found->second];
         if (*mine == in) continue;
-        const std::string hMine = entryContentHash(*mine), hIn = entryContentHash(in);
-        if (hMine == hIn) {
+        if (entryContentHash(*mine) == entryContentHash(in)) {
             // Same content, different timestamps: keep the later update time.
             if (in.updatedMs > mine->updatedMs) mine->updatedMs = in.updatedMs;
             continue;
         }
-        const bool incomingWins = std::tie(in.updatedMs, hIn) > std::tie(mine->updatedMs, hMine);
-        Entry loser = incomingWins ? *mine : in;
-        if (incomingWins) {
-            *mine = in;
-            ++r.report.entriesUpdated;
-        }
-        const std::string copyId = derivedUuid(loser.id + ":" + entryContentHash(loser));
-        if (!index.count(copyId)) {
-            index.emplace(copyId, out.entries.size());
-            loser.id = copyId;
-            loser.title += " (conflicting copy)";
-            loser.extra["conflict_of"] = in.id;
+        bool updated = false;
+        Entry loser = conflictCopy(*mine, in, updated);
+        if (updated) ++r.report.entriesUpdated;
+        if (!index.count(loser.id) && !out.isDeleted(loser.id)) {
+            index.emplace(loser.id, out.entries.size());
             out.entries.push_back(std::move(loser));
             ++r.report.conflictCopies;
         }
     }
-    if (r.report.conflictCopies > 0)
-        r.report.notes.push_back(std::to_string(r.report.conflictCopies) +
-                                 " entr" + (r.report.conflictCopies == 1 ? "y was" : "ies were") +
-                                 " changed on both sides: the older version is kept as a "
-                                 "\"conflicting copy\"");
+    noteConflicts(r.report);
     for (const auto& [k, v] : incoming.assessedAgainst) out.assessedAgainst.emplace(k, v);
     if (incoming.extra.is_object())
         for (auto it = incoming.extra.begin(); it != incoming.extra.end(); ++it)
@@ -367,6 +395,124 @@ MergeResult mergePortfolios(const Portfolio& base, const Portfolio& incoming) {
         r.report.notes.push_back("the profile in the imported file differs; this portfolio's "
                                  "profile is kept");
     uniteReviews(out, incoming.comments, incoming.signOffs, r.report);
+    return r;
+}
+
+MergeResult mergeConcurrent(const Portfolio& base, const Portfolio& mine, const Portfolio& theirs) {
+    MergeResult r;
+    Portfolio& out = r.portfolio;
+    MergeReport& rep = r.report;
+
+    // Tombstones: kept on both sides, or new on one side (a delete). One that was in the base
+    // and is gone on one side was taken back by an undo there: it goes.
+    {
+        std::map<std::string_view, const Tombstone*> b, m, t;
+        for (const auto& x : base.tombstones) b.emplace(x.id, &x);
+        for (const auto& x : mine.tombstones) m.emplace(x.id, &x);
+        for (const auto& x : theirs.tombstones) t.emplace(x.id, &x);
+        std::map<std::string_view, int64_t> keep;
+        for (const auto& [id, x] : m)
+            if (t.count(id) || !b.count(id)) keep[id] = std::max(keep[id], x->deletedMs);
+        for (const auto& [id, x] : t)
+            if (m.count(id) || !b.count(id)) keep[id] = std::max(keep[id], x->deletedMs);
+        for (const auto& [id, ms] : keep) out.tombstones.push_back({std::string(id), ms});
+    }
+
+    // Entries, in mine's order, then theirs' new ones in theirs' order.
+    std::unordered_map<std::string_view, const Entry*> b, m, t;
+    for (const auto& e : base.entries) b.emplace(e.id, &e);
+    for (const auto& e : mine.entries) m.emplace(e.id, &e);
+    for (const auto& e : theirs.entries) t.emplace(e.id, &e);
+    std::unordered_map<std::string, size_t> index;
+    std::vector<Entry> copies;
+    auto take = [&](const Entry& e) {
+        index.emplace(e.id, out.entries.size());
+        out.entries.push_back(e);
+    };
+    auto get = [](const auto& map, std::string_view id) -> const Entry* {
+        auto it = map.find(id);
+        return it == map.end() ? nullptr : it->second;
+    };
+    auto visit = [&](std::string_view id) {
+        if (index.count(std::string(id))) return;
+        const Entry* me = get(m, id);
+        const Entry* th = get(t, id);
+        const Entry* ba = get(b, id);
+        if (out.isDeleted(id)) {
+            if (me) ++rep.entriesDeleted; // still here, deleted there
+            return;
+        }
+        if (me && th) {
+            if (*me == *th || (ba && *th == *ba)) return take(*me);
+            if (ba && *me == *ba) {
+                ++rep.entriesUpdated;
+                return take(*th);
+            }
+            Entry kept = *me;
+            if (entryContentHash(*me) == entryContentHash(*th)) { // same text, other times
+                kept.updatedMs = std::max(me->updatedMs, th->updatedMs);
+                return take(kept);
+            }
+            bool updated = false;
+            Entry loser = conflictCopy(kept, *th, updated);
+            take(kept);
+            copies.push_back(std::move(loser));
+            return;
+        }
+        if (me) { // not in theirs: removed there (without a tombstone: a replace) or new here
+            if (ba && *me == *ba) {
+                ++rep.entriesDeleted;
+                return;
+            }
+            return take(*me);
+        }
+        if (th) { // not in mine: removed here (a replace) or new there
+            if (ba && *th == *ba) return;
+            ++rep.entriesAdded;
+            return take(*th);
+        }
+    };
+    for (const auto& e : mine.entries) visit(e.id);
+    for (const auto& e : theirs.entries) visit(e.id);
+    for (auto& c : copies) {
+        if (index.count(c.id) || out.isDeleted(c.id)) continue;
+        index.emplace(c.id, out.entries.size());
+        out.entries.push_back(std::move(c));
+        ++rep.conflictCopies;
+    }
+    noteConflicts(rep);
+
+    // The rest: the side that changed it; both united when both did.
+    const bool theirProfile = !(theirs.profile == base.profile) && mine.profile == base.profile;
+    out.profile = theirProfile ? theirs.profile : mine.profile;
+    rep.profileChanged = theirProfile;
+    auto pick = [&](const auto& bv, const auto& mv, const auto& tv) -> const auto& {
+        return tv == bv ? mv : tv;
+    };
+    out.assessedAgainst = pick(base.assessedAgainst, mine.assessedAgainst, theirs.assessedAgainst);
+    if (!(mine.assessedAgainst == base.assessedAgainst))
+        for (const auto& [k, v] : mine.assessedAgainst) out.assessedAgainst[k] = v;
+    out.extra = pick(base.extra, mine.extra, theirs.extra);
+    if (!(mine.extra == base.extra) && mine.extra.is_object() && out.extra.is_object())
+        for (auto it = mine.extra.begin(); it != mine.extra.end(); ++it) out.extra[it.key()] = it.value();
+    const bool theirReviews = !(theirs.comments == base.comments && theirs.signOffs == base.signOffs);
+    const bool myReviews = !(mine.comments == base.comments && mine.signOffs == base.signOffs);
+    out.comments = mine.comments;
+    out.signOffs = mine.signOffs;
+    if (theirReviews && !myReviews) {
+        MergeReport counted;
+        Portfolio probe;
+        probe.comments = base.comments;
+        probe.signOffs = base.signOffs;
+        uniteReviews(probe, theirs.comments, theirs.signOffs, counted);
+        rep.commentsAdded = counted.commentsAdded;
+        rep.signOffsAdded = counted.signOffsAdded;
+        out.comments = theirs.comments;
+        out.signOffs = theirs.signOffs;
+    } else if (theirReviews) {
+        uniteReviews(out, theirs.comments, theirs.signOffs, rep);
+    }
+    out.revision = std::max(mine.revision, theirs.revision);
     return r;
 }
 

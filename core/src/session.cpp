@@ -2,6 +2,9 @@
 
 #include "pathway/core/text.hpp"
 
+#include <algorithm>
+#include <functional>
+
 namespace pathway::core {
 
 IoResult FileStorage::read(std::string& bytes, bool& exists) {
@@ -11,6 +14,14 @@ IoResult FileStorage::read(std::string& bytes, bool& exists) {
 }
 
 IoResult FileStorage::write(std::string_view bytes) { return writeFileAtomic(m_path, bytes); }
+
+IoResult FileStorage::lock() {
+    m_lock.reset();
+    auto lock = std::make_unique<FileLock>(m_path);
+    IoResult r = lock->status();
+    if (r) m_lock = std::move(lock);
+    return r;
+}
 
 IoResult MemoryStorage::read(std::string& out, bool& ex) {
     ex = exists;
@@ -36,8 +47,37 @@ LoadResult loadPortfolioFile(const std::string& path) {
     return parsePortfolio(bytes);
 }
 
+IoResult checkPortfolioSize(std::string_view bytes) {
+    if (bytes.size() <= kMaxPortfolioBytes) return {true, {}};
+    return {false, "Not saved: the portfolio would be " +
+                       std::to_string(bytes.size() / (1024 * 1024)) + " MB, over the " +
+                       std::to_string(kMaxPortfolioBytes / (1024 * 1024)) +
+                       " MB Pathway can open again. Nothing was changed; remove or shorten "
+                       "entries, or keep large evidence as attachments (references)."};
+}
+
 IoResult savePortfolioFile(const std::string& path, const Portfolio& portfolio) {
-    return writeFileAtomic(path, serializePortfolio(portfolio));
+    const std::string bytes = serializePortfolio(portfolio);
+    if (auto r = checkPortfolioSize(bytes); !r) return r;
+    return writeFileAtomic(path, bytes);
+}
+
+IoResult updatePortfolioFile(const std::string& path,
+                             const std::function<bool(Portfolio&, std::string& error)>& change) {
+    FileLock lock(path);
+    if (!lock.status()) return lock.status();
+    LoadResult loaded = loadPortfolioFile(path);
+    if (!loaded.ok()) return {false, loaded.error};
+    Portfolio p = std::move(*loaded.portfolio);
+    std::string error;
+    const int64_t revision = p.revision;
+    if (!change(p, error)) return {error.empty(), error};
+    p.revision = revision + 1;
+    return savePortfolioFile(path, p);
+}
+
+Session::Stamp Session::stampOf(std::string_view bytes) {
+    return {bytes.size(), std::hash<std::string_view>{}(bytes), true};
 }
 
 Session::Session(Storage& storage, const Clock& clock, IdSource& ids)
@@ -47,6 +87,7 @@ Session::State Session::open() {
     std::string bytes;
     bool exists = false;
     m_error.clear();
+    m_lastMerge = {};
     if (auto r = m_storage.read(bytes, exists); !r) {
         m_state = State::Broken;
         m_error = r.error;
@@ -54,6 +95,8 @@ Session::State Session::open() {
     }
     if (!exists) {
         m_store.reset(Portfolio{});
+        m_base = Portfolio{};
+        m_baseStamp = {};
         m_savedRevision = m_store.revision();
         m_state = State::Empty;
         return m_state;
@@ -64,6 +107,8 @@ Session::State Session::open() {
         m_error = loaded.error;
         return m_state;
     }
+    m_base = *loaded.portfolio;
+    m_baseStamp = stampOf(bytes);
     m_store.reset(std::move(*loaded.portfolio));
     m_savedRevision = m_store.revision();
     m_state = State::Loaded;
@@ -79,16 +124,65 @@ IoResult Session::save() {
     if (m_state == State::Empty && trim(m_store.portfolio().profile.name).empty() &&
         m_store.portfolio().entries.empty())
         return {true, {}};
-    const uint64_t revision = m_store.revision();
-    IoResult r = m_storage.write(serializePortfolio(m_store.portfolio()));
-    if (!r) {
+    auto fail = [&](IoResult r) {
+        m_storage.unlock();
         m_error = r.error;
         return r;
+    };
+    if (auto r = m_storage.lock(); !r) return fail(r);
+    // Compare: is what is stored still what this session last read or wrote?
+    std::string stored;
+    bool exists = false;
+    if (auto r = m_storage.read(stored, exists); !r) return fail(r);
+    m_lastMerge = {};
+    int64_t storedRevision = m_base.revision;
+    const Stamp now = exists ? stampOf(stored) : Stamp{};
+    if (exists && !(now == m_baseStamp)) {
+        // Someone else saved meanwhile: merge, never overwrite.
+        LoadResult theirs = parsePortfolio(stored);
+        if (!theirs.ok())
+            return fail({false, "Not saved: " + m_storage.describe() +
+                                    " was changed elsewhere and can no longer be read (" +
+                                    theirs.error + "). Pathway did not overwrite it."});
+        storedRevision = std::max(storedRevision, theirs.portfolio->revision);
+        MergeResult merged = mergeConcurrent(m_base, m_store.portfolio(), *theirs.portfolio);
+        m_store.absorb(std::move(merged.portfolio));
+        m_lastMerge = std::move(merged.report);
     }
+    m_store.setFileRevision(storedRevision + 1);
+    const std::string bytes = serializePortfolio(m_store.portfolio());
+    if (auto r = checkPortfolioSize(bytes); !r) return fail(r);
+    const uint64_t revision = m_store.revision();
+    if (auto r = m_storage.write(bytes); !r) return fail(r);
+    m_storage.unlock();
+    m_base = m_store.portfolio();
+    m_baseStamp = stampOf(bytes);
     m_error.clear();
     m_savedRevision = revision;
     m_state = State::Loaded;
-    return r;
+    return {true, {}};
+}
+
+MergeReport Session::refresh() {
+    m_lastMerge = {};
+    if (m_state == State::Broken) return {};
+    std::string stored;
+    bool exists = false;
+    if (!m_storage.read(stored, exists) || !exists) return {};
+    const Stamp now = stampOf(stored);
+    if (now == m_baseStamp) return {};
+    LoadResult theirs = parsePortfolio(stored);
+    if (!theirs.ok()) return {}; // the next save says so, and writes nothing
+    const bool clean = !dirty();
+    MergeResult merged = mergeConcurrent(m_base, m_store.portfolio(), *theirs.portfolio);
+    m_base = std::move(*theirs.portfolio);
+    m_baseStamp = now;
+    if (!(merged.portfolio == m_store.portfolio())) m_store.absorb(std::move(merged.portfolio));
+    m_store.setFileRevision(m_base.revision);
+    if (clean) m_savedRevision = m_store.revision(); // nothing of ours left to write
+    if (m_state == State::Empty) m_state = State::Loaded;
+    m_lastMerge = std::move(merged.report);
+    return m_lastMerge;
 }
 
 void Session::replace(Portfolio doc) {

@@ -131,6 +131,13 @@ void Store::reset(Portfolio doc) {
     ++m_revision;
 }
 
+void Store::absorb(Portfolio doc) {
+    m_doc = std::move(doc);
+    ++m_revision;
+}
+
+void Store::setFileRevision(int64_t revision) { m_doc.revision = revision; }
+
 CommandResult Store::applyRaw(Command& command, Command& inverse) {
     CommandResult r;
     if (auto* c = std::get_if<cmd::SetProfile>(&command)) {
@@ -148,6 +155,7 @@ CommandResult Store::applyRaw(Command& command, Command& inverse) {
         if (!e.updatedMs) e.updatedMs = e.createdMs;
         const size_t at = std::min(c->index.value_or(m_doc.entries.size()), m_doc.entries.size());
         m_doc.entries.insert(m_doc.entries.begin() + static_cast<std::ptrdiff_t>(at), e);
+        removeTombstone(m_doc, e.id); // undo of a delete: the entry lives again everywhere
         inverse = cmd::DeleteEntry{e.id};
         return {true, {}, e.id};
     }
@@ -171,6 +179,8 @@ CommandResult Store::applyRaw(Command& command, Command& inverse) {
         if (!idx) return {false, "That entry no longer exists.", c->id};
         inverse = cmd::AddEntry{m_doc.entries[*idx], *idx};
         m_doc.entries.erase(m_doc.entries.begin() + static_cast<std::ptrdiff_t>(*idx));
+        // The tombstone keeps a merge with an older copy from bringing the entry back.
+        addTombstone(m_doc, c->id, m_clock.nowMs());
         return {true, {}, c->id};
     }
     if (auto* c = std::get_if<cmd::Batch>(&command)) {

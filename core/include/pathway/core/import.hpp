@@ -29,6 +29,7 @@ struct ImportReport {
     int32_t added = 0;
     int32_t updated = 0;
     int32_t conflictCopies = 0;
+    int32_t deleted = 0; ///< entries the source had deleted (its tombstones), removed here too
     int32_t unchanged = 0;
     std::vector<std::string> skipped; ///< one line each: what and why
     std::vector<std::string> notes;

@@ -115,9 +115,23 @@ struct SignOff {
     bool operator==(const SignOff&) const = default;
 };
 
+/// What is left of a deleted entry (schema 2): its id and when it was deleted, so that a merge
+/// with an older copy (another tab, a backup, a second device) never brings it back. Undo of
+/// the delete removes it. Kept sorted by id.
+struct Tombstone {
+    std::string id;
+    int64_t deletedMs = 0;
+    bool operator==(const Tombstone&) const = default;
+};
+
 struct Portfolio {
     Profile profile;
     std::vector<Entry> entries;
+    std::vector<Tombstone> tombstones; ///< deleted entries, sorted by id (see Tombstone)
+    /// How many times this file has been saved (schema 2). A save writes one more than the
+    /// larger of what it read and what is stored; sync (a later issue) compares it. Plain data:
+    /// Session keeps it, nothing else needs to.
+    int64_t revision = 0;
     std::vector<Comment> comments;
     std::vector<SignOff> signOffs;
     /// Which framework/rule versions the portfolio was assessed against: id -> version.
@@ -127,7 +141,14 @@ struct Portfolio {
     const Entry* find(std::string_view id) const;
     Entry* find(std::string_view id);
     std::optional<size_t> indexOf(std::string_view id) const;
+    bool isDeleted(std::string_view id) const; ///< a tombstone holds this id
     bool operator==(const Portfolio&) const = default;
 };
+
+/// Records that entry `id` was deleted at `atMs`, keeping the list sorted; a tombstone already
+/// there keeps the later time.
+void addTombstone(Portfolio& portfolio, std::string_view id, int64_t atMs);
+/// Removes the tombstone of `id` (undo of a delete); false when there was none.
+bool removeTombstone(Portfolio& portfolio, std::string_view id);
 
 } // namespace pathway::core

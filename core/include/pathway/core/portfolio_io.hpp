@@ -10,7 +10,8 @@
 
 namespace pathway::core {
 
-inline constexpr int kSchemaVersion = 1;
+/// 2 (issue 12): "tombstones" (deleted entries: id, deleted) and "revision" (saves counted).
+inline constexpr int kSchemaVersion = 2;
 inline constexpr std::string_view kPortfolioFormat = "pathway-portfolio";
 /// Larger files are refused before parsing (a year of evidence is a few MB).
 inline constexpr size_t kMaxPortfolioBytes = 64u * 1024u * 1024u;
@@ -40,5 +41,6 @@ nlohmann::json entryToJson(const Entry& entry);
 std::optional<Entry> entryFromJson(const nlohmann::json& j, const std::string& where,
                                    std::string& error);
 nlohmann::json profileToJson(const Profile& profile);
+nlohmann::json tombstonesToJson(const std::vector<Tombstone>& tombstones);
 
 } // namespace pathway::core

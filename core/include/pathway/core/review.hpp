@@ -66,6 +66,7 @@ struct MergeReport {
     int32_t entriesAdded = 0;
     int32_t entriesUpdated = 0;   ///< the incoming version was newer
     int32_t conflictCopies = 0;   ///< both sides changed an entry: the older kept as a copy
+    int32_t entriesDeleted = 0;   ///< removed here because the other side deleted them
     int32_t commentsAdded = 0;
     int32_t commentsAlready = 0;
     int32_t signOffsAdded = 0;
@@ -73,8 +74,14 @@ struct MergeReport {
     int32_t signOffsNotCurrent = 0; ///< signed content differs from the entry now (edited since)
     std::vector<std::string> notes; ///< sentences for the user
     bool changed() const {
-        return entriesAdded + entriesUpdated + conflictCopies + commentsAdded + signOffsAdded > 0;
+        return changes() > 0;
     }
+    /// How many things the other side brought: "Updated with N changes made elsewhere".
+    int32_t changes() const {
+        return entriesAdded + entriesUpdated + conflictCopies + entriesDeleted + commentsAdded +
+               signOffsAdded + (profileChanged ? 1 : 0);
+    }
+    bool profileChanged = false; ///< mergeConcurrent took the other side's profile
 };
 
 struct MergeResult {
@@ -91,7 +98,19 @@ MergeResult mergeFeedback(const Portfolio& portfolio, const Feedback& feedback);
 /// when both hold different versions the newer (updated time, then content hash) wins and the
 /// other is kept as a "conflicting copy" with an id derived from its content (so merging again
 /// adds nothing). The profile stays; assessed_against and unknown fields are united.
+/// Tombstones of either side are united and honoured: an entry deleted on either side is not in
+/// the result (so an older copy or a backup never brings a deleted entry back).
 MergeResult mergePortfolios(const Portfolio& base, const Portfolio& incoming);
+
+/// A save's compare-and-merge (issue 12): combines a session's changes with what another writer
+/// stored meanwhile (a second tab or window, pathway-cli add/merge/import). `base` is the stored
+/// portfolio the session last read or wrote, `mine` the session's portfolio now, `theirs` what is
+/// stored now. A change made on one side only is taken as it is (an add, an edit, a delete, the
+/// undo of a delete); an entry changed differently on both sides keeps the newer version and the
+/// other as a "conflicting copy" (mergePortfolios' rule); a delete wins over an edit. Profile,
+/// assessed_against, unknown fields, comments and sign-offs: the side that changed them, both
+/// united when both did (mine's profile wins). The report counts what came from `theirs`.
+MergeResult mergeConcurrent(const Portfolio& base, const Portfolio& mine, const Portfolio& theirs);
 
 /// Puts comments and sign-offs in the canonical order merges use (by time, then keys).
 void normaliseReviews(Portfolio& portfolio);

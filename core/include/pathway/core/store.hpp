@@ -96,6 +96,11 @@ class Store {
     const Portfolio& portfolio() const { return m_doc; }
     /// Replaces the whole document (after a load); clears history.
     void reset(Portfolio doc);
+    /// Takes in changes made elsewhere (the stored copy merged with this one, see
+    /// mergeConcurrent): replaces the document but keeps undo and redo, which work by entry id.
+    void absorb(Portfolio doc);
+    /// Records the file revision the document was last saved as (not a change: no new revision).
+    void setFileRevision(int64_t revision);
 
     CommandResult apply(Command command);
     bool canUndo() const { return !m_undo.empty(); }
