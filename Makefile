@@ -76,6 +76,7 @@ test-wasm:
 test-desktop:
 	@echo "== desktop: the real window under Xvfb"
 	@bash tests/native/smoke.sh build/bin/pathway
+	@bash tests/native/open_twice.sh build/bin/pathway
 
 test-browser:
 	@echo "== browser: the web page in Debian's Chromium (Playwright)"

@@ -15,6 +15,8 @@
 #include "pathway/ui/app.hpp"
 #include "pathway/ui/theme.hpp"
 
+#include <sys/stat.h>
+
 #include <SDL.h>
 #include <SDL_opengl.h>
 #include <imgui.h>
@@ -50,6 +52,11 @@ struct Options {
     std::string screenshot;
     int frames = 30;
     std::string fontsList = PATHWAY_FONTS_LIST;
+    // Test options (tests/native/open_twice.sh): after this many ms, add a CPD entry titled
+    // testAddTitle through the App's store, as a user's edit would; quit after quitAfterMs.
+    int testAddAfterMs = -1;
+    std::string testAddTitle;
+    int quitAfterMs = -1;
 };
 
 // Desktop preferences: a small JSON file in the data folder. Unreadable files are ignored.
@@ -203,6 +210,45 @@ struct OpenPortfolio {
     }
 };
 
+// The portfolio file as last seen (issue 12): polled once a second; when another window or
+// pathway-cli changed it, the session merges it in (Session::refresh) and the App says so in
+// one line. Its own saves are noted so they do not count as changes made elsewhere.
+class FileWatch {
+  public:
+    explicit FileWatch(std::string path) : m_path(std::move(path)) { note(); }
+    /// Remembers the file as it is now (after opening or saving it).
+    void note() { m_last = stamp(); }
+    /// True when the file changed since note(); checks at most once a second.
+    bool changed() {
+        const Uint32 now = SDL_GetTicks();
+        if (now - m_polled < 1000) return false;
+        m_polled = now;
+        const std::string s = stamp();
+        if (s == m_last) return false;
+        m_last = s;
+        return true;
+    }
+
+  private:
+    std::string stamp() const {
+        struct stat st{};
+        if (::stat(m_path.c_str(), &st) != 0) return {};
+        return std::to_string(st.st_ino) + ":" + std::to_string(st.st_size) + ":" +
+               std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+    }
+    std::string m_path;
+    std::string m_last;
+    Uint32 m_polled = 0;
+};
+
+void reportChangesElsewhere(core::Session& session, ui::App& app) {
+    const core::MergeReport& r = session.lastMerge();
+    if (r.changes() <= 0) return;
+    app.noteChangesElsewhere(r);
+    std::printf("pathway: %s\n", app.message().c_str());
+    std::fflush(stdout);
+}
+
 void saveIfDirty(core::Session& session) {
     if (session.dirty())
         if (auto r = session.save(); !r) std::fprintf(stderr, "pathway: %s\n", r.error.c_str());
@@ -228,7 +274,8 @@ int usage() {
         "usage: pathway [--file PORTFOLIO.json] [--size WxH] [--theme light|dark|high-contrast]\n"
         "               [--text-size PX] [--screen home|log|frameworks|reviews|settings]\n"
         "               [--open-new KIND | --edit-newest KIND] [--review SHARED.json]\n"
-        "               [--screenshot OUT.bmp [--frames N]]\n");
+        "               [--screenshot OUT.bmp [--frames N]]\n"
+        "               [--test-add-after MS TITLE] [--quit-after MS]\n");
     return 2;
 }
 
@@ -266,6 +313,11 @@ int main(int argc, char** argv) {
             opt.frames = std::atoi(v);
         else if (a == "--fonts" && (v = next()))
             opt.fontsList = v;
+        else if (a == "--test-add-after" && i + 2 < argc) {
+            opt.testAddAfterMs = std::atoi(argv[++i]);
+            opt.testAddTitle = argv[++i];
+        } else if (a == "--quit-after" && (v = next()))
+            opt.quitAfterMs = std::atoi(v);
         else if (a == "--help" || a == "-h") {
             usage();
             return 0;
@@ -364,6 +416,8 @@ int main(int argc, char** argv) {
     int frame = 0;
     int busyFrames = 3; // frames still to draw after the last event (animations settle)
     Uint32 lastSave = SDL_GetTicks();
+    const Uint32 started = SDL_GetTicks();
+    auto watch = std::make_unique<FileWatch>(open->storage.path());
     while (running) {
         SDL_Event ev;
         // Idle when nothing happens: wait for input instead of spinning.
@@ -389,6 +443,7 @@ int main(int argc, char** argv) {
                     saveIfDirty(open->session);
                     open.reset();
                     open = std::make_unique<OpenPortfolio>(path, clock, ids, interactive);
+                    watch = std::make_unique<FileWatch>(path);
                     open->app.setTextSizePx(fontPx);
                     SDL_SetWindowTitle(window, ("Pathway \xe2\x80\x94 " + path).c_str());
                 }
@@ -428,10 +483,29 @@ int main(int argc, char** argv) {
         if (open->session.dirty() && SDL_GetTicks() - lastSave > 500) {
             if (auto r = open->session.save(); !r)
                 std::fprintf(stderr, "pathway: %s\n", r.error.c_str());
+            watch->note();
+            reportChangesElsewhere(open->session, open->app);
             lastSave = SDL_GetTicks();
         }
+        // Changes made elsewhere (pathway-cli, a second window): merged in, said in one line.
+        if (interactive && watch->changed()) {
+            open->session.refresh();
+            reportChangesElsewhere(open->session, open->app);
+            busyFrames = 3;
+        }
+        const Uint32 elapsed = SDL_GetTicks() - started;
+        if (opt.testAddAfterMs >= 0 && static_cast<int>(elapsed) >= opt.testAddAfterMs) {
+            opt.testAddAfterMs = -1;
+            core::Entry e;
+            e.title = opt.testAddTitle;
+            e.date = clock.today();
+            e.fields["hours"] = "1";
+            open->session.store().apply(core::cmd::AddEntry{e, std::nullopt});
+        }
+        if (opt.quitAfterMs >= 0 && static_cast<int>(elapsed) >= opt.quitAfterMs) running = false;
     }
     saveIfDirty(open->session);
+    reportChangesElsewhere(open->session, open->app);
     if (interactive) {
         if (!(SDL_GetWindowFlags(window) & (SDL_WINDOW_MAXIMIZED | SDL_WINDOW_FULLSCREEN)))
             SDL_GetWindowSize(window, &prefs.width, &prefs.height);

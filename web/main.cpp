@@ -119,14 +119,22 @@ struct WebApp {
 WebApp* g_app = nullptr;
 std::string g_buffer; // returned to JavaScript by the pathway_* getters
 
+// ---- saving and tabs (issue 12) ------------------------------------------------------------
+// A save is a compare-and-merge (core::Session::save) run by the page inside a Web Lock, between
+// taking in the portfolio another tab stored and writing back to IndexedDB (pathwayShell.flush,
+// pathway_save_now); other tabs hear of it on a BroadcastChannel and call pathway_refresh.
+
+/// Asks the page for a locked save (it calls pathway_save_now when it holds the lock).
 void persist() {
     WebApp& a = *g_app;
     if (!a.session.dirty()) return;
-    if (auto r = a.session.save(); !r) {
-        EM_ASM({ window.pathwayShell && window.pathwayShell.storageError(UTF8ToString($0)); }, r.error.c_str());
-        return;
-    }
     flushStorage();
+}
+
+/// Tells the user in one line what a save or refresh took in from other tabs.
+void reportChangesElsewhere() {
+    WebApp& a = *g_app;
+    if (a.app && a.session.lastMerge().changes() > 0) a.app->noteChangesElsewhere(a.session.lastMerge());
 }
 
 void syncCanvasSize() {
@@ -429,6 +437,37 @@ EMSCRIPTEN_KEEPALIVE const char* pathway_pointer() {
 /// Saves now if anything changed (the page calls it on visibilitychange/pagehide).
 EMSCRIPTEN_KEEPALIVE void pathway_flush() { persist(); }
 
+/// The page holds the storage lock and has taken in what other tabs stored: the save itself
+/// (read, merge, write to the in-memory file system). 1 when it wrote, 0 when nothing to write,
+/// -1 when it failed (the page shows the error).
+EMSCRIPTEN_KEEPALIVE int pathway_save_now() {
+    WebApp& a = *g_app;
+    if (!a.session.dirty()) return 0;
+    if (auto r = a.session.save(); !r) {
+        EM_ASM({ window.pathwayShell && window.pathwayShell.storageError(UTF8ToString($0)); }, r.error.c_str());
+        return -1;
+    }
+    reportChangesElsewhere();
+    a.dirtySinceMs = -1;
+    pathway_wake();
+    return 1;
+}
+
+/// Another tab saved (the page heard it on its BroadcastChannel and took in the stored copy):
+/// merge it into this tab, keeping this tab's own unsaved changes and its draft.
+EMSCRIPTEN_KEEPALIVE int pathway_refresh() {
+    WebApp& a = *g_app;
+    const core::MergeReport r = a.session.refresh();
+    reportChangesElsewhere();
+    pathway_wake();
+    return r.changes();
+}
+
+/// The revision of the stored portfolio this tab last read or wrote (tests).
+EMSCRIPTEN_KEEPALIVE double pathway_stored_revision() {
+    return static_cast<double>(g_app->session.storedRevision());
+}
+
 /// Text typed into the page's hidden field (on-screen keyboard, composition, paste).
 EMSCRIPTEN_KEEPALIVE void pathway_text(const char* utf8) {
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
@@ -491,8 +530,11 @@ EMSCRIPTEN_KEEPALIVE const char* pathway_import_apply(const char* bytes, int siz
             const std::string keep = "/data/portfolio.unreadable-" + std::to_string(a.clock.nowMs()) + ".json";
             std::rename(kPortfolioPath, keep.c_str());
         }
+        const bool wasBroken = a.session.state() == core::Session::State::Broken;
         a.session.replace(std::move(*parsed.portfolio));
         if (a.app) a.app->show(ui::Screen::Home);
+        // After the rename nothing is stored to merge with: written now, pushed by the page.
+        if (wasBroken) pathway_save_now();
         persist();
         pathway_wake();
     }
@@ -525,6 +567,21 @@ EMSCRIPTEN_KEEPALIVE void pathway_test_add_entries(int count) {
     }
     a.session.store().apply(std::move(batch));
     pathway_wake();
+}
+
+/// Test helper: deletes the entry with this id (one undoable step, as the editor's Delete).
+EMSCRIPTEN_KEEPALIVE int pathway_test_delete_entry(const char* id) {
+    const bool ok = g_app->session.store().apply(core::cmd::DeleteEntry{id}).ok;
+    pathway_wake();
+    return ok ? 1 : 0;
+}
+
+/// Test helper: the editor's draft as {"open":bool,"title":...} (a draft survives other saves).
+EMSCRIPTEN_KEEPALIVE const char* pathway_test_draft() {
+    const core::Entry* d = g_app->app ? g_app->app->draft() : nullptr;
+    nlohmann::json j = {{"open", d != nullptr}, {"title", d ? d->title : ""}};
+    g_buffer = j.dump();
+    return g_buffer.c_str();
 }
 
 /// Test and screenshot helper: opens the editor on a new entry of a kind ("cpd", "reflection").

@@ -81,3 +81,5 @@ await import('./mobile.mjs');
 await import('./phone_interaction.mjs');
 // Issue 6: share, import, the confidentiality check and a mentor's review in the browser.
 await import('./exchange.mjs');
+// Issue 12: two tabs on one IndexedDB (Web Locks, BroadcastChannel, compare-and-merge saves).
+await import('./tabs.mjs');

@@ -110,6 +110,8 @@ void App::editEntry(std::string_view id) {
     }
     if (!(m_draft && m_draft->id == id)) {
         m_draft = *e;
+        m_draftBase = *e;
+        m_draftChangedElsewhere = false;
         m_draftIsNew = false;
         m_draftDate = e->date.toString();
         m_triedSave = false;
@@ -144,8 +146,17 @@ bool App::saveDraft() {
         show(Screen::Home);
         return true;
     }
-    CommandResult r = m_draftIsNew ? m_session.store().apply(cmd::AddEntry{*m_draft})
-                                   : m_session.store().apply(cmd::UpdateEntry{*m_draft});
+    CommandResult r;
+    if (m_draftIsNew) {
+        r = m_session.store().apply(cmd::AddEntry{*m_draft});
+    } else if (auto other = takeOtherVersion(*m_draft)) { // changed elsewhere meanwhile: keep both
+        cmd::Batch both{"Edit \"" + m_draft->title + "\"", {}};
+        both.commands.emplace_back(cmd::UpdateEntry{*m_draft});
+        both.commands.emplace_back(cmd::AddEntry{std::move(*other), std::nullopt});
+        r = m_session.store().apply(std::move(both));
+    } else {
+        r = m_session.store().apply(cmd::UpdateEntry{*m_draft});
+    }
     if (!r) {
         m_message = r.error;
         m_messageIsError = true;

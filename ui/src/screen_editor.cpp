@@ -136,6 +136,7 @@ void App::drawEditor() {
     } else {
         ImGui::TextUnformatted(std::string(kindLabel(e.kind)).c_str());
         drawSignOffs(e);
+        drawConflictNotice(e);
     }
 
     label("Title", "");

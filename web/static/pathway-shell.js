@@ -30,8 +30,6 @@
     messageEl.style.color = isError ? '#c53030' : '';
   }
 
-  let syncing = false;
-  let syncAgain = false;
   const hook = {
     ready: false, storageErrors: [], persisted: null, offlineReady: false, updateReady: false,
     firstFrameMs: null, lastImport: null, webgl2: true,
@@ -43,6 +41,83 @@
   function wantsText() { return hook.ready && mod()._pathway_wants_text() !== 0; }
   function wake() { if (hook.ready) mod()._pathway_wake(); }
   function resume() { if (hook.ready) mod()._pathway_resume(); }
+
+  // ---- one portfolio in several tabs (issue 12) -----------------------------------------------
+  // Tabs (and the installed app beside a tab) share one IndexedDB. Each tab keeps the portfolio
+  // in its own memory file system, so a plain syncfs(false) wrote whatever that tab last had
+  // over what another tab had saved since. Now every write runs inside a Web Lock
+  // (navigator.locks) and first takes in the stored portfolio when another tab changed it; the
+  // C++ side then merges (pathway_save_now, pathway_refresh: core::Session's compare-and-merge);
+  // after writing, the tab tells the others on a BroadcastChannel, and they take it in too.
+  const tabSync = (() => {
+    const LOCK = 'pathway-storage';
+    const FILE = '/data/portfolio.json';
+    const channel = 'BroadcastChannel' in window ? new BroadcastChannel('pathway-storage') : null;
+    let stored = null;     // IndexedDB's timestamp of the portfolio as this tab last read or wrote it
+    let queued = false;    // a run is waiting for the lock
+    let running = false;
+    let chain = Promise.resolve();
+
+    const withLock = (fn) => (navigator.locks ? navigator.locks.request(LOCK, fn) : fn());
+    const syncfs = (populate) => new Promise((resolve, reject) =>
+      mod().FS.syncfs(populate, (err) => (err ? reject(err) : resolve())));
+    const localStamp = () => { try { return mod().FS.stat(FILE).mtime.getTime(); } catch (e) { return null; } };
+    // The portfolio's record in IDBFS's own database (named after the mount point; one record
+    // per file: {timestamp, mode, contents}). Reading just this record, not syncfs(true), leaves
+    // this tab's other files (its draft) as they are.
+    function storedRecord() {
+      return new Promise((resolve, reject) => {
+        mod().IDBFS.getDB('/data', (err, db) => {
+          if (err) { reject(err); return; }
+          const req = db.transaction(['FILE_DATA'], 'readonly').objectStore('FILE_DATA').get(FILE);
+          req.onsuccess = () => resolve(req.result || null);
+          req.onerror = () => reject(req.error);
+        });
+      });
+    }
+    // Takes the stored portfolio into the memory file system when another tab changed it.
+    async function takeIn() {
+      const rec = await storedRecord();
+      if (!rec || !rec.contents) return false;
+      const t = rec.timestamp.getTime();
+      if (t === stored) return false;
+      const FS = mod().FS;
+      FS.writeFile(FILE, rec.contents);
+      FS.chmod(FILE, rec.mode);
+      FS.utime(FILE, t, t);
+      stored = t;
+      return true;
+    }
+    async function once(fromOtherTab) {
+      if (!hook.ready) return;
+      const tookIn = await takeIn();
+      if (tookIn) { hook.refreshes++; mod()._pathway_refresh(); }
+      const wrote = fromOtherTab && !tookIn ? 0 : mod()._pathway_save_now();
+      if (!fromOtherTab || wrote > 0) {
+        await syncfs(false);
+        stored = localStamp();
+        hook.lastFlush = Date.now();
+      }
+      if (wrote > 0 && channel) channel.postMessage({ type: 'saved', at: stored });
+    }
+    function schedule(fromOtherTab) {
+      if (!fromOtherTab) { if (queued) return; queued = true; }
+      chain = chain.then(() => withLock(async () => {
+        if (!fromOtherTab) queued = false;
+        running = true;
+        try { await once(fromOtherTab); } finally { running = false; }
+      })).catch((err) => {
+        shell.storageError('Could not save to this browser\'s storage (' + errorText(err) +
+          '). Your latest changes are only in this page: export a copy.');
+      }).finally(resume);
+    }
+    if (channel) channel.onmessage = (ev) => { if (ev.data && ev.data.type === 'saved') schedule(true); };
+    return {
+      run: () => schedule(false),
+      idle: () => !queued && !running,
+      noteStored: () => { stored = localStamp(); },
+    };
+  })();
 
   // ---- banners -------------------------------------------------------------------------
   function showStorageBanner(text) {
@@ -89,6 +164,7 @@
       if (!mounted) { mod()._pathway_start(); return; }
       // The first sync must finish before the app reads anything.
       FS.syncfs(true, (err) => {
+        if (!err) tabSync.noteStored();
         if (err) {
           hook.storageBroken = true;
           shell.storageError('Pathway could not open this browser\'s storage (' + errorText(err) +
@@ -98,21 +174,9 @@
         mod()._pathway_start();
       });
     },
-    flush() {
-      if (syncing) { syncAgain = true; return; }
-      syncing = true;
-      mod().FS.syncfs(false, (err) => {
-        syncing = false;
-        if (err) {
-          shell.storageError('Could not save to this browser\'s storage (' + errorText(err) +
-            '). Your latest changes are only in this page: export a copy.');
-        } else {
-          hook.lastFlush = Date.now();
-        }
-        resume();
-        if (syncAgain) { syncAgain = false; shell.flush(); }
-      });
-    },
+    // Every write to IndexedDB goes through tabSync (below): one tab at a time, after taking in
+    // what another tab stored, so a tab never writes an older portfolio over a newer one.
+    flush() { tabSync.run(); },
     ready() {
       statusEl.classList.add('hidden');
       hook.ready = true;
@@ -462,7 +526,11 @@
   hook.wantsText = wantsText;
   hook.keyboardInput = kbd;
   // True once every change has reached IndexedDB.
-  hook.saved = () => mod()._pathway_dirty() === 0 && !syncing && !syncAgain;
+  hook.saved = () => mod()._pathway_dirty() === 0 && tabSync.idle();
+  hook.storedRevision = () => mod()._pathway_stored_revision();
+  hook.deleteEntry = (id) => call('pathway_test_delete_entry', 'number', ['string'], [id]) !== 0;
+  hook.draft = () => JSON.parse(mod().UTF8ToString(mod()._pathway_test_draft()));
+  hook.refreshes = 0; // how many times another tab's save was taken in (tests)
   // Test and screenshot helpers.
   hook.addTestEntries = (n) => mod()._pathway_test_add_entries(n);
   hook.newEntry = (kind) => call('pathway_test_new_entry', 'number', ['string'], [kind]) !== 0;

@@ -85,6 +85,11 @@ class App {
     /// True while the mentor review screen has comments or sign-offs not yet saved to a file.
     bool mentorHasUnsavedFeedback() const;
 
+    /// Another tab, window or pathway-cli saved and the session took it in (Session::save or
+    /// refresh): says so in one line ("Updated with 2 changes made elsewhere.") and keeps the
+    /// editor's draft in step (an untouched draft shows the new version; one being edited stays).
+    void noteChangesElsewhere(const core::MergeReport& report);
+
     /// Requirements status for today, recomputed only when the portfolio or the day changes.
     const core::Status& status();
 
@@ -128,6 +133,11 @@ class App {
     void drawSettings();
     void drawEntryRow(const core::Entry& e, size_t index, const char* idPrefix = "entry.");
     void drawSignOffs(const core::Entry& e); // editor: who signed this entry, and is it current?
+    // screen_conflicts.cpp: an entry changed in two places at once
+    void drawConflictNotice(const core::Entry& e);
+    /// When saving `saving` over a version changed elsewhere meanwhile: that version, as a
+    /// conflicting copy to keep beside it (never a silent loss).
+    std::optional<core::Entry> takeOtherVersion(const core::Entry& saving);
     // screen_share.cpp
     void drawShare();
     void askForFile(const char* purpose, const char* accept);
@@ -154,6 +164,8 @@ class App {
     bool m_draftIsNew = false;
     std::string m_draftDate;
     bool m_triedSave = false; ///< show "required" messages only after a save attempt
+    std::optional<core::Entry> m_draftBase; ///< the stored entry the draft was opened on
+    bool m_draftChangedElsewhere = false;   ///< it changed elsewhere while being edited here
     std::optional<core::Entry> m_persistedDraft;
     std::string m_persistedDate;
     double m_lastDraftPersist = -1;
