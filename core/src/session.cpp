@@ -64,6 +64,7 @@ IoResult savePortfolioFile(const std::string& path, const Portfolio& portfolio) 
 
 IoResult updatePortfolioFile(const std::string& path,
                              const std::function<bool(Portfolio&, std::string& error)>& change) {
+    if (!fileExists(path)) return {false, loadPortfolioFile(path).error}; // no lock file for it
     FileLock lock(path);
     if (!lock.status()) return lock.status();
     LoadResult loaded = loadPortfolioFile(path);
