@@ -343,7 +343,11 @@ Rule readRuleHeader(const json& root, std::string_view format, const std::string
     checkFormat(root, format);
     Rule r;
     r.id = requireString(root, "id", "");
-    if (r.id != expectedId) fail("id", inQuotes(r.id) + " should be \"" + expectedId + "\"");
+    if (expectedId.empty()) {
+        if (!isStableId(r.id, false)) fail("id", inQuotes(r.id) + " should be a-z, 0-9 and -");
+    } else if (r.id != expectedId) {
+        fail("id", inQuotes(r.id) + " should be \"" + expectedId + "\"");
+    }
     r.version = requireString(root, "version", "");
     r.title = requireString(root, "title", "");
     r.source = readSource(root);
@@ -377,6 +381,12 @@ SweCpdRule readSweCpdRule(const json& root) {
     }
     r.minPieces = requireInt(root, "min_pieces", "", 0, 100);
     r.minPeerReflections = requireInt(root, "min_peer_reflections", "", 0, 100);
+    if (const json* ex = present(root, "first_year_exemption")) {
+        requireObject(*ex, "first_year_exemption");
+        r.firstYearExemptFrom =
+            asMonthDay(requireMember(*ex, "registered_on_or_after", "first_year_exemption"),
+                       "first_year_exemption.registered_on_or_after");
+    }
     const json& piece = requireMember(root, "piece", "");
     requireObject(piece, "piece");
     r.pieceKind = readKind(piece, "kind", "piece");
@@ -390,9 +400,14 @@ SweCpdRule readSweCpdRule(const json& root) {
 
 Offset readOffset(const json& j, const std::string& path) {
     requireObject(j, path);
-    if (j.size() != 1) fail(path, "should have exactly one of days, weeks or months");
+    if (j.size() != 1) fail(path, "should have exactly one of days, weeks, months or review");
     Offset o;
     const std::string unit = j.begin().key();
+    if (unit == "review") {
+        o.unit = Offset::Unit::Review;
+        o.review = asString(j.begin().value(), join(path, unit));
+        return o;
+    }
     if (unit == "days")
         o.unit = Offset::Unit::Days;
     else if (unit == "weeks")
@@ -400,14 +415,18 @@ Offset readOffset(const json& j, const std::string& path) {
     else if (unit == "months")
         o.unit = Offset::Unit::Months;
     else
-        fail(join(path, unit), "should be days, weeks or months");
+        fail(join(path, unit), "should be days, weeks, months or review");
     o.amount = asInt(j.begin().value(), join(path, unit), 1, 1200);
     return o;
 }
 
 // Rough length in days, only to check that periods come in order.
-double approxDays(Offset o) {
+double approxDays(const Offset& o, const std::vector<AsyeReview>& reviews) {
     switch (o.unit) {
+    case Offset::Unit::Review:
+        for (const auto& r : reviews)
+            if (r.id == o.review) return r.months * 30.44;
+        return 0;
     case Offset::Unit::Days:
         return o.amount;
     case Offset::Unit::Weeks:
@@ -449,15 +468,23 @@ AsyeRule readAsyeRule(const json& root) {
 
     r.durationMonths = requireInt(root, "duration_months", "", 1, 60);
     r.extendProRata = optionalBool(root, "extend_pro_rata", "", true);
+    bool workingDay = false;
     if (const json* w = present(root, "weekend")) {
         const std::string s = asString(*w, "weekend");
         if (s == "next-monday")
             r.weekendToMonday = true;
+        else if (s == "next-working-day")
+            r.weekendToMonday = workingDay = true;
         else if (s == "keep")
             r.weekendToMonday = false;
         else
-            fail("weekend", inQuotes(s) + " should be next-monday or keep");
+            fail("weekend", inQuotes(s) + " should be next-monday, next-working-day or keep");
     }
+    r.bankHolidays = optionalString(root, "bank_holidays", "");
+    if (!r.bankHolidays.empty() && !workingDay)
+        fail("bank_holidays", "needs \"weekend\": \"next-working-day\"");
+    if (!r.bankHolidays.empty() && !isStableId(r.bankHolidays, false))
+        fail("bank_holidays", inQuotes(r.bankHolidays) + " is not a calendar id");
     if (const json* d = present(root, "due_soon_days"))
         r.dueSoonDays = asInt(*d, "due_soon_days", 0, 366);
 
@@ -514,6 +541,7 @@ AsyeRule readAsyeRule(const json& root) {
             }
         }
         ev.need = requireInt(j, "need", at, 0, 1000);
+        ev.confirmed = optionalBool(j, "confirmed", at, true);
         r.evidence.push_back(std::move(ev));
     }
 
@@ -534,9 +562,12 @@ AsyeRule readAsyeRule(const json& root) {
         if (const json* until = present(cadence[i], "until")) {
             if (last) fail(join(at, "until"), "should be null: the last period runs to the end");
             p.until = readOffset(*until, join(at, "until"));
-            if (approxDays(*p.until) <= previous)
+            if (p.until->unit == Offset::Unit::Review && !r.review(p.until->review))
+                fail(join(join(at, "until"), "review"),
+                     inQuotes(p.until->review) + " is not one of this rule's reviews");
+            if (approxDays(*p.until, r.reviews) <= previous)
                 fail(join(at, "until"), "should come after the previous period's end");
-            previous = approxDays(*p.until);
+            previous = approxDays(*p.until, r.reviews);
         } else if (!last) {
             fail(join(at, "until"), "only the last period can run to the end");
         }
@@ -555,6 +586,28 @@ AsyeRule readAsyeRule(const json& root) {
     r.protectedHoursField = requireString(pt, "hours_field", "protected_time");
     checkFieldKey(r.protectedKind, r.protectedHoursField, "protected_time.hours_field", false);
     return r;
+}
+
+// ---------------------------------------------------------------------------- bank holidays
+
+BankHolidays readBankHolidays(const json& root) {
+    auto c = readRuleHeader<BankHolidays>(root, kBankHolidaysFormat, "");
+    if (!c.validTo) fail("valid_to", "should be the last day the list covers");
+    const json& days = requireArray(root, "days", "");
+    for (size_t i = 0; i < days.size(); ++i) {
+        const std::string at = indexed("days", i);
+        requireObject(days[i], at);
+        BankHoliday h;
+        h.date = requireDate(days[i], "date", at);
+        h.name = requireString(days[i], "name", at);
+        h.substitute = optionalBool(days[i], "substitute", at, false);
+        if (!c.validOn(h.date))
+            fail(join(at, "date"), h.date.toString() + " is outside valid_from..valid_to");
+        if (!c.days.empty() && !(c.days.back().date < h.date))
+            fail(join(at, "date"), h.date.toString() + " should come after the day before it");
+        c.days.push_back(std::move(h));
+    }
+    return c;
 }
 
 // ----------------------------------------------------------------------------------- models
@@ -796,6 +849,13 @@ Parsed<AsyeRule> loadAsyeRule(std::string_view bytes, std::string_view fileName)
     return readWith<AsyeRule>(*root, fileName, readAsyeRule);
 }
 
+Parsed<BankHolidays> loadBankHolidays(std::string_view bytes, std::string_view fileName) {
+    Parsed<BankHolidays> out;
+    auto root = parseJson(bytes, fileName, out.error);
+    if (!root) return out;
+    return readWith<BankHolidays>(*root, fileName, readBankHolidays);
+}
+
 Parsed<std::vector<ReflectiveModel>> loadReflectiveModels(std::string_view bytes,
                                                           std::string_view fileName) {
     Parsed<std::vector<ReflectiveModel>> out;
@@ -837,19 +897,23 @@ bool AsyeRule::appliesToStart(Setting setting, Date start) const {
     return false;
 }
 
-Date AsyeRule::scaled(Date start, Offset offset, double fte) const {
-    Date plain = start;
+Date AsyeRule::calendar(Date start, const Offset& offset) const {
     switch (offset.unit) {
     case Offset::Unit::Days:
-        plain = start.addDays(offset.amount);
-        break;
+        return start.addDays(offset.amount);
     case Offset::Unit::Weeks:
-        plain = start.addDays(int64_t{offset.amount} * 7);
-        break;
+        return start.addDays(int64_t{offset.amount} * 7);
     case Offset::Unit::Months:
-        plain = start.addMonths(offset.amount);
+        return start.addMonths(offset.amount);
+    case Offset::Unit::Review:
         break;
     }
+    const AsyeReview* r = review(offset.review);
+    return start.addMonths(r ? r->months : 0);
+}
+
+Date AsyeRule::scaled(Date start, Offset offset, double fte) const {
+    const Date plain = calendar(start, offset);
     if (!extendProRata || !(fte > 0 && fte < 1)) return plain;
     // The calendar span stretched by 1/fte, rounded up to whole days. The small tolerance
     // keeps exact quotients exact (91 / 0.7 is 130.00000000000003 in binary).
@@ -865,17 +929,53 @@ Date AsyeRule::reviewCalculated(const AsyeReview& review, Date start, double fte
     return scaled(start, Offset{Offset::Unit::Months, review.months}, fte);
 }
 
-Date AsyeRule::reviewDue(const AsyeReview& review, Date start, double fte) const {
-    Date d = reviewCalculated(review, start, fte);
-    if (weekendToMonday && d.isWeekend()) d = d.addDays(7 - d.weekday());
+Date AsyeRule::nextWorkingDay(Date d, const BankHolidays* holidays) const {
+    if (!weekendToMonday) return d;
+    // A run of weekends and holidays is at most a few days (Christmas): the bound is a guard.
+    for (int i = 0; i < 14; ++i) {
+        if (d.isWeekend())
+            d = d.addDays(7 - d.weekday());
+        else if (holidays && !bankHolidays.empty() && holidays->isHoliday(d))
+            d = d.addDays(1);
+        else
+            break;
+    }
     return d;
+}
+
+Date AsyeRule::reviewDue(const AsyeReview& review, Date start, double fte,
+                         const BankHolidays* holidays) const {
+    return nextWorkingDay(reviewCalculated(review, start, fte), holidays);
+}
+
+const AsyeReview* AsyeRule::review(std::string_view reviewId) const {
+    for (const auto& r : reviews)
+        if (r.id == reviewId) return &r;
+    return nullptr;
 }
 
 const SupervisionPeriod& AsyeRule::supervisionAt(Date start, double fte, Date date) const {
     const double f = supervisionScalesWithFte ? fte : 1.0;
-    for (const auto& p : supervision)
-        if (!p.until || date < scaled(start, *p.until, f)) return p;
+    for (const auto& p : supervision) {
+        if (!p.until) return p;
+        if (p.until->unit == Offset::Unit::Review) {
+            const AsyeReview* r = review(p.until->review);
+            if (r && date < reviewCalculated(*r, start, fte)) return p;
+            continue;
+        }
+        if (date < scaled(start, *p.until, f)) return p;
+    }
     return supervision.back();
+}
+
+const BankHoliday* BankHolidays::holiday(Date d) const {
+    auto it = std::lower_bound(days.begin(), days.end(), d,
+                               [](const BankHoliday& h, Date x) { return h.date < x; });
+    return it != days.end() && it->date == d ? &*it : nullptr;
+}
+
+bool BankHolidays::isHoliday(Date d) const {
+    return holiday(d) != nullptr;
 }
 
 const ReflectiveStage* ReflectiveModel::stage(std::string_view key) const {
@@ -896,7 +996,7 @@ Catalog Catalog::loadBuiltin() {
     for (const auto& file : builtinAssets()) {
         const std::string_view p = file.path;
         const bool ours = p.rfind("frameworks/", 0) == 0 || p.rfind("rules/", 0) == 0 ||
-                          p.rfind("models/", 0) == 0;
+                          p.rfind("models/", 0) == 0 || p.rfind("calendars/", 0) == 0;
         if (!ours) continue;
         if (std::string err = c.addFile(file.content, file.path); !err.empty())
             c.m_loadErrors.push_back(std::move(err));
@@ -928,6 +1028,12 @@ std::string Catalog::addFile(std::string_view bytes, std::string_view fileName) 
         auto r = readWith<AsyeRule>(*root, fileName, readAsyeRule);
         if (!r.ok()) return r.error;
         addAsyeRule(std::move(*r.value));
+        return {};
+    }
+    if (family(kBankHolidaysFormat)) {
+        auto r = readWith<BankHolidays>(*root, fileName, readBankHolidays);
+        if (!r.ok()) return r.error;
+        addBankHolidays(std::move(*r.value));
         return {};
     }
     if (family(kReflectiveModelsFormat)) {
@@ -965,6 +1071,22 @@ void Catalog::addSweCpdRule(SweCpdRule rule) {
 }
 void Catalog::addAsyeRule(AsyeRule rule) {
     replaceOrAdd(m_asye, std::move(rule));
+}
+
+void Catalog::addBankHolidays(BankHolidays calendar) {
+    for (auto& c : m_holidays)
+        if (c.id == calendar.id && c.version == calendar.version) {
+            c = std::move(calendar);
+            return;
+        }
+    m_holidays.push_back(std::move(calendar));
+}
+
+const BankHolidays* Catalog::bankHolidays(std::string_view id) const {
+    const BankHolidays* best = nullptr;
+    for (const auto& c : m_holidays)
+        if (c.id == id && (!best || best->validFrom < c.validFrom)) best = &c;
+    return best;
 }
 
 void Catalog::addReflectiveModel(ReflectiveModel model) {

@@ -130,8 +130,9 @@ Profile readProfile(const json& j) {
         p.fte = f->get<double>();
         if (!(p.fte > 0 && p.fte <= 1)) throw ReadError{w + ".fte", "should be between 0 and 1"};
     }
+    p.registeredOn = getDate(j, "registered_on", w, false);
     p.extra = unknownMembers(j, {"name", "registration_number", "employer", "team", "setting",
-                                 "stage", "asye_start", "fte"});
+                                 "stage", "asye_start", "fte", "registered_on"});
     return p;
 }
 
@@ -253,6 +254,7 @@ json profileToJson(const Profile& p) {
     j["stage"] = stageId(p.stage);
     if (p.asyeStart) j["asye_start"] = p.asyeStart->toString();
     j["fte"] = p.fte;
+    if (p.registeredOn) j["registered_on"] = p.registeredOn->toString();
     mergeExtra(j, p.extra);
     return j;
 }

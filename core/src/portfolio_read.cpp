@@ -513,6 +513,9 @@ class Reader {
                 if (c != '-' && !(c >= '0' && c <= '9')) giveUp();
                 p.fte = number();
                 if (!(p.fte > 0 && p.fte <= 1)) giveUp();
+            } else if (key == "registered_on") {
+                once(seen, 256);
+                if (auto v = optParsed(Date::parse)) p.registeredOn = v;
             } else {
                 keepUnknown(p.extra, key);
             }

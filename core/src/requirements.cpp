@@ -48,6 +48,10 @@ bool piecePresent(const Entry& e, std::string_view key) {
     return e.has(key);
 }
 
+bool profileRegisteredInYear(const Profile& p, const RegistrationYear& y) {
+    return p.registeredOn && y.start <= *p.registeredOn && *p.registeredOn <= y.end;
+}
+
 std::optional<SweStatus> computeSwe(const Portfolio& portfolio, const Catalog& catalog, Date today,
                                     Status& status) {
     bool exact = false;
@@ -70,12 +74,40 @@ std::optional<SweStatus> computeSwe(const Portfolio& portfolio, const Catalog& c
     s.minPieces = rule->minPieces;
     s.minPeerReflections = rule->minPeerReflections;
 
+    // Pieces dated in the year up to today; later ones are planned. Identical copies (same
+    // title, date and text) are one piece: the regulator asks for 2 different pieces.
     std::vector<const Entry*> pieces;
-    for (const auto& e : portfolio.entries)
-        if (e.kind == rule->pieceKind && s.year.start <= e.date && e.date <= s.year.end)
-            pieces.push_back(&e);
+    std::unordered_map<std::string, const Entry*> seen;
+    for (const auto& e : portfolio.entries) {
+        if (e.kind != rule->pieceKind || e.date < s.year.start || s.year.end < e.date) continue;
+        if (today < e.date) {
+            ++s.planned;
+            continue;
+        }
+        pieces.push_back(&e);
+    }
     std::stable_sort(pieces.begin(), pieces.end(),
                      [](const Entry* a, const Entry* b) { return a->date < b->date; });
+    {
+        std::vector<const Entry*> distinct;
+        for (const Entry* e : pieces) {
+            std::string key(trim(e->title));
+            key += '\x1f';
+            key += e->date.toString();
+            for (const auto& [k, v] : e->fields) {
+                key += '\x1e';
+                key += k;
+                key += '\x1d';
+                key += v;
+            }
+            auto [it, fresh] = seen.emplace(std::move(key), e);
+            if (fresh)
+                distinct.push_back(e);
+            else
+                s.duplicates.push_back({e->id, it->second->id});
+        }
+        pieces.swap(distinct);
+    }
 
     for (const Entry* e : pieces) {
         ++s.pieces;
@@ -126,12 +158,77 @@ std::optional<SweStatus> computeSwe(const Portfolio& portfolio, const Catalog& c
             s.missing.back() += labels;
         }
     }
+    // Joining the register on or after the cut-off (1 September): no CPD for that renewal.
+    if (rule->firstYearExemptFrom && profileRegisteredInYear(portfolio.profile, s.year)) {
+        const Date cutOff = rule->firstYearExemptFrom->onOrAfter(s.year.start);
+        const Date joined = *portfolio.profile.registeredOn;
+        if (cutOff <= joined) {
+            s.exempt = true;
+            s.ready = true;
+            s.missing.clear();
+            s.exemptReason = "Joined the register on " + joined.toString() + " (on or after " +
+                             cutOff.toString() + "): no CPD is needed for the renewal due by " +
+                             s.year.deadline.toString() + ".";
+        }
+    }
     s.daysToDeadline = daysBetween(today, s.year.deadline);
     s.inRenewalWindow = s.year.renewalOpens <= today && today <= s.year.deadline;
     return s;
 }
 
 // ------------------------------------------------------------------------------------ ASYE
+
+/// A period of leave: [from, to], both inclusive.
+struct LeaveSpan {
+    Date from;
+    Date to;
+};
+
+// The ASYE clock: how far through the year a calendar day is. Part-time work slows it (pro
+// rata, the rule's ceil(days / fte)); leave stops it. A point `M` months in is the day the
+// clock has run for as many full-time days as the calendar span start..start+M.
+class AsyeClock {
+  public:
+    AsyeClock(const AsyeRule& rule, Date start, double fte, std::vector<LeaveSpan> leave)
+        : m_rule(rule), m_start(start), m_fte(fte), m_leave(std::move(leave)) {
+        std::sort(m_leave.begin(), m_leave.end(),
+                  [](const LeaveSpan& x, const LeaveSpan& y) { return x.from < y.from; });
+    }
+
+    bool onLeave(Date d) const {
+        for (const auto& l : m_leave)
+            if (l.from <= d && d <= l.to) return true;
+        return false;
+    }
+
+    /// The day `offset` into the year; `proRata` false runs the clock at full speed (leave
+    /// still stops it).
+    Date at(const Offset& offset, bool proRata) const {
+        const double rate = proRata && m_fte > 0 && m_fte < 1 ? m_fte : 1.0;
+        const double target =
+            static_cast<double>(daysBetween(m_start, m_rule.calendar(m_start, offset)));
+        if (target <= 0) return m_start;
+        // Walk the working spans between leave: each day there adds `rate` full-time days.
+        double done = 0;
+        Date from = m_start;
+        for (const auto& l : m_leave) {
+            if (l.to < from) continue;
+            const Date spanEnd = std::max(from, l.from); // exclusive
+            const double span = static_cast<double>(daysBetween(from, spanEnd)) * rate;
+            if (done + span >= target - 1e-9) break;
+            done += span;
+            from = l.to.addDays(1);
+        }
+        // The small tolerance keeps exact quotients exact (91 / 0.7 is 130.00000000000003).
+        return from.addDays(static_cast<int64_t>(std::ceil((target - done) / rate - 1e-9)));
+    }
+
+  private:
+    const AsyeRule& m_rule;
+    Date m_start;
+    double m_fte;
+    std::vector<LeaveSpan> m_leave;
+};
 
 std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog& catalog,
                                       Date today, Status& status) {
@@ -165,20 +262,49 @@ std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog&
     AsyeStatus a;
     a.ruleVersion = rule->version;
     a.start = start;
-    a.end = rule->end(start, fte);
     a.fte = fte;
+    const AsyeClock clock(*rule, start, fte, {});
+    a.end = clock.at(Offset{Offset::Unit::Months, rule->durationMonths}, rule->extendProRata);
+
+    if (profile.stage != CareerStage::Asye) {
+        a.closed = true;
+        a.closedReason = "The portfolio has moved on from the ASYE (stage: " +
+                         std::string(stageLabel(profile.stage)) +
+                         "); its reviews and supervision are history.";
+    }
+
+    // Review dates move off weekends and the rule's bank holidays; a date the calendar does
+    // not cover moves off weekends only, and a notice says so.
+    const BankHolidays* holidays = nullptr;
+    if (!rule->bankHolidays.empty()) {
+        holidays = catalog.bankHolidays(rule->bankHolidays);
+        if (!holidays)
+            status.notices.push_back("The bank-holiday calendar \"" + rule->bankHolidays +
+                                     "\" is not loaded; review dates move off weekends only.");
+    }
+    std::set<int32_t> unknownYears;
+    const auto dueDate = [&](Date calculated) {
+        if (holidays && !holidays->covers(calculated)) unknownYears.insert(calculated.year);
+        return rule->nextWorkingDay(calculated, holidays);
+    };
 
     // One pass over the entries for what the reviews and the evidence need (issue 7: a
     // pass per review and per kind of evidence, each looking fields up, cost most of the
-    // status of a large portfolio). Each entry's stage is looked up once.
+    // status of a large portfolio). Each entry's stage is looked up once. Nothing dated after
+    // today counts: it is planned.
     std::vector<std::optional<Date>> reviewDone(rule->reviews.size());
+    std::vector<std::optional<Date>> reviewPlanned(rule->reviews.size());
     std::vector<int32_t> evidenceHave(rule->evidence.size(), 0);
+    std::vector<int32_t> evidencePlanned(rule->evidence.size(), 0);
     for (const auto& e : portfolio.entries) {
+        const bool future = today < e.date;
         if (e.kind == EntryKind::Review) {
             const std::string& stage = e.field(field::kStage);
-            for (size_t i = 0; i < rule->reviews.size(); ++i)
-                if (stage == rule->reviews[i].id && (!reviewDone[i] || e.date < *reviewDone[i]))
-                    reviewDone[i] = e.date;
+            for (size_t i = 0; i < rule->reviews.size(); ++i) {
+                if (stage != rule->reviews[i].id) continue;
+                auto& slot = future ? reviewPlanned[i] : reviewDone[i];
+                if (!slot || e.date < *slot) slot = e.date;
+            }
         }
         if (e.date < start) continue;
         // Evidence rules of one kind usually test the same field ("source", "review_point"):
@@ -199,7 +325,7 @@ std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog&
                     break;
                 }
             }
-            if (match) ++evidenceHave[i];
+            if (match) ++(future ? evidencePlanned[i] : evidenceHave[i]);
         }
     }
 
@@ -210,11 +336,14 @@ std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog&
         rs.name = r.name;
         rs.months = r.months;
         rs.optional = r.optional;
-        rs.calculated = rule->reviewCalculated(r, start, fte);
-        rs.due = rule->reviewDue(r, start, fte);
+        rs.calculated = clock.at(Offset{Offset::Unit::Months, r.months}, rule->extendProRata);
+        rs.due = dueDate(rs.calculated);
         rs.doneOn = reviewDone[ri];
+        if (!rs.doneOn) rs.plannedOn = reviewPlanned[ri];
         if (rs.doneOn)
             rs.state = ReviewState::Done;
+        else if (a.closed)
+            rs.state = ReviewState::NotHeld;
         else if (rs.due < today)
             rs.state = ReviewState::Overdue;
         else if (daysBetween(today, rs.due) <= rule->dueSoonDays)
@@ -223,41 +352,98 @@ std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog&
             rs.state = ReviewState::Upcoming;
         a.reviews.push_back(std::move(rs));
     }
+    for (int32_t y : unknownYears)
+        status.notices.push_back("Bank holidays for " + std::to_string(y) +
+                                 " are not known; review dates that year move off weekends only.");
 
     for (size_t i = 0; i < rule->evidence.size(); ++i) {
         const auto& ev = rule->evidence[i];
-        a.evidence.push_back({ev.id, ev.label, evidenceHave[i], ev.need});
+        a.evidence.push_back(
+            {ev.id, ev.label, evidenceHave[i], ev.need, evidencePlanned[i], ev.confirmed});
     }
 
-    // Supervision: only sessions between the start and today (or the end, if sooner).
+    // Supervision, by period (Skills for Care's template): each period's cadence applies to
+    // the days inside it. A gap is late when, on some day, the time since the last session
+    // (leave days not counted) is longer than that day's cadence.
+    std::vector<Date> periodEnds; // first day of the next period, for each period but the last
+    for (const auto& per : rule->supervision) {
+        if (!per.until) break;
+        if (per.until->unit == Offset::Unit::Review) {
+            const AsyeReview* r = rule->review(per.until->review);
+            const Offset o{Offset::Unit::Months, r ? r->months : 0, {}};
+            periodEnds.push_back(dueDate(clock.at(o, rule->extendProRata)));
+        } else {
+            periodEnds.push_back(clock.at(*per.until, rule->supervisionScalesWithFte));
+        }
+    }
+    const auto periodAt = [&](Date t) -> const SupervisionPeriod& {
+        for (size_t i = 0; i < periodEnds.size(); ++i)
+            if (t < periodEnds[i]) return rule->supervision[i];
+        return rule->supervision.back();
+    };
+
     const Date horizon = std::min(today, a.end);
     std::vector<Date> sessions;
-    for (const auto& e : portfolio.entries)
-        if (e.kind == rule->supervisionKind && start <= e.date && e.date <= horizon)
+    for (const auto& e : portfolio.entries) {
+        if (e.kind != rule->supervisionKind || e.date < start) continue;
+        if (today < e.date) {
+            if (e.date <= a.end) {
+                ++a.supervision.planned;
+                if (!a.supervision.nextPlanned || e.date < *a.supervision.nextPlanned)
+                    a.supervision.nextPlanned = e.date;
+            }
+        } else if (e.date <= horizon) {
             sessions.push_back(e.date);
+        }
+    }
     std::sort(sessions.begin(), sessions.end());
     a.supervision.count = static_cast<int32_t>(sessions.size());
     if (!sessions.empty()) a.supervision.last = sessions.back();
     sessions.erase(std::unique(sessions.begin(), sessions.end()), sessions.end());
+
     Date previous = start;
-    for (const Date& d : sessions) {
-        const int32_t allowed = rule->supervisionAt(start, fte, previous).everyDays;
-        const int64_t days = daysBetween(previous, d);
-        if (days > allowed) a.supervisionGaps.push_back({previous, d, days, allowed, false});
-        previous = d;
-    }
-    if (horizon > previous) {
-        const int32_t allowed = rule->supervisionAt(start, fte, previous).everyDays;
-        const int64_t days = daysBetween(previous, horizon);
-        if (days > allowed) a.supervisionGaps.push_back({previous, horizon, days, allowed, true});
+    {
+        int64_t elapsed = 0;
+        std::optional<int32_t> lateAllowed;
+        size_t next = 0;
+        while (next < sessions.size() && sessions[next] <= start)
+            ++next;
+        for (Date t = start.addDays(1); t <= horizon; t = t.addDays(1)) {
+            const bool away = clock.onLeave(t);
+            if (!away) ++elapsed;
+            if (!away && !lateAllowed) {
+                const int32_t every = periodAt(t).everyDays;
+                if (elapsed > every) lateAllowed = every;
+            }
+            if (next < sessions.size() && sessions[next] == t) {
+                if (lateAllowed && !a.closed)
+                    a.supervisionGaps.push_back(
+                        {previous, t, daysBetween(previous, t), *lateAllowed, false});
+                previous = t;
+                elapsed = 0;
+                lateAllowed.reset();
+                ++next;
+            }
+        }
+        if (lateAllowed && !a.closed && previous < horizon)
+            a.supervisionGaps.push_back(
+                {previous, horizon, daysBetween(previous, horizon), *lateAllowed, true});
     }
     {
-        const SupervisionPeriod& now =
-            rule->supervisionAt(start, fte, std::clamp(today, start, a.end));
+        const SupervisionPeriod& now = periodAt(std::clamp(today, start, a.end));
         a.supervision.everyDays = now.everyDays;
         a.supervision.cadenceLabel = now.label;
-        const Date next = previous.addDays(rule->supervisionAt(start, fte, previous).everyDays);
-        if (today <= a.end && next <= a.end) a.supervision.nextDue = next;
+        // The last day a session can come without being late, if it falls inside the year.
+        if (!a.closed && today <= a.end) {
+            int64_t elapsed = 0;
+            for (Date t = previous.addDays(1); t <= a.end.addDays(1); t = t.addDays(1)) {
+                if (clock.onLeave(t)) continue;
+                if (++elapsed > periodAt(t).everyDays) {
+                    if (t.addDays(-1) <= a.end) a.supervision.nextDue = t.addDays(-1);
+                    break;
+                }
+            }
+        }
     }
 
     // Protected development time, pro rata to contracted hours.
@@ -352,9 +538,47 @@ class CoverageCounter {
     std::vector<CoverageCell> m_cells;
 };
 
-// Goals are intentions, not evidence.
-bool countsAsEvidence(const Entry& e) {
-    return e.kind != EntryKind::Goal;
+// Goals are intentions, not evidence; nothing dated after today counts yet.
+bool countsAsEvidence(const Entry& e, Date today) {
+    return e.kind != EntryKind::Goal && e.date <= today;
+}
+
+std::string frameworkName(const Framework& f) {
+    return f.shortTitle.empty() ? f.title : f.shortTitle;
+}
+
+// Why a known framework's tag is not counted today.
+std::string outsideReason(const Catalog& catalog, std::string_view id, Setting setting,
+                          Date today) {
+    bool forSetting = false, started = false;
+    for (const auto& f : catalog.frameworks()) {
+        if (f.id != id) continue;
+        forSetting = forSetting || appliesTo(f.appliesTo, setting);
+        started = started || f.validFrom <= today;
+    }
+    if (!forSetting) return "other-setting";
+    return started ? "ended" : "not-yet-in-force";
+}
+
+// Frameworks for the setting whose last version has ended with nothing of their kind loaded
+// in their place (the child and family KSS after 31 March 2027).
+void noticeEndedFrameworks(const Catalog& catalog, Setting setting, Date today,
+                           std::vector<std::string>& notices) {
+    std::set<std::string> done;
+    for (const auto& f : catalog.frameworks()) {
+        if (!appliesTo(f.appliesTo, setting) || !done.insert(f.id).second) continue;
+        if (catalog.framework(f.id, today)) continue;
+        const Framework* latest = catalog.framework(f.id);
+        if (!latest || !latest->validTo || !(*latest->validTo < today)) continue;
+        bool replaced = false;
+        for (const Framework* g : catalog.frameworksFor(setting, today))
+            replaced = replaced || (g->appliesTo == latest->appliesTo &&
+                                    latest->appliesTo != Applicability::Any);
+        if (replaced) continue;
+        notices.push_back(frameworkName(*latest) + " ended on " + latest->validTo->toString() +
+                          " and no later version is loaded; an academy can add the framework " +
+                          "that follows it as a data file.");
+    }
 }
 
 ProgressionStatus computeProgression(const Portfolio& portfolio, const Catalog& catalog,
@@ -379,7 +603,7 @@ ProgressionStatus computeProgression(const Portfolio& portfolio, const Catalog& 
     CoverageCounter recent({pcf});
     const Date from = today.addMonths(-12);
     for (const auto& e : portfolio.entries)
-        if (countsAsEvidence(e) && from < e.date && e.date <= today) recent.add(e);
+        if (countsAsEvidence(e, today) && from < e.date) recent.add(e);
     for (size_t i = 0; i < recent.cells().size(); ++i)
         if (recent.refs()[i].item->parent.empty() && recent.cells()[i].count == 0)
             p.itemsWithoutEvidence.push_back(recent.cells()[i].tag);
@@ -396,6 +620,8 @@ std::string_view reviewStateId(ReviewState s) {
         return "overdue";
     case ReviewState::DueSoon:
         return "due-soon";
+    case ReviewState::NotHeld:
+        return "not-held";
     case ReviewState::Upcoming:
         break;
     }
@@ -413,18 +639,48 @@ Status computeStatus(const Portfolio& portfolio, const Catalog& catalog, Date to
         st.assessedAgainst[f->id] = f->version;
     CoverageCounter counter(chosen);
     std::set<std::string> unknown;
-    std::set<std::string, std::less<>> otherFrameworks; // tags known to the catalogue
+    std::map<std::string, OutsideFramework> outside; // tags of known frameworks not counted
     for (const auto& e : portfolio.entries) {
-        if (!countsAsEvidence(e)) continue;
+        if (e.kind != EntryKind::Goal && today < e.date)
+            st.planned.push_back({e.id, e.kind, e.title, e.date});
+        if (!countsAsEvidence(e, today)) continue;
         for (auto& tag : counter.add(e)) {
+            if (auto it = outside.find(tag); it != outside.end()) {
+                ++it->second.count;
+                if (!it->second.last || *it->second.last < e.date) it->second.last = e.date;
+                continue;
+            }
             // Catalog::findItem sorts versions on each call: ask once per distinct tag.
-            if (otherFrameworks.count(tag) || unknown.count(tag)) continue;
-            if (catalog.findItem(tag))
-                otherFrameworks.insert(std::move(tag));
-            else
+            if (unknown.count(tag)) continue;
+            if (catalog.findItem(tag)) {
+                OutsideFramework o;
+                o.framework = std::string(splitTag(tag)->first);
+                o.reason = outsideReason(catalog, o.framework, portfolio.profile.setting, today);
+                o.count = 1;
+                o.last = e.date;
+                o.tag = tag;
+                outside.emplace(std::move(tag), std::move(o));
+            } else {
                 unknown.insert(std::move(tag));
+            }
         }
     }
+    std::stable_sort(st.planned.begin(), st.planned.end(),
+                     [](const PlannedEntry& a, const PlannedEntry& b) { return a.date < b.date; });
+    std::map<std::string, int32_t> endedCounts;
+    for (auto& [tag, o] : outside) {
+        if (o.reason == "ended") endedCounts[o.framework] += o.count;
+        st.outsideFrameworks.push_back(std::move(o));
+    }
+    for (const auto& [id, n] : endedCounts) {
+        const Framework* f = catalog.framework(id);
+        std::string when = f && f->validTo ? " on " + f->validTo->toString() : std::string();
+        st.notices.push_back(plural(n, "tag", "tags") + " on your evidence name " +
+                             (f ? frameworkName(*f) : id) + ", which ended" + when +
+                             ": the evidence stays in the portfolio and is listed, but no "
+                             "longer counts toward coverage.");
+    }
+    noticeEndedFrameworks(catalog, portfolio.profile.setting, today, st.notices);
     st.coverage = counter.cells();
     st.unknownTags.assign(unknown.begin(), unknown.end());
     st.progression = computeProgression(portfolio, catalog, chosen, today);
@@ -444,6 +700,9 @@ json statusToJson(const Status& st) {
                                   {"date", c.date.toString()},
                                   {"peer", c.peerIntended},
                                   {"missing", c.missing}});
+        json duplicates = json::array();
+        for (const auto& dup : s.duplicates)
+            duplicates.push_back({{"id", dup.entryId}, {"same_as", dup.sameAs}});
         j["swe"] = {
             {"rule_version", s.ruleVersion},
             {"registration_year", s.year.label()},
@@ -463,6 +722,10 @@ json statusToJson(const Status& st) {
             {"incomplete", std::move(incomplete)},
             {"days_to_deadline", s.daysToDeadline},
             {"in_renewal_window", s.inRenewalWindow},
+            {"planned", s.planned},
+            {"duplicates", std::move(duplicates)},
+            {"exempt", s.exempt},
+            {"exempt_reason", s.exempt ? json(s.exemptReason) : json(nullptr)},
         };
     } else {
         j["swe"] = nullptr;
@@ -479,11 +742,13 @@ json statusToJson(const Status& st) {
                                {"calculated", r.calculated.toString()},
                                {"due", r.due.toString()},
                                {"status", std::string(reviewStateId(r.state))},
-                               {"done_on", dateOrNull(r.doneOn)}});
+                               {"done_on", dateOrNull(r.doneOn)},
+                               {"planned_on", dateOrNull(r.plannedOn)}});
         json evidence = json::object();
         for (const auto& e : a.evidence)
-            evidence[e.id] = {
-                {"label", e.label}, {"have", e.have}, {"need", e.need}, {"met", e.have >= e.need}};
+            evidence[e.id] = {{"label", e.label},         {"have", e.have},
+                              {"need", e.need},           {"met", e.have >= e.need},
+                              {"planned", e.planned},     {"confirmed", e.confirmed}};
         json gaps = json::array();
         for (const auto& g : a.supervisionGaps)
             gaps.push_back({{"from", g.from.toString()},
@@ -505,11 +770,15 @@ json statusToJson(const Status& st) {
               {"last", dateOrNull(a.supervision.last)},
               {"next_due", dateOrNull(a.supervision.nextDue)},
               {"every_days", a.supervision.everyDays},
-              {"cadence", a.supervision.cadenceLabel}}},
+              {"cadence", a.supervision.cadenceLabel},
+              {"planned", a.supervision.planned},
+              {"next_planned", dateOrNull(a.supervision.nextPlanned)}}},
             {"protected_time",
              {{"hours_logged", round2(pt.hoursLogged)},
               {"hours_expected_to_date", round2(pt.hoursExpectedToDate)},
               {"fraction", pt.fraction ? json(round2(*pt.fraction)) : json(nullptr)}}},
+            {"closed", a.closed},
+            {"closed_reason", a.closed ? json(a.closedReason) : json(nullptr)},
         };
     } else {
         j["asye"] = nullptr;
@@ -530,6 +799,21 @@ json statusToJson(const Status& st) {
     j["assessed_against"] = st.assessedAgainst;
     j["unknown_tags"] = st.unknownTags;
     j["notices"] = st.notices;
+    json planned = json::array();
+    for (const auto& e : st.planned)
+        planned.push_back({{"id", e.entryId},
+                           {"kind", std::string(kindId(e.kind))},
+                           {"title", e.title},
+                           {"date", e.date.toString()}});
+    j["planned"] = std::move(planned);
+    json outsideJ = json::array();
+    for (const auto& o : st.outsideFrameworks)
+        outsideJ.push_back({{"tag", o.tag},
+                            {"framework", o.framework},
+                            {"reason", o.reason},
+                            {"count", o.count},
+                            {"last", dateOrNull(o.last)}});
+    j["outside_frameworks"] = std::move(outsideJ);
     return j;
 }
 

@@ -58,7 +58,7 @@ TEST(CatalogTest, BuiltinLoadsEveryAssetWithoutErrors) {
     for (const auto& e : c.loadErrors())
         ADD_FAILURE() << e;
     EXPECT_EQ(c.frameworks().size(), 4u);
-    EXPECT_EQ(c.sweCpdRules().size(), 1u);
+    EXPECT_EQ(c.sweCpdRules().size(), 2u); // 2019 and 2021
     EXPECT_EQ(c.asyeRules().size(), 1u);
     EXPECT_EQ(c.reflectiveModels().size(), 4u);
 }
@@ -115,10 +115,10 @@ TEST(CatalogTest, PcfLevelsEndWithTheCareerStages) {
         EXPECT_EQ(pcf->levels[4 + i].id, stageId(stages[i]));
     EXPECT_EQ(pcf->levelIndex("asye"), 4u);
     EXPECT_EQ(pcf->levels[0].id, "entry");
-    // The group names are confirmed; the domain-to-group mapping is not.
+    // The group names are confirmed; of the domain-to-group mapping only Purpose (2, 3, 4) is.
     for (const auto& item : pcf->items) {
         EXPECT_TRUE(item.confirmed);
-        EXPECT_FALSE(item.groupConfirmed);
+        EXPECT_EQ(item.groupConfirmed, item.group == "purpose") << item.id;
     }
 }
 
@@ -308,7 +308,7 @@ TEST(CatalogTest, AddFrameworkValidatesStructsBuiltInCode) {
 TEST(CatalogTest, SweCpdRuleFromData) {
     const SweCpdRule* r = Catalog::builtin().sweCpdRule(d("2026-05-01"));
     ASSERT_NE(r, nullptr);
-    EXPECT_EQ(r->version, "2025");
+    EXPECT_EQ(r->version, "2021");
     EXPECT_EQ(r->yearStart, (MonthDay{12, 1}));
     EXPECT_EQ(r->renewalOpens, (MonthDay{9, 1}));
     EXPECT_EQ(r->deadline, (MonthDay{11, 30}));
@@ -318,8 +318,10 @@ TEST(CatalogTest, SweCpdRuleFromData) {
     std::vector<std::string> keys;
     for (const auto& f : r->requiredFields)
         keys.push_back(f.key);
-    EXPECT_EQ(keys, (std::vector<std::string>{"type", "title", "description", "date", "learned",
-                                              "impact"}));
+    // No title: the regulator's form has none (a title is Pathway's own help).
+    EXPECT_EQ(keys,
+              (std::vector<std::string>{"type", "description", "date", "learned", "impact"}));
+    EXPECT_EQ(r->firstYearExemptFrom, (MonthDay{9, 1}));
     ASSERT_EQ(r->peerFields.size(), 1u);
     EXPECT_EQ(r->peerFields[0].key, field::kPeerLearned);
 }
@@ -341,12 +343,14 @@ TEST(CatalogTest, RuleVersionsChosenByDate) {
     Catalog c = Catalog::builtin();
     ASSERT_EQ(c.addFile(readFixture("rules/swe-cpd-2027.json"), "swe-cpd-2027.json"), "");
     bool exact = false;
-    EXPECT_EQ(c.sweCpdRule(d("2027-11-30"), &exact)->version, "2025");
+    EXPECT_EQ(c.sweCpdRule(d("2027-11-30"), &exact)->version, "2021");
     EXPECT_TRUE(exact);
     EXPECT_EQ(c.sweCpdRule(d("2027-12-01"), &exact)->minPieces, 3);
     EXPECT_TRUE(exact);
     // Before every version: the earliest, flagged as approximate.
-    EXPECT_EQ(c.sweCpdRule(d("2020-06-01"), &exact)->version, "2025");
+    EXPECT_EQ(c.sweCpdRule(d("2020-06-01"), &exact)->version, "2019");
+    EXPECT_TRUE(exact);
+    EXPECT_EQ(c.sweCpdRule(d("2019-06-01"), &exact)->version, "2019");
     EXPECT_FALSE(exact);
     EXPECT_EQ(Catalog().sweCpdRule(d("2026-01-01")), nullptr);
 }
@@ -461,7 +465,15 @@ TEST(CatalogTest, RuleFileErrorsNameFileAndField) {
         {[](json& j) {
              j["supervision"]["cadence"][0]["until"] = {{"fortnights", 3}};
          },
-         "asye.json: supervision.cadence[0].until.fortnights: should be days, weeks or months"},
+         "asye.json: supervision.cadence[0].until.fortnights: should be days, weeks, months or "
+         "review"},
+        {[](json& j) {
+             j["supervision"]["cadence"][1]["until"] = {{"review", "7m"}};
+         },
+         "asye.json: supervision.cadence[1].until.review: \"7m\" is not one of this rule's "
+         "reviews"},
+        {[](json& j) { j["weekend"] = "next-monday"; },
+         "asye.json: bank_holidays: needs \"weekend\": \"next-working-day\""},
         {[](json& j) { j["applies_to"][0]["setting"] = "health"; },
          "asye.json: applies_to[0]: \"health\" should be children or adults"},
         {[](json& j) { j["protected_time"]["fraction"] = 0; },
@@ -469,7 +481,7 @@ TEST(CatalogTest, RuleFileErrorsNameFileAndField) {
         {[](json& j) { j["evidence"][2]["id"] = "feedback_people"; },
          "asye.json: evidence[2].id: \"feedback_people\" is used twice"},
         {[](json& j) { j["weekend"] = "friday"; },
-         "asye.json: weekend: \"friday\" should be next-monday or keep"},
+         "asye.json: weekend: \"friday\" should be next-monday, next-working-day or keep"},
     };
     for (const auto& c : asyeCases) {
         json j = asye;

@@ -315,6 +315,8 @@ const char* reviewStateLabel(core::ReviewState s) {
         return "Due soon";
     case core::ReviewState::Upcoming:
         return "Upcoming";
+    case core::ReviewState::NotHeld:
+        return "Not held";
     }
     return "";
 }
@@ -330,6 +332,8 @@ ImVec4 reviewStateColor(core::ReviewState s) {
         return p.warn;
     case core::ReviewState::Upcoming:
         return p.accent;
+    case core::ReviewState::NotHeld:
+        return p.textMuted;
     }
     return p.textMuted;
 }

@@ -19,6 +19,7 @@ inline constexpr std::string_view kFrameworkFormat = "pathway-framework/1";
 inline constexpr std::string_view kSweCpdRuleFormat = "pathway-swe-cpd-rule/1";
 inline constexpr std::string_view kAsyeRuleFormat = "pathway-asye-rule/1";
 inline constexpr std::string_view kReflectiveModelsFormat = "pathway-reflective-models/1";
+inline constexpr std::string_view kBankHolidaysFormat = "pathway-bank-holidays/1";
 /// Catalogue files larger than this are refused before parsing.
 inline constexpr size_t kMaxCatalogFileBytes = 4u * 1024u * 1024u;
 
@@ -161,16 +162,21 @@ struct SweCpdRule : RuleHeader {
     /// Any of these filled marks a piece as meant to be peer-reflected (so its missing peer
     /// fields are reported).
     std::vector<std::string> peerMarkers;
+    /// Joining (or restoring to) the register on or after this day of the registration year
+    /// exempts that first renewal from CPD; empty when the rule has no such exemption.
+    std::optional<MonthDay> firstYearExemptFrom;
 
     /// The registration year containing `date`.
     RegistrationYear yearContaining(Date date) const;
 };
 
-/// Where a duration is measured from the ASYE start: whole days, weeks or calendar months.
+/// Where a duration is measured from the ASYE start: whole days, weeks or calendar months, or
+/// a review of the rule (the supervision template's "until the six-month review").
 struct Offset {
-    enum class Unit : uint8_t { Days, Weeks, Months };
+    enum class Unit : uint8_t { Days, Weeks, Months, Review };
     Unit unit = Unit::Months;
     int32_t amount = 0;
+    std::string review; ///< a review id, for Unit::Review
     bool operator==(const Offset&) const = default;
 };
 
@@ -196,6 +202,7 @@ struct AsyeEvidence {
     EntryKind kind = EntryKind::Observation;
     std::vector<std::pair<std::string, std::string>> where;
     int32_t need = 1;
+    bool confirmed = true; ///< false: a commonly used count not confirmed in a national source
     bool operator==(const AsyeEvidence&) const = default;
 };
 
@@ -206,6 +213,8 @@ struct SupervisionPeriod {
     bool operator==(const SupervisionPeriod&) const = default;
 };
 
+struct BankHolidays;
+
 /// The ASYE rule ("pathway-asye-rule/1"). Dates scale for part-time work (see
 /// assets/README.md, "ASYE dates").
 struct AsyeRule : RuleHeader {
@@ -213,7 +222,10 @@ struct AsyeRule : RuleHeader {
     std::vector<AsyeSettingRule> appliesTo;
     int32_t durationMonths = 12;
     bool extendProRata = true;
-    bool weekendToMonday = true;
+    bool weekendToMonday = true; ///< "next-monday" or "next-working-day"; false for "keep"
+    /// A bank-holiday calendar id ("england-and-wales"): review dates also move off its days
+    /// (with "next-working-day"). Empty: weekends only.
+    std::string bankHolidays;
     int32_t dueSoonDays = 14;
     std::vector<AsyeReview> reviews;
     std::vector<AsyeEvidence> evidence;
@@ -228,6 +240,8 @@ struct AsyeRule : RuleHeader {
 
     /// Whether a start on `start` in `setting` follows this rule.
     bool appliesToStart(Setting setting, Date start) const;
+    /// start + `offset` in calendar terms (a review offset: that review's months), full time.
+    Date calendar(Date start, const Offset& offset) const;
     /// start + `offset` stretched pro rata: ceil(days(start, start + offset) / fte) days.
     /// With fte 1 (or extendProRata false) this is plain calendar arithmetic.
     Date scaled(Date start, Offset offset, double fte) const;
@@ -235,11 +249,36 @@ struct AsyeRule : RuleHeader {
     Date end(Date start, double fte) const;
     /// A review's calculated date, before any weekend move.
     Date reviewCalculated(const AsyeReview& review, Date start, double fte) const;
-    /// The calculated date moved off a weekend (to Monday) when the rule says so.
-    Date reviewDue(const AsyeReview& review, Date start, double fte) const;
-    /// The supervision period in force on `date`.
+    /// The calculated date moved off a weekend (to Monday) when the rule says so, and off the
+    /// days of `holidays` when given.
+    Date reviewDue(const AsyeReview& review, Date start, double fte,
+                   const BankHolidays* holidays = nullptr) const;
+    /// `d` moved to the next working day: past weekends (unless "keep") and `holidays`.
+    Date nextWorkingDay(Date d, const BankHolidays* holidays) const;
+    /// The review with this id, or nullptr.
+    const AsyeReview* review(std::string_view id) const;
+    /// The supervision period in force on `date` (periods that end at a review use the
+    /// review's calculated date here; computeStatus uses its due date with leave).
     const SupervisionPeriod& supervisionAt(Date start, double fte, Date date) const;
 };
+
+/// One bank holiday.
+struct BankHoliday {
+    Date date;
+    std::string name;
+    bool substitute = false; ///< a substitute day for one that fell on a weekend
+    bool operator==(const BankHoliday&) const = default;
+};
+
+/// A bank-holiday calendar ("pathway-bank-holidays/1"); validFrom..validTo is the span the
+/// list covers (a date outside it has unknown holidays).
+struct BankHolidays : RuleHeader {
+    std::vector<BankHoliday> days; ///< sorted by date
+    bool covers(Date d) const { return validOn(d); }
+    bool isHoliday(Date d) const;
+    const BankHoliday* holiday(Date d) const;
+};
+Parsed<BankHolidays> loadBankHolidays(std::string_view bytes, std::string_view fileName);
 
 Parsed<SweCpdRule> loadSweCpdRule(std::string_view bytes, std::string_view fileName);
 Parsed<AsyeRule> loadAsyeRule(std::string_view bytes, std::string_view fileName);
@@ -285,6 +324,7 @@ class Catalog {
     void addSweCpdRule(SweCpdRule rule);            ///< replaces the same version
     void addAsyeRule(AsyeRule rule);                ///< replaces the same version
     void addReflectiveModel(ReflectiveModel model); ///< replaces the same id
+    void addBankHolidays(BankHolidays calendar);    ///< replaces the same id and version
 
     /// All framework versions, ordered by displayOrder, id, then validFrom.
     const std::vector<Framework>& frameworks() const { return m_frameworks; }
@@ -311,6 +351,9 @@ class Catalog {
     const SweCpdRule* sweCpdRuleVersion(std::string_view version) const;
     const AsyeRule* asyeRuleVersion(std::string_view version) const;
 
+    /// The newest version (latest validFrom) of a bank-holiday calendar, or nullptr.
+    const BankHolidays* bankHolidays(std::string_view id) const;
+
     const std::vector<ReflectiveModel>& reflectiveModels() const { return m_models; }
     const ReflectiveModel* reflectiveModel(std::string_view id) const;
 
@@ -322,6 +365,7 @@ class Catalog {
     std::vector<SweCpdRule> m_sweCpd;
     std::vector<AsyeRule> m_asye;
     std::vector<ReflectiveModel> m_models;
+    std::vector<BankHolidays> m_holidays;
     std::vector<std::string> m_loadErrors;
 };
 

@@ -55,6 +55,8 @@ struct Profile {
     CareerStage stage = CareerStage::Asye;
     std::optional<Date> asyeStart;
     double fte = 1.0; ///< working-time fraction, (0, 1]
+    /// When the practitioner joined (or restored to) Social Work England's register, if known.
+    std::optional<Date> registeredOn;
     nlohmann::json extra = nlohmann::json::object(); ///< fields from newer versions, kept
 
     bool operator==(const Profile&) const = default;

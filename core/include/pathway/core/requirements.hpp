@@ -26,11 +26,17 @@ struct PieceCheck {
     std::vector<std::string> missing; ///< labels from the rule: "what you learnt"
 };
 
+/// A CPD piece identical to an earlier one (same title, date and text): it counts once.
+struct DuplicatePiece {
+    std::string entryId; ///< the later copy, not counted
+    std::string sameAs;  ///< the piece that is counted
+};
+
 struct SweStatus {
     std::string ruleVersion;
     RegistrationYear year;
     std::string deadlineTime;    ///< "23:59"
-    int32_t pieces = 0;          ///< CPD entries dated in the year
+    int32_t pieces = 0;          ///< different CPD entries dated in the year, up to today
     int32_t completePieces = 0;  ///< ... with every required field
     int32_t peerReflections = 0; ///< complete pieces that also have every peer field
     int32_t minPieces = 0;
@@ -41,10 +47,16 @@ struct SweStatus {
     std::vector<PieceCheck> incomplete; ///< every incomplete piece in the year, by date
     int64_t daysToDeadline = 0;         ///< from today to the deadline day (0 on the day)
     bool inRenewalWindow = false;
+    int32_t planned = 0;                  ///< CPD entries in the year dated after today
+    std::vector<DuplicatePiece> duplicates; ///< identical copies, counted once
+    bool exempt = false;     ///< first renewal after joining on or after the rule's cut-off
+    std::string exemptReason; ///< a sentence saying why; empty unless exempt
 };
 
-enum class ReviewState : uint8_t { Done, Overdue, DueSoon, Upcoming };
-std::string_view reviewStateId(ReviewState s); ///< "done" | "overdue" | "due-soon" | "upcoming"
+/// NotHeld: the ASYE has ended (stage past ASYE or a final outcome) without this review.
+enum class ReviewState : uint8_t { Done, Overdue, DueSoon, Upcoming, NotHeld };
+/// "done" | "overdue" | "due-soon" | "upcoming" | "not-held"
+std::string_view reviewStateId(ReviewState s);
 
 struct ReviewStatus {
     std::string id; ///< "3m", "6m", "9m", "final"
@@ -54,7 +66,8 @@ struct ReviewStatus {
     Date calculated; ///< start + months, pro rata
     Date due;        ///< calculated, moved off a weekend when the rule says so
     ReviewState state = ReviewState::Upcoming;
-    std::optional<Date> doneOn; ///< the earliest review entry for this stage
+    std::optional<Date> doneOn;    ///< the earliest review entry for this stage, up to today
+    std::optional<Date> plannedOn; ///< a review entry dated after today (when not done)
 };
 
 struct EvidenceStatus {
@@ -62,6 +75,8 @@ struct EvidenceStatus {
     std::string label;
     int32_t have = 0;
     int32_t need = 0;
+    int32_t planned = 0;   ///< matching entries dated after today (not counted)
+    bool confirmed = true; ///< the rule's count is confirmed in a national source
 };
 
 struct SupervisionGap {
@@ -78,6 +93,8 @@ struct SupervisionSummary {
     std::optional<Date> nextDue; ///< empty after the ASYE ends
     int32_t everyDays = 0;       ///< cadence in force today
     std::string cadenceLabel;
+    int32_t planned = 0;             ///< sessions dated after today (not counted)
+    std::optional<Date> nextPlanned; ///< the first of them
 };
 
 struct ProtectedTimeStatus {
@@ -96,6 +113,27 @@ struct AsyeStatus {
     std::vector<SupervisionGap> supervisionGaps;
     SupervisionSummary supervision;
     ProtectedTimeStatus protectedTime;
+    /// The ASYE is over (stage past ASYE, or a final outcome): nothing is overdue or late.
+    bool closed = false;
+    std::string closedReason; ///< a sentence; empty while open
+};
+
+/// An entry dated after today: planned, not yet evidence.
+struct PlannedEntry {
+    std::string entryId;
+    EntryKind kind = EntryKind::Cpd;
+    std::string title;
+    Date date;
+};
+
+/// Evidence tagged against a framework that is not counted today: ended, not yet in force,
+/// or for another setting. Listed so that nothing is silently dropped.
+struct OutsideFramework {
+    std::string tag;       ///< "kss-cf:3"
+    std::string framework; ///< "kss-cf"
+    std::string reason;    ///< "ended" | "not-yet-in-force" | "other-setting"
+    int32_t count = 0;
+    std::optional<Date> last;
 };
 
 struct CoverageCell {
@@ -121,6 +159,8 @@ struct Status {
     std::map<std::string, std::string> assessedAgainst;
     std::vector<std::string> unknownTags; ///< tags naming no item in the catalogue (typos)
     std::vector<std::string> notices;     ///< sentences about approximations made
+    std::vector<PlannedEntry> planned;    ///< entries (not goals) dated after today, by date
+    std::vector<OutsideFramework> outsideFrameworks; ///< by tag
 };
 
 /// Everything the dashboards and `pathway-cli status` show. Versions pinned in
