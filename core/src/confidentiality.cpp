@@ -1486,8 +1486,11 @@ void addKnown(Context& ctx, std::string_view name, const std::string& placeholde
     if (words.empty()) return;
     ctx.known.push_back({words, placeholder, kind, false});
     if (!parts || words.size() < 2) return;
-    for (const auto& w : words) {
-        if (isTitleWord(w)) continue;
+    // Each part of a name as written in the profile ("Morgan", "Ashdown-Reeve"): capitalised
+    // words only, so a name field holding other text does not make ordinary words secret.
+    for (const auto& tok : tokenize(name)) {
+        const std::string& w = tok.lower;
+        if (!tok.cap || tok.digit || w.size() < 2 || isTitleWord(w)) continue;
         const bool ordinary = ctx.lex && ctx.lex->isWord(w);
         ctx.known.push_back({{w}, placeholder, kind, ordinary});
     }

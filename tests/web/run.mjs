@@ -81,3 +81,5 @@ await import('./mobile.mjs');
 await import('./phone_interaction.mjs');
 // Issue 6: share, import, the confidentiality check and a mentor's review in the browser.
 await import('./exchange.mjs');
+// Issue 18: the confidentiality check's word list is fetched when the check first runs.
+await import('./confidentiality.mjs');
