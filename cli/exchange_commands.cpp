@@ -201,7 +201,7 @@ int cmdLint(const Args& a, Context& ctx) {
         for (const auto& f : findings)
             list.push_back({{"entry", f.entryId}, {"field", f.field}, {"offset", f.at.offset},
                             {"length", f.at.length}, {"kind", findingKindId(f.at.kind)},
-                            {"text", f.match}});
+                            {"text", f.match}, {"why", f.at.why}});
         ctx.out << list.dump(2) << "\n";
     } else {
         for (const auto& f : findings)

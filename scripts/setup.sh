@@ -16,7 +16,7 @@ APT_PACKAGES="build-essential cmake ninja-build pkg-config git python3 nodejs np
   emscripten libsdl2-dev libgl-dev nlohmann-json3-dev googletest libgtest-dev
   libbenchmark-dev chromium xvfb xauth x11-apps imagemagick fonts-inter
   fonts-material-design-icons-iconfont fonttools libxml2-utils python3-icalendar dpkg-dev
-  clang libclang-rt-14-dev nettle-dev libpugixml-dev"
+  clang libclang-rt-14-dev nettle-dev libpugixml-dev wbritish"
 
 # Exact Debian source versions (upstream parts must match scripts/env.sh).
 # If the archive drops one, `apt-cache showsrc NAME` with the private config

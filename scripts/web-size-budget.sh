@@ -15,18 +15,27 @@ kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1000 }'; }
 total_raw=0
 total_gz=0
 rows=""
-# Everything in the folder is served (the page, scripts, wasm, data, manifest, icons).
+# Everything in the folder is served (the page, scripts, wasm, data, manifest, icons) on the
+# first load, except words/: the confidentiality check's word list, fetched only when the check
+# first runs (issue 18). It is listed below, outside the total.
+lazy_rows=""
+while IFS= read -r -d '' f; do
+    raw=$(stat -c %s "$f")
+    gz=$(gzip -9 -c "$f" | wc -c)
+    lazy_rows+=$(printf '%-32s %12s %12s' "${f#"$WEB_DIR"/}" "$(kb "$raw")" "$(kb "$gz")")$'\n'
+done < <(find "$WEB_DIR/words" -type f -print0 2>/dev/null | sort -z)
 while IFS= read -r -d '' f; do
     raw=$(stat -c %s "$f")
     gz=$(gzip -9 -c "$f" | wc -c)
     total_raw=$((total_raw + raw))
     total_gz=$((total_gz + gz))
     rows+=$(printf '%-32s %12s %12s' "${f#"$WEB_DIR"/}" "$(kb "$raw")" "$(kb "$gz")")$'\n'
-done < <(find "$WEB_DIR" -type f ! -name '*.map' -print0 | sort -z)
+done < <(find "$WEB_DIR" -type f ! -name '*.map' ! -path "$WEB_DIR/words/*" -print0 | sort -z)
 
 printf '%-32s %12s %12s\n' "web payload (${WEB_DIR#"$ROOT"/})" "raw" "gzip -9"
 printf '%s' "$rows"
-printf '%-32s %12s %12s\n' "total" "$(kb "$total_raw")" "$(kb "$total_gz")"
+printf '%-32s %12s %12s\n' "total (first load)" "$(kb "$total_raw")" "$(kb "$total_gz")"
+[ -n "$lazy_rows" ] && printf 'fetched later, not in the total:\n%s' "$lazy_rows"
 if [ "$total_gz" -gt "$BUDGET_BYTES" ]; then
     echo "web-size-budget: FAILED: $(kb "$total_gz") gzipped is over the budget of $(kb "$BUDGET_BYTES") by $(kb $((total_gz - BUDGET_BYTES)))" >&2
     exit 1

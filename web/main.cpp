@@ -12,6 +12,7 @@
 // - emscripten_set_main_loop ticks on every animation frame even when a frame draws nothing
 //   (about 4 % of a core): the loop pauses when the app needs no frame and resumes on input
 //   (the page calls pathway_resume), on the app's own timers and on every pathway_* change.
+#include "pathway/core/lexicon.hpp"
 #include "pathway/core/session.hpp"
 #include "pathway/ui/app.hpp"
 #include "pathway/ui/theme.hpp"
@@ -87,6 +88,11 @@ class WebHost final : public ui::Host {
         EM_ASM({ window.pathwayShell && window.pathwayShell.pickFile(UTF8ToString($0), UTF8ToString($1)); },
                std::string(purpose).c_str(), std::string(accept).c_str());
         return true;
+    }
+    bool requestWordList() override {
+        // The word list is not in the first load: the page fetches words/british-english.txt
+        // (the service worker keeps it for offline use) and hands it to pathway_words.
+        return EM_ASM_INT({ return window.pathwayShell && window.pathwayShell.fetchWords ? (window.pathwayShell.fetchWords(), 1) : 0; }) != 0;
     }
 };
 
@@ -548,6 +554,18 @@ EMSCRIPTEN_KEEPALIVE void pathway_receive_file(const char* purpose, const char* 
                                                const char* bytes, int size) {
     if (!g_app || !g_app->app) return;
     g_app->app->receiveFile(purpose, name, std::string_view(bytes, static_cast<size_t>(size)));
+    pathway_wake();
+}
+
+/// The confidentiality check's word list, fetched by the page (Host::requestWordList); a null
+/// or unreadable one (`size` 0, or `error` set by the page) lets the waiting check run without it.
+EMSCRIPTEN_KEEPALIVE void pathway_words(const char* bytes, int size, const char* error) {
+    std::string why = error ? error : "";
+    if (bytes && size > 0) {
+        if (auto lex = core::Lexicon::parse(std::string_view(bytes, static_cast<size_t>(size)), &why))
+            core::installLexicon(lex);
+    }
+    if (g_app && g_app->app) g_app->app->wordListArrived(core::activeLexicon() != nullptr, why);
     pathway_wake();
 }
 

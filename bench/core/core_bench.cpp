@@ -5,6 +5,7 @@
 
 #include "pathway/core/catalog.hpp"
 #include "pathway/core/cohort.hpp"
+#include "pathway/core/confidentiality.hpp"
 #include "pathway/core/export.hpp"
 #include "pathway/core/files.hpp"
 #include "pathway/core/import.hpp"
@@ -252,6 +253,39 @@ void floorCohortParse(benchmark::State& state) {
     setBytes(state, total);
 }
 
+// The confidentiality check on one text (the editor's live hint, issue 11): invented reflective
+// prose repeated to `range(0)` words, with a few identifying details mixed in.
+void checkText(benchmark::State& state) {
+    static std::map<int, std::string> texts;
+    std::string& t = texts[static_cast<int>(state.range(0))];
+    if (t.empty()) {
+        const std::string corpus =
+            "On Tuesday morning I carried out my first statutory visit on my own, to a family who had "
+            "been open to the team since the summer. Using Gibbs' reflective cycle, I want to describe "
+            "what happened, how I felt, and what I will do differently next time. In supervision on "
+            "Thursday my manager asked me what I had noticed about the children's presentation, and I "
+            "realised I had focused almost entirely on the adult. Reading about Signs of Safety helped "
+            "me frame the discussion. I visited Jayden Okafor at 14 Brook Lane, nt4 7qx; he was born "
+            "on the 3rd March 2019 and his mum Kelly-Marie Hughes rang from 07700 900 461. ";
+        int words = 0;
+        while (words < state.range(0)) {
+            for (char c : corpus) {
+                t.push_back(c);
+                if (c == ' ' && ++words >= state.range(0)) break;
+            }
+        }
+    }
+    size_t found = 0;
+    measure(state, [&] { return found = core::scanText(t).size(); });
+    state.counters["findings"] = static_cast<double>(found);
+}
+
+// The moderation pack's anonymisation of a whole portfolio.
+void anonymise(benchmark::State& state) {
+    const Sample& s = sample(static_cast<int>(state.range(0)));
+    measure(state, [&] { return core::anonymisePortfolio(s.portfolio).entries.size(); });
+}
+
 void sizes(benchmark::internal::Benchmark* b) {
     b->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->UseRealTime();
 }
@@ -274,6 +308,8 @@ BENCHMARK(exportAs<core::ExportFormat::Leap2a>)->Name("export.leap2a")->Apply(si
 BENCHMARK(importFrom<core::ImportFormat::Leap2a>)->Name("import.leap2a")->Apply(importSizes);
 BENCHMARK(importFrom<core::ImportFormat::Csv>)->Name("import.csv")->Apply(importSizes);
 BENCHMARK(mergeBackup)->Name("merge.backup")->Apply(sizes);
+BENCHMARK(checkText)->Name("confidentiality.text")->Arg(500)->Arg(5000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(anonymise)->Name("confidentiality.anonymise")->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(mergeFeedbackFile)->Name("merge.feedback")->Apply(sizes);
 BENCHMARK(cohortReport)->Name("cohort")->Apply(cohortSizes);
 BENCHMARK(floorCohortParse)->Name("floor.cohort_parse")->Apply(cohortSizes);

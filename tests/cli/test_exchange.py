@@ -359,7 +359,7 @@ class ExchangeTest(unittest.TestCase):
         self.ok("lint", self.file)
         entries = {e["id"]: e for e in json.loads(read(self.file))["entries"]}
         self.assertEqual(entries[entry]["fields"]["gibbs.description"],
-                         "Saw the child [name]; mother [name] gave DOB [date of birth].")
+                         "Saw the child [Child A]; mother [Adult B] gave DOB [date of birth].")
 
     def test_cohort_reports(self):
         cohort = self.path("cohort")

@@ -317,7 +317,8 @@ TEST(Confidentiality, RedactsAndAnonymises) {
     EXPECT_EQ(anon.profile.registrationNumber, "");
     EXPECT_EQ(anon.comments[0].author, "Reviewer 1");
     EXPECT_EQ(anon.signOffs[0].reviewer, "Reviewer 1");
-    EXPECT_EQ(anon.find(kE1)->fields["learned"], "Met Mr [name], email [email]");
+    EXPECT_EQ(anon.find(kE1)->fields["learned"], "Met Mr [Adult A], email [email]");
+    EXPECT_EQ(anon.comments[0].text, "Ask Ms [Adult B]");
     EXPECT_TRUE(lintPortfolio(anon).empty());
     int32_t changed = 0;
     Portfolio redacted = redactPortfolio(p, kNow + 10'000'000'000, &changed);

@@ -4,6 +4,7 @@
 #include "ui_harness.hpp"
 
 #include "pathway/core/integrity.hpp"
+#include "pathway/core/lexicon.hpp"
 #include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/review.hpp"
 #include "pathway/ui/touch.hpp"
@@ -166,6 +167,54 @@ TEST(UiShareTest, ExportAsksAboutEachIdentifyingDetailFirst) {
     EXPECT_NE(h.host.lastDownload.find("SW1A 1AA"), std::string::npos);
     EXPECT_EQ(h.host.lastDownloadName, "pathway-drew-invented-2026-11-23.csv");
     EXPECT_NE(app.exchangeMessage().find("Exported"), std::string::npos);
+}
+
+TEST(UiShareTest, TheCheckWaitsForAWordListThatArrivesLater) {
+    // As on the web: no word list until the check first asks for it.
+    struct Restore {
+        std::shared_ptr<const core::Lexicon> kept = core::activeLexicon();
+        ~Restore() { core::installLexicon(kept); }
+    } restore;
+    ASSERT_TRUE(restore.kept);
+    core::installLexicon(nullptr);
+    UiHarness h(1280, 2400);
+    makeProfile(h);
+    addEntry(h, core::EntryKind::Cpd, "Visit with Jayden about Housing", "2026-10-02");
+    ui::App& app = h.start();
+    h.host.fetchesWordList = true;
+    h.click("nav.share");
+    EXPECT_EQ(h.host.wordListRequests, 0) << "nothing is fetched before the check runs";
+    h.click("export.html");
+    h.frames(2);
+    EXPECT_EQ(h.host.wordListRequests, 1);
+    EXPECT_FALSE(h.visible("check.0.redact"));
+    EXPECT_TRUE(h.host.lastDownload.empty());
+    EXPECT_NE(app.exchangeMessage().find("Loading the word list"), std::string::npos);
+    core::installLexicon(restore.kept);
+    app.wordListArrived(true);
+    h.frames(2);
+    ASSERT_TRUE(h.visible("check.0.redact"));
+    EXPECT_FALSE(h.visible("check.1.redact")) << "\"Housing\" is an ordinary word: only \"Jayden\" is asked about";
+    EXPECT_TRUE(h.host.lastDownload.empty());
+}
+
+TEST(UiShareTest, AWordListThatCannotBeHadLetsTheCheckRunAndSaysSo) {
+    struct Restore {
+        std::shared_ptr<const core::Lexicon> kept = core::activeLexicon();
+        ~Restore() { core::installLexicon(kept); }
+    } restore;
+    core::installLexicon(nullptr);
+    UiHarness g(1280, 2400);
+    makeProfile(g);
+    addEntry(g, core::EntryKind::Cpd, "Visit with Jayden about Housing", "2026-10-02");
+    ui::App& other = g.start();
+    g.host.fetchesWordList = true;
+    g.click("nav.share");
+    g.click("export.html");
+    other.wordListArrived(false, "offline");
+    g.frames(2);
+    EXPECT_TRUE(g.visible("check.1.redact")) << "without the list every capitalised word inside a sentence is asked about";
+    EXPECT_NE(other.exchangeMessage().find("could not be loaded: offline"), std::string::npos) << other.exchangeMessage();
 }
 
 TEST(UiShareTest, ModerationPackNeedsNoQuestionsAndRedactsItself) {

@@ -83,3 +83,5 @@ await import('./phone_interaction.mjs');
 await import('./exchange.mjs');
 // Issue 12: two tabs on one IndexedDB (Web Locks, BroadcastChannel, compare-and-merge saves).
 await import('./tabs.mjs');
+// Issue 18: the confidentiality check's word list is fetched when the check first runs.
+await import('./confidentiality.mjs');

@@ -49,6 +49,14 @@ struct ExchangeState {
     std::optional<PendingImport> import;
     std::optional<PendingMerge> merge;
     std::optional<Check> check;
+    /// An export waiting for the check's word list (Host::requestWordList).
+    struct WaitingForWords {
+        int format = 0;
+        bool forReview = false;
+    };
+    std::optional<WaitingForWords> waitingForWords;
+    bool wordsUnavailable = false; ///< the word list could not be had: cues and shapes only
+    std::string wordsNote;         ///< why, shown with the check's result
     /// Findings the user chose to keep ("entry|field|match"): not asked about again this session.
     std::set<std::string> kept;
 

@@ -5,6 +5,7 @@
 #include "exchange_state.hpp"
 #include "pathway/core/catalog.hpp"
 #include "pathway/core/kinds.hpp"
+#include "pathway/core/lexicon.hpp"
 #include "pathway/core/text.hpp"
 #include "pathway/ui/app.hpp"
 #include "pathway/ui/theme.hpp"
@@ -234,6 +235,14 @@ void App::beginExport(int format, bool forReview) {
         finishExport(format, forReview);
         return;
     }
+    if (!activeLexicon() && !x.wordsUnavailable) {
+        if (m_host.requestWordList()) {
+            x.waitingForWords = ExchangeState::WaitingForWords{format, forReview};
+            x.message = "Loading the word list for the confidentiality check...";
+            return;
+        }
+        x.wordsUnavailable = true;
+    }
     ExchangeState::Check check;
     check.format = format;
     check.forReview = forReview;
@@ -243,13 +252,30 @@ void App::beginExport(int format, bool forReview) {
         if (format >= 0)
             finishExport(format, forReview);
         else
-            x.message = "No names, dates of birth, NHS numbers, postcodes, phone numbers, "
-                        "emails or case numbers found.";
+            x.message = "No names, dates of birth, addresses, schools or hospitals, NHS or NI "
+                        "numbers, postcodes, phone numbers, emails or case numbers found." +
+                        x.wordsNote;
         return;
     }
+    if (!x.wordsNote.empty()) x.message = x.wordsNote.substr(2, x.wordsNote.size() - 3);
     check.decisions.assign(check.findings.size(), ExchangeState::Check::Undecided);
     check.revision = m_session.store().revision();
     x.check = std::move(check);
+}
+
+void App::wordListArrived(bool ok, std::string_view error) {
+    ExchangeState& x = *m_exchange;
+    if (!ok) {
+        x.wordsUnavailable = true;
+        x.wordsNote = " (The word list could not be loaded" +
+                      (error.empty() ? std::string() : ": " + std::string(error)) +
+                      ", so the check looked for cues and shapes only.)";
+    }
+    if (!x.waitingForWords) return;
+    const auto w = *x.waitingForWords;
+    x.waitingForWords.reset();
+    x.message.clear();
+    beginExport(w.format, w.forReview);
 }
 
 void App::finishExport(int format, bool forReview) {

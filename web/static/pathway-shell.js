@@ -186,6 +186,28 @@
       registerServiceWorker();
     },
     firstFrame() { hook.firstFrameMs = performance.now(); },
+    // Host::requestWordList: the confidentiality check's word list is not part of the first
+    // load; it is fetched the first time the check runs (the service worker keeps it offline).
+    async fetchWords() {
+      let bytes = null, error = '';
+      try {
+        const res = await fetch('words/british-english.txt');
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        bytes = new Uint8Array(await res.arrayBuffer());
+      } catch (e) {
+        error = (e && e.message) || String(e);
+      }
+      hook.wordsFetched = (hook.wordsFetched || 0) + 1;
+      hook.wordsError = error;
+      const m = mod();
+      const ptr = bytes ? m._malloc(Math.max(1, bytes.length)) : 0;
+      try {
+        if (bytes) m.HEAPU8.set(bytes, ptr);
+        m.ccall('pathway_words', null, ['number', 'number', 'string'], [ptr, bytes ? bytes.length : 0, error]);
+      } finally {
+        if (ptr) m._free(ptr);
+      }
+    },
     storageError(text) {
       hook.storageErrors.push(text);
       console.error('pathway:', text);

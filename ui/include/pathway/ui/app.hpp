@@ -80,6 +80,10 @@ class App {
     /// The purpose of the file the App is waiting for ("" when none): the desktop hands a file
     /// dropped on the window to receiveFile() instead of opening it as the portfolio.
     std::string awaitingFile() const;
+    /// The word list asked for through Host::requestWordList arrived (`ok`, already installed
+    /// with core::installLexicon) or could not be had (`error` says why): the check that was
+    /// waiting for it runs now.
+    void wordListArrived(bool ok, std::string_view error = {});
     /// The Share screen's (or the review screen's) last message, for tests and the shells.
     std::string exchangeMessage() const;
     /// True while the mentor review screen has comments or sign-offs not yet saved to a file.

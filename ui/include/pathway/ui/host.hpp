@@ -45,6 +45,12 @@ class Host {
     }
     /// Reads a file the user named by its path (the fallback when requestFile returns false).
     /// False with a sentence in `error` when it cannot.
+    /// Asks for the confidentiality check's word list when the core has none yet
+    /// (core::activeLexicon() is null: the web build fetches it when the check first runs, so
+    /// the first load stays small). True when it will arrive later through
+    /// App::wordListArrived(); false when the platform has no way to get it (the check then
+    /// runs on cues and shapes alone). Native builds embed the list and never ask.
+    virtual bool requestWordList() { return false; }
     virtual bool readLocalFile(const std::string& path, std::string& bytes, std::string& error) {
         (void)path;
         (void)bytes;
@@ -67,6 +73,12 @@ class NullHost final : public Host {
         ++draftSaves;
     }
     std::string loadDraft() override { return draft; }
+    bool requestWordList() override {
+        ++wordListRequests;
+        return fetchesWordList;
+    }
+    int wordListRequests = 0;
+    bool fetchesWordList = false; ///< act like the web: the list arrives later
     bool requestFile(std::string_view purpose, std::string_view accept) override {
         requestedPurpose = std::string(purpose);
         requestedAccept = std::string(accept);
