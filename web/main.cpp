@@ -88,6 +88,13 @@ class WebHost final : public ui::Host {
                std::string(purpose).c_str(), std::string(accept).c_str());
         return true;
     }
+    bool requestFiles(std::string_view purpose, std::string_view accept, bool folder) override {
+        // A hidden input with `multiple` (and `webkitdirectory` for a folder); the page hands
+        // each file to pathway_receive_file, then purpose + ".done".
+        EM_ASM({ window.pathwayShell && window.pathwayShell.pickFiles(UTF8ToString($0), UTF8ToString($1), $2); },
+               std::string(purpose).c_str(), std::string(accept).c_str(), folder ? 1 : 0);
+        return true;
+    }
 };
 
 struct WebApp {

@@ -112,6 +112,14 @@ AttentionRule readRule(const json& j, const std::string& path) {
             cp.share = s->get<double>();
             r.checkpoints.push_back(std::move(cp));
         }
+        if (const json* due = member(j, "due_at_review")) {
+            if (!due->is_object()) fail(path + ".due_at_review", "should map evidence ids to review ids");
+            for (const auto& [k, v] : due->items()) {
+                if (!v.is_string() || v.get_ref<const std::string&>().empty())
+                    fail(path + ".due_at_review." + k, "should be a review id (\"6m\")");
+                r.dueAtReview.emplace_back(k, v.get<std::string>());
+            }
+        }
         break;
     }
     }
@@ -259,16 +267,28 @@ std::vector<AttentionFlag> attentionFlags(const Status& st, const AttentionFacts
                     }
             }
             if (!at) break;
-            std::string behind;
+            std::string behind, dueNow;
             for (const auto& e : st.asye->evidence) {
-                if (e.need <= 0 || e.have >= at->share * e.need) continue;
-                behind += behind.empty() ? "" : ", ";
-                behind += e.label + " " + std::to_string(e.have) + " of " + std::to_string(e.need);
+                double share = at->share;
+                bool whole = false;
+                for (const auto& [id, rev] : rule.dueAtReview)
+                    if (id == e.id) { // all of it once that review has fallen due, none before
+                        whole = true;
+                        share = 0;
+                        for (const auto& r : st.asye->reviews)
+                            if (r.id == rev && r.due <= today) share = 1;
+                    }
+                if (e.need <= 0 || share <= 0 || e.have >= share * e.need) continue;
+                std::string& list = whole ? dueNow : behind;
+                list += list.empty() ? "" : ", ";
+                list += e.label + " " + std::to_string(e.have) + " of " + std::to_string(e.need);
             }
-            if (behind.empty()) break;
+            if (behind.empty() && dueNow.empty()) break;
             const int pct = static_cast<int>(std::lround(at->share * 100));
-            why = "By the " + review->name + ": " + behind + " (" + std::to_string(pct) +
-                  " % of each expected by then)";
+            why = "By the " + review->name + ": ";
+            if (!behind.empty())
+                why += behind + " (" + std::to_string(pct) + " % of each expected by then)";
+            if (!dueNow.empty()) why += (behind.empty() ? "" : "; ") + dueNow + " (due by now)";
             break;
         }
         case AttentionKind::NoActivity: {

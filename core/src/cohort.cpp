@@ -212,6 +212,16 @@ std::vector<const CohortRow*> byRisk(const std::vector<CohortRow>& rows) {
 }
 } // namespace
 
+namespace {
+/// "6 Apr 2026": dates in the report's tables.
+std::string shortDate(Date d) {
+    static constexpr const char* kMon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (d.month < 1 || d.month > 12) return d.toString();
+    return std::to_string(d.day) + " " + kMon[d.month - 1] + " " + std::to_string(d.year);
+}
+} // namespace
+
 std::string cohortStageLabel(std::string_view id) {
     if (auto s = parseStage(id)) return std::string(stageLabel(*s));
     return std::string(id);
@@ -346,7 +356,7 @@ std::string cohortHtml(const std::vector<CohortRow>& rows, Date today,
          ".summary.ok{background:#e8f5e9;border-color:#2e7d32}"
          "table{border-collapse:collapse;font-size:.85em;margin:.4em 0 1em;width:100%}"
          "th,td{border:1px solid #ccd;padding:.25em .45em;text-align:left;vertical-align:top;"
-         "overflow-wrap:anywhere}th{background:#f1f3f7}"
+         "overflow-wrap:break-word}th{background:#f1f3f7}.nw{white-space:nowrap}"
          "ul.why{margin:0;padding-left:1.1em}.bad{color:#b71c1c;font-weight:600}"
          "table.heat{table-layout:fixed}table.heat th.n{width:13em}"
          "table.heat th,table.heat td.h{text-align:center}"
@@ -381,7 +391,7 @@ std::string cohortHtml(const std::vector<CohortRow>& rows, Date today,
              "</th></tr></thead><tbody>\n";
         for (const CohortRow* r : ordered) {
             if (r->attention.empty()) continue;
-            h += "<tr><td>";
+            h += "<tr><td class=\"nw\">";
             esc(r->name);
             h += "</td><td>";
             esc(cohortStageLabel(r->stage));
@@ -413,13 +423,13 @@ std::string cohortHtml(const std::vector<CohortRow>& rows, Date today,
          "<tbody>\n";
     for (const CohortRow* rp : ordered) {
         const CohortRow& r = *rp;
-        h += "<tr><td>";
+        h += "<tr><td class=\"nw\">";
         esc(r.name);
         h += "</td><td>";
         esc(cohortStageLabel(r.stage));
         h += "</td><td>";
         esc(cohortSettingLabel(r.setting));
-        h += "</td><td>";
+        h += "</td><td class=\"nw\">";
         esc(r.team);
         h += "</td><td>";
         h += r.renewalReady ? "Ready" : "Not yet";
@@ -443,12 +453,13 @@ std::string cohortHtml(const std::vector<CohortRow>& rows, Date today,
         h += ">";
         esc(r.nextReview.value_or(""));
         if (r.nextReviewDue) {
-            h += ", ";
-            h += longDate(*r.nextReviewDue);
+            h += ", <span class=\"nw\">";
+            h += shortDate(*r.nextReviewDue);
+            h += "</span>";
         }
         if (r.reviewOverdue) h += " (overdue)";
-        h += "</td><td>";
-        h += r.lastActivity ? longDate(*r.lastActivity) : "None";
+        h += "</td><td class=\"nw\">";
+        h += r.lastActivity ? shortDate(*r.lastActivity) : "None";
         h += "</td><td";
         if (r.signOffsNotCurrent) h += " class=\"bad\"";
         h += ">";

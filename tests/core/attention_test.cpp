@@ -90,6 +90,10 @@ TEST(Attention, BadFilesSayWhichField) {
                   .error.find("listed twice"),
               std::string::npos);
     EXPECT_NE(bad(R"({"format":"pathway-framework/1"})").error.find("format"), std::string::npos);
+    EXPECT_EQ(bad(head + R"([{"id":"evidence-behind","label":"x","one":"x","many":"x",)"
+                         R"("checkpoints":[{"review":"6m","share":0.5}],"due_at_review":{"r":7}}]})")
+                  .error,
+              "a.json: rules[0].due_at_review.r: should be a review id (\"6m\")");
 }
 
 TEST(Attention, ReviewOverdueFromTheDayAfterItIsDue) {
@@ -146,29 +150,36 @@ TEST(Attention, EvidenceBehindAtTheLatestReviewPassed) {
     // Before the 3-month review nothing is expected yet.
     Status st = asyeStatus(d("2026-04-05"));
     EXPECT_TRUE(flags(st, AttentionKind::EvidenceBehind).empty());
-    // From the 3-month review, 25 %: 0 of 3 observations is behind (0 < 0.75), 1 is not.
+    // From the 3-month review, 25 %: 0 of 3 observations is behind (0 < 0.75), 1 is not. The
+    // reflection at 6 months is due whole at the 6-month review (due_at_review), not before.
     st.today = d("2026-04-06");
     auto f = flags(st, AttentionKind::EvidenceBehind);
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_EQ(f[0].why, "By the 3-month review: Direct observations of practice 0 of 3, Critical "
-                        "reflection at 6 months 0 of 1 (25 % of each expected by then)");
+    EXPECT_EQ(f[0].why, "By the 3-month review: Direct observations of practice 0 of 3 (25 % of "
+                        "each expected by then)");
     st.asye->evidence[0].have = 1;
-    st.asye->evidence[1].have = 1;
     EXPECT_TRUE(flags(st, AttentionKind::EvidenceBehind).empty());
-    // At the 6-month review half is expected: 1 of 3 is behind (the issue's example), 2 is not.
+    // At the 6-month review half is expected: 1 of 3 is behind (the issue's example), 2 is not;
+    // and the reflection at 6 months is now due.
     st.today = d("2026-07-06");
     f = flags(st, AttentionKind::EvidenceBehind);
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].why, "By the 6-month (midpoint) review: Direct observations of practice 1 of 3 "
-                        "(50 % of each expected by then)");
+                        "(50 % of each expected by then); Critical reflection at 6 months 0 of 1 "
+                        "(due by now)");
     st.asye->evidence[0].have = 2;
+    f = flags(st, AttentionKind::EvidenceBehind);
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].why, "By the 6-month (midpoint) review: Critical reflection at 6 months 0 of 1 "
+                        "(due by now)");
+    st.asye->evidence[1].have = 1;
     EXPECT_TRUE(flags(st, AttentionKind::EvidenceBehind).empty());
     // At the final review everything is expected.
     st.today = d("2027-01-05");
     f = flags(st, AttentionKind::EvidenceBehind);
     ASSERT_EQ(f.size(), 1u);
-    EXPECT_NE(f[0].why.find("Final review: Direct observations of practice 2 of 3 (100 %"),
-              std::string::npos);
+    EXPECT_EQ(f[0].why, "By the Final review: Direct observations of practice 2 of 3 (100 % of "
+                        "each expected by then)");
 }
 
 TEST(Attention, NoActivityAfterTheWeeksInTheFile) {

@@ -81,3 +81,5 @@ await import('./mobile.mjs');
 await import('./phone_interaction.mjs');
 // Issue 6: share, import, the confidentiality check and a mentor's review in the browser.
 await import('./exchange.mjs');
+// Issue 20: the cohort report in Chromium and the Cohort screen fed by the file picker.
+await import('./cohort.mjs');

@@ -50,6 +50,9 @@ struct AttentionRule {
     int32_t min = 1;         ///< sign-offs-to-recheck
     bool onlyInRenewalWindow = true;      ///< renewal-not-ready
     std::vector<EvidenceCheckpoint> checkpoints; ///< evidence-behind
+    /// evidence-behind: items due whole at one review (evidence id -> review id), e.g. the
+    /// critical reflection at 6 months: not expected before that review, all of it from then.
+    std::vector<std::pair<std::string, std::string>> dueAtReview;
 };
 
 struct AttentionRules : RuleHeader {
