@@ -303,8 +303,7 @@ void App::drawCohortTable() {
                           CareerStage::Advanced, CareerStage::Strategic})
         stages.emplace_back(std::string(stageId(s)), std::string(stageLabel(s)));
     ImGui::BeginGroup();
-    muted("Name");
-    textField("cohort.search", "##cohortsearch", c.filter.search, "Search names", w);
+    textField("cohort.search", "Name", c.filter.search, "Search names", w);
     ImGui::EndGroup();
     if (!m_phone) ImGui::SameLine(0, em(0.8f));
     choice("cohort.team.", "Team", c.filter.team, teams, w);
