@@ -357,14 +357,17 @@ void App::drawCohortTable() {
                 ImGui::AlignTextToFramePadding();
                 const bool open = ImGui::Selectable(
                     label.c_str(), wasOpened,
-                    ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
+                    ImGuiSelectableFlags_SpanAllColumns,
                     ImVec2(0, rowH - em(0.3f)));
                 registerLastItem(("cohort.row." + r.source).c_str(), r.name.c_str());
                 if ((ImGui::IsItemHovered() || ImGui::IsItemFocused()) && !r.attention.empty()) {
+                    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(em(34), FLT_MAX));
                     ImGui::BeginTooltip();
-                    ImGui::PushTextWrapPos(em(32));
-                    for (const auto& f : r.attention)
-                        ImGui::BulletText("%s: %s", f.label.c_str(), f.why.c_str());
+                    ImGui::PushTextWrapPos(em(32)); // BulletText does not wrap: Bullet + TextWrapped
+                    for (const auto& f : r.attention) {
+                        ImGui::Bullet();
+                        ImGui::TextWrapped("%s: %s", f.label.c_str(), f.why.c_str());
+                    }
                     ImGui::PopTextWrapPos();
                     ImGui::EndTooltip();
                 }
