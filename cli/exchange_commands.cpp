@@ -301,11 +301,19 @@ int cmdCohort(const Args& a, Context& ctx) {
         }
         readable.push_back({name, bytes[i]});
     }
-    CohortRows cohort = cohortRows(readable, Catalog::builtin(), today);
+    const bool anonymise = a.has("--anonymise");
+    CohortRows cohort = anonymise ? cohortRowsAnonymised(readable, Catalog::builtin(), today)
+                                  : cohortRows(readable, Catalog::builtin(), today);
     std::vector<CohortRow>& rows = cohort.rows;
+    if (anonymise) // a file's name may be a person's: say only how many were skipped
+        skipped.assign(skipped.size(), "a file could not be read");
     skipped.insert(skipped.end(), cohort.skipped.begin(), cohort.skipped.end());
     if (rows.empty()) throw UserError{"no portfolio files (*.json) could be read in " + dir};
-    writeOutput(out, *fmt == "csv" ? cohortCsv(rows) : cohortHtml(rows, today), ctx);
+    CohortReportOptions options;
+    options.anonymised = anonymise;
+    writeOutput(out,
+                *fmt == "csv" ? cohortCsv(rows, a.has("--labels")) : cohortHtml(rows, today, options),
+                ctx);
     if (out != "-") ctx.out << "Wrote " << out << " (" << rows.size() << " practitioners)\n";
     for (const auto& s : skipped) ctx.out << "skipped: " << s << "\n";
     return kOk;
@@ -335,9 +343,9 @@ std::vector<CommandInfo> exchangeCommands() {
         {"import", "import FILE --from json|leap2a|csv SRC [--replace]",
          "Import a backup, a LEAP2A feed or a CSV of training records; a bad file changes nothing.",
          {"--from"}, {"--replace"}, false, cmdImport},
-        {"cohort", "cohort DIR --format csv|html -o OUT [--today YYYY-MM-DD]",
-         "One row per portfolio in DIR: stage, renewal readiness, ASYE evidence, next review, last activity.",
-         {"--format", "--output", "--today"}, {}, false, cmdCohort},
+        {"cohort", "cohort DIR --format csv|html -o OUT [--labels] [--anonymise] [--today YYYY-MM-DD]",
+         "One row per portfolio in DIR: who needs attention and why, stage, renewal readiness, ASYE evidence, next review, last activity. --labels adds a row of column names to the CSV; --anonymise replaces names as the moderation pack does.",
+         {"--format", "--output", "--today"}, {"--labels", "--anonymise"}, false, cmdCohort},
     };
 }
 

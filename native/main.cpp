@@ -1,7 +1,7 @@
 // Pathway desktop: SDL2 window, OpenGL 3 renderer, the shared ImGui screens.
 //   pathway [--file PORTFOLIO.json] [--size WxH] [--theme light|dark|high-contrast]
 //           [--text-size PX] [--screen home|log|frameworks|reviews|settings]
-//           [--open-new KIND | --edit-newest KIND] [--review SHARED.json]
+//           [--open-new KIND | --edit-newest KIND] [--review SHARED.json] [--cohort DIR]
 //           [--screenshot OUT.bmp [--frames N]]
 // Without --file the portfolio lives in the user's data folder (XDG). The window size, theme
 // and text size are remembered in <data folder>/desktop.json (not in screenshot runs); the
@@ -26,8 +26,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -49,6 +51,7 @@ struct Options {
     std::string openNew;    // kind id: open the editor on a new entry of this kind
     std::string editNewest; // kind id: open the editor on the newest entry of this kind
     std::string review;     // a shared portfolio to review (mentor mode)
+    std::string cohort;     // a folder of portfolios for the Cohort screen (academies)
     std::string screenshot;
     int frames = 30;
     std::string fontsList = PATHWAY_FONTS_LIST;
@@ -148,6 +151,30 @@ class DesktopHost final : public ui::Host {
         if (auto r = core::readFile(path, bytes, 64u << 20); !r) {
             error = r.error;
             return false;
+        }
+        return true;
+    }
+    bool readLocalFolder(const std::string& path, std::string_view extension,
+                         std::vector<std::pair<std::string, std::string>>& files,
+                         std::string& error) override {
+        std::error_code ec;
+        std::string dir = path;
+        if (dir.rfind("~/", 0) == 0)
+            if (const char* home = std::getenv("HOME")) dir = home + dir.substr(1);
+        if (!std::filesystem::is_directory(dir, ec)) {
+            error = "it is not a folder.";
+            return false;
+        }
+        std::vector<std::string> names;
+        for (const auto& de : std::filesystem::directory_iterator(dir, ec))
+            if (de.is_regular_file(ec) && de.path().extension() == extension)
+                names.push_back(de.path().filename().string());
+        std::sort(names.begin(), names.end());
+        for (const auto& name : names) {
+            std::string bytes;
+            if (core::readFile(dir + "/" + name, bytes, 64u << 20)) files.emplace_back(name, std::move(bytes));
+            // a file that cannot be read is listed by openCohort as "not a portfolio"
+            else files.emplace_back(name, std::string());
         }
         return true;
     }
@@ -273,7 +300,7 @@ int usage() {
         stderr,
         "usage: pathway [--file PORTFOLIO.json] [--size WxH] [--theme light|dark|high-contrast]\n"
         "               [--text-size PX] [--screen home|log|frameworks|reviews|settings]\n"
-        "               [--open-new KIND | --edit-newest KIND] [--review SHARED.json]\n"
+        "               [--open-new KIND | --edit-newest KIND] [--review SHARED.json] [--cohort DIR]\n"
         "               [--screenshot OUT.bmp [--frames N]]\n"
         "               [--test-add-after MS TITLE] [--quit-after MS]\n");
     return 2;
@@ -307,6 +334,8 @@ int main(int argc, char** argv) {
             opt.editNewest = v;
         } else if (a == "--review" && (v = next())) {
             opt.review = v;
+        } else if (a == "--cohort" && (v = next())) {
+            opt.cohort = v;
         } else if (a == "--screenshot" && (v = next()))
             opt.screenshot = v;
         else if (a == "--frames" && (v = next()))
@@ -404,6 +433,7 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
+    if (!opt.cohort.empty()) open->app.openCohortFolder(opt.cohort);
     if (!opt.editNewest.empty()) {
         const core::Entry* newest = nullptr;
         for (const auto& e : open->session.store().portfolio().entries)
@@ -432,6 +462,10 @@ int main(int argc, char** argv) {
                     // Another portfolio dropped on the window: keep this one safe, open that one.
                     const std::string path = ev.drop.file;
                     SDL_free(ev.drop.file);
+                    if (std::error_code ec; std::filesystem::is_directory(path, ec)) {
+                        open->app.openCohortFolder(path); // a dropped folder is a cohort
+                        continue;
+                    }
                     std::string bytes;
                     core::readFile(path, bytes, 64u << 20);
                     if (const std::string purpose = droppedFilePurpose(open->app, path, bytes);

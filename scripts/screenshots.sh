@@ -96,6 +96,7 @@ for theme in light dark; do
     shot "desktop-$theme-settings" "$theme" --screen settings
     shot "desktop-$theme-share" "$theme" --screen share
     own=$mentor shot "desktop-$theme-mentor" "$theme" --review "$p"
+    own=$mentor shot "desktop-$theme-cohort" "$theme" --cohort tests/fixtures/cohort
 done
 
 # The web engineer's phone screenshots (390x844), with the same demo portfolio.

@@ -1,5 +1,7 @@
 // CPU time of one UI frame (NewFrame, App::frame, Render) with 10,000 entries, natively, without
 // a GPU: what the app spends per frame before OpenGL draws it. Aim: <= 2 ms for the Log.
+#include "portfolio_gen.hpp"
+
 #include "pathway/core/session.hpp"
 #include "pathway/ui/app.hpp"
 #include "pathway/ui/theme.hpp"
@@ -102,8 +104,40 @@ void BM_LogSearchKeystroke(benchmark::State& state) {
     }
 }
 
+// The Cohort screen (issue 20): loading N portfolio files of 100 entries (parse, status, needs
+// attention, rows) and drawing its first frame. Aim: 1,000 in <= 1 s natively.
+void BM_CohortOpen(benchmark::State& state) {
+    const auto files = bench::makeCohort(static_cast<int>(state.range(0)), 100);
+    Fixture f(0, 1280, 800);
+    for (auto _ : state) {
+        std::vector<std::pair<std::string, std::string>> named;
+        named.reserve(files.size());
+        for (size_t i = 0; i < files.size(); ++i)
+            named.emplace_back("p" + std::to_string(i) + ".json", files[i]);
+        f.app->openCohort(std::move(named));
+        f.frame();
+    }
+    state.SetLabel(std::to_string(files.size()) + " portfolios");
+}
+
+// One frame of the Cohort screen with N practitioners (clipped table, charts, heatmap).
+void BM_CohortFrame(benchmark::State& state) {
+    const auto files = bench::makeCohort(static_cast<int>(state.range(0)), 100);
+    Fixture f(0, 1280, 800);
+    std::vector<std::pair<std::string, std::string>> named;
+    for (size_t i = 0; i < files.size(); ++i)
+        named.emplace_back("p" + std::to_string(i) + ".json", files[i]);
+    f.app->openCohort(std::move(named));
+    for (int i = 0; i < 3; ++i)
+        f.frame();
+    for (auto _ : state)
+        f.frame();
+}
+
 } // namespace
 
+BENCHMARK(BM_CohortOpen)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_CohortFrame)->Arg(1000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_LogFrameDesktop)->Arg(10000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_LogFramePhone)->Arg(10000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_HomeFrameDesktop)->Arg(10000)->Unit(benchmark::kMicrosecond);

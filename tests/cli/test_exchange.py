@@ -378,7 +378,25 @@ class ExchangeTest(unittest.TestCase):
         self.assertEqual(rows[0]["asye_observations"], "0/3")
         self.assertEqual(rows[0]["last_activity"], "2026-10-09")
         self.ok("cohort", cohort, "--format", "html", "-o", self.path("cohort.html"), "--today", "2026-10-15")
-        self.assertIn("Coverage heatmap", read(self.path("cohort.html")))
+        page = read(self.path("cohort.html"))
+        self.assertIn("Framework coverage", page)
+        self.assertIn("Children and families", page)  # human labels, not "children"
+        self.assertNotIn(">asye<", page)
+        # --labels: the stable ids stay the header; the second row names each column.
+        self.ok("cohort", cohort, "--format", "csv", "--labels", "-o", out, "--today", "2026-10-15")
+        table = list(csv.reader(io.StringIO(read(out), newline="")))
+        self.assertEqual(table[0][:2], ["file", "name"])
+        self.assertEqual(table[1][:2], ["File", "Name"])
+        self.assertIn("needs_attention", table[0])
+        # --anonymise: the moderation pack's engine; no name or file name survives.
+        r = self.ok("cohort", cohort, "--format", "html", "--anonymise", "-o", self.path("anon.html"),
+                    "--today", "2026-10-15")
+        self.assertNotIn("notes.json", r.stdout)
+        anon = read(self.path("anon.html"))
+        self.assertIn("Practitioner 1", anon)
+        self.assertIn("Anonymised for moderation", anon)
+        for name in ("Alex", "Invented", "Bo ", "alex.json"):
+            self.assertNotIn(name, anon)
         self.user_error("cohort", self.path("nowhere"), "--format", "csv", "-o", out)
 
 

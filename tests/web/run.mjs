@@ -85,3 +85,5 @@ await import('./exchange.mjs');
 await import('./tabs.mjs');
 // Issue 18: the confidentiality check's word list is fetched when the check first runs.
 await import('./confidentiality.mjs');
+// Issue 20: the cohort report in Chromium and the Cohort screen fed by the file picker.
+await import('./cohort.mjs');

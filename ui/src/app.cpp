@@ -2,6 +2,7 @@
 // undo/redo, the add menu, keyboard shortcuts, the draft's life cycle and cached status.
 #include "pathway/ui/app.hpp"
 
+#include "cohort_state.hpp"
 #include "exchange_state.hpp"
 #include "pathway/core/catalog.hpp"
 #include "pathway/core/kinds.hpp"
@@ -26,7 +27,8 @@ using namespace pathway::ui::detail;
 namespace {
 constexpr Screen kAllScreens[] = {Screen::Welcome,  Screen::Home,       Screen::Log,
                                   Screen::Editor,   Screen::Frameworks, Screen::Reviews,
-                                  Screen::Settings, Screen::Share,      Screen::Mentor};
+                                  Screen::Settings, Screen::Share,      Screen::Mentor,
+                                  Screen::Cohort};
 constexpr double kDraftPersistSeconds = 2.0; // while typing, at most this often
 } // namespace
 
@@ -50,6 +52,8 @@ std::string_view screenId(Screen s) {
         return "share";
     case Screen::Mentor:
         return "mentor";
+    case Screen::Cohort:
+        return "cohort";
     }
     return "home";
 }
@@ -322,7 +326,7 @@ void App::frame() {
     m_phone = io.DisplaySize.x < em(40);
     // Without a profile only the welcome screen and a mentor's review of someone else's
     // portfolio make sense (a mentor may have no portfolio of their own).
-    if (m_screen != Screen::Welcome && m_screen != Screen::Mentor &&
+    if (m_screen != Screen::Welcome && m_screen != Screen::Mentor && m_screen != Screen::Cohort &&
         trim(m_session.store().portfolio().profile.name).empty())
         m_screen = Screen::Welcome;
     const Screen screenBefore = m_screen;
@@ -351,6 +355,18 @@ void App::drawShell() {
 
     if (m_screen == Screen::Welcome) {
         drawWelcome();
+        ImGui::End();
+        return;
+    }
+    if (m_screen == Screen::Cohort) { // a mode of its own: an academy's cohort
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().background);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                            m_phone ? ImVec2(em(0.9f), em(0.8f)) : ImVec2(em(1.8f), em(1.2f)));
+        ImGui::BeginChild("cohort", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor();
+        drawCohort();
+        ImGui::EndChild();
         ImGui::End();
         return;
     }
@@ -414,6 +430,7 @@ void App::drawShell() {
         break;
     case Screen::Welcome:
     case Screen::Mentor:
+    case Screen::Cohort:
         break;
     }
     ImGui::EndChild();
@@ -621,6 +638,9 @@ void App::drawTopBar() {
         break;
     case Screen::Mentor:
         title = "Review";
+        break;
+    case Screen::Cohort:
+        title = "Cohort";
         break;
     }
     std::string greeting;

@@ -69,6 +69,7 @@ void App::openForReview(std::string_view name, std::string_view bytes) {
         return;
     }
     m_mentor = std::make_unique<MentorState>();
+    m_mentorFromCohort = false;
     m_mentor->fileName = std::string(name);
     m_mentor->doc = std::move(*r.portfolio);
     m_mentor->reviewer = m_session.store().portfolio().profile.name;
@@ -86,9 +87,9 @@ void App::drawMentor() {
     ImGui::PushFont(fonts().title);
     ImGui::TextUnformatted(m_phone ? "Reviewing" : ("Reviewing " + who).c_str());
     ImGui::PopFont();
-    const float closeW = em(6.5f);
+    const float closeW = em(m_mentorFromCohort ? 9.5f : 6.5f);
     ImGui::SameLine(ImGui::GetContentRegionMax().x - closeW);
-    bool close = button("mentor.close", "Close", false,
+    bool close = button("mentor.close", m_mentorFromCohort ? "Back to cohort" : "Close", false,
                         ImVec2(closeW, m_phone ? std::max(em(2.4f), 44.f) : em(2.2f)));
     if (m_phone) muted(who.c_str());
     mutedWrapped((m.fileName + " \xc2\xb7 " +
@@ -97,6 +98,7 @@ void App::drawMentor() {
                   "nothing here changes their portfolio or yours.")
                      .c_str());
     ImGui::Dummy(ImVec2(0, em(0.4f)));
+    if (m_mentorFromCohort) drawPractitionerSummary(doc);
 
     auto save = [&] {
         std::vector<ReviewAction> actions = m.actions;
@@ -144,6 +146,11 @@ void App::drawMentor() {
     }
     if (close) {
         m_mentor.reset();
+        if (m_mentorFromCohort && m_cohort) {
+            m_mentorFromCohort = false;
+            show(Screen::Cohort); // the cohort keeps its sort, filter and rows
+            return;
+        }
         const bool hasProfile = !trim(m_session.store().portfolio().profile.name).empty();
         show(hasProfile ? Screen::Share : Screen::Welcome);
         return;

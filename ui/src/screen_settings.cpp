@@ -296,6 +296,18 @@ void App::drawWelcome() {
             askForFile("review", ".json,application/json");
     }
     endCard();
+    ImGui::Dummy(ImVec2(0, em(0.6f)));
+    if (beginCard("welcomecohort", ImVec2(width, 0))) {
+        ImGui::TextColored(p.accent, "%s", icon::kGroup);
+        ImGui::SameLine(0, em(0.4f));
+        ImGui::TextWrapped("Leading a cohort?");
+        mutedWrapped("Open your practitioners' portfolio files together: who needs attention "
+                     "and why, evidence and coverage across the cohort.");
+        if (button("welcome.cohort", "Open a cohort", false,
+                   ImVec2(-FLT_MIN, std::max(em(2.4f), 44.f))))
+            show(Screen::Cohort);
+    }
+    endCard();
     if (m_exchange->pathPrompt) {
         ImGui::Dummy(ImVec2(0, em(0.3f)));
         ImGui::BeginChild("welcomeprompt", ImVec2(width, em(11)), ImGuiChildFlags_None);

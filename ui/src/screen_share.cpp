@@ -160,6 +160,10 @@ void App::askForFile(const char* purpose, const char* accept) {
 }
 
 void App::receiveFile(std::string_view purpose, std::string_view name, std::string_view bytes) {
+    if (purpose == "cohort" || purpose == "cohort.done") { // many files, then "done"
+        receiveCohortFile(purpose == "cohort.done", name, bytes);
+        return;
+    }
     ExchangeState& x = *m_exchange;
     x.scrollToTop = true;
     x.awaiting.clear();
@@ -775,6 +779,11 @@ void App::drawShare() {
                        "Choose file")) {
             askForFile("review", ".json,application/json");
         }
+        if (row("share.cohort", "Open a cohort",
+                "For academies: a folder of practitioners' portfolios as one table, with who "
+                "needs attention and why.",
+                "Open"))
+            show(Screen::Cohort);
     }
     endCard();
     ImGui::EndChild();

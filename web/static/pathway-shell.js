@@ -232,6 +232,15 @@
       input.dataset.purpose = purpose;
       input.click();
     },
+    // Host::requestFiles: several files, or a whole folder (a cohort of portfolios).
+    pickFiles(purpose, accept, folder) {
+      const input = $('pick-files');
+      input.accept = folder ? '' : accept;
+      input.webkitdirectory = !!folder;
+      input.value = '';
+      input.dataset.purpose = purpose;
+      input.click();
+    },
     textInput(wants) {
       // ImGui stopped editing: hide the keyboard (after a moment: switching fields passes
       // through a frame with no active field).
@@ -468,6 +477,19 @@
     const file = input.files && input.files[0];
     if (!file) return;
     hook.receiveFile(input.dataset.purpose || '', new Uint8Array(await file.arrayBuffer()), file.name);
+    input.value = '';
+  });
+  // Every chosen file in name order, then "<purpose>.done" (tests call receiveFiles directly).
+  hook.receiveFiles = async (purpose, files) => {
+    const sorted = Array.from(files).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const file of sorted)
+      hook.receiveFile(purpose, new Uint8Array(await file.arrayBuffer()), file.name);
+    hook.receiveFile(purpose + '.done', new Uint8Array(0), '');
+  };
+  $('pick-files').addEventListener('change', async (e) => {
+    const input = e.target;
+    if (!input.files || !input.files.length) return;
+    await hook.receiveFiles(input.dataset.purpose || '', input.files);
     input.value = '';
   });
   // Checks the bytes, asks before replacing, and reports the outcome (hook.lastImport).

@@ -17,8 +17,9 @@
 
 namespace pathway::ui {
 
-enum class Screen { Welcome, Home, Log, Editor, Frameworks, Reviews, Settings, Share, Mentor };
-/// "welcome", "home", "log", "editor", "frameworks", "reviews", "settings", "share", "mentor"
+enum class Screen { Welcome, Home, Log, Editor, Frameworks, Reviews, Settings, Share, Mentor, Cohort };
+/// "welcome", "home", "log", "editor", "frameworks", "reviews", "settings", "share", "mentor",
+/// "cohort"
 std::string_view screenId(Screen s);
 std::optional<Screen> parseScreen(std::string_view id);
 
@@ -29,6 +30,7 @@ inline constexpr float kTextLargePx = 20.f;
 
 struct ExchangeState; // screen_share.cpp: imports, merges, exports and the confidentiality check
 struct MentorState;   // screen_mentor.cpp: reviewing someone else's portfolio
+struct CohortState;   // screen_cohort.cpp: an academy's cohort of portfolios
 
 class App {
   public:
@@ -224,7 +226,40 @@ class App {
     /// The entry whose context menu is open on the Log ("" when none).
     const std::string& contextMenuEntry() const { return m_menuEntry; }
 
+    // The academy's Cohort screen (issue 20) -- screen_cohort.cpp
+    /// Loads a cohort (file name, bytes) into the Cohort screen and shows it; files that do
+    /// not load are listed, never fatal. Replaces the cohort shown before.
+    void openCohort(std::vector<std::pair<std::string, std::string>> files);
+    /// Reads every *.json in a folder through Host::readLocalFolder, then openCohort.
+    void openCohortFolder(const std::string& path);
+    enum class CohortSort { Attention, Name, NextReview, LastActivity };
+    struct CohortFilter {
+        std::string search;  ///< part of a name
+        std::string team;    ///< "" = every team
+        std::string setting; ///< setting id or ""
+        std::string stage;   ///< stage id or ""
+        bool attentionOnly = false;
+        bool operator==(const CohortFilter&) const = default;
+    };
+    /// The Cohort screen's sort and filter (also set by its controls); nullptr before a cohort.
+    CohortSort* cohortSort();
+    CohortFilter* cohortFilter();
+    /// The names in the Cohort screen's rows, in the order shown (sorted and filtered).
+    std::vector<std::string> cohortShown();
+    /// The summary line ("3 of 10 need attention: ..."), "" before a cohort.
+    std::string cohortSummary() const;
+
   private:
+    void drawCohort();
+    void drawCohortOpen();
+    void drawCohortTable();
+    void drawCohortCharts();
+    void drawPractitionerSummary(const core::Portfolio& doc);
+    void receiveCohortFile(bool done, std::string_view name, std::string_view bytes);
+    const std::vector<size_t>& cohortRowsShown();
+    std::unique_ptr<CohortState> m_cohort;
+    bool m_mentorFromCohort = false; ///< the mentor view was opened from the Cohort screen
+
     void drawEntryMenu();
     void drawLogNotice();
     std::string m_menuEntry;          ///< the Log row whose menu (right click, long press) is open

@@ -57,6 +57,28 @@ class Host {
         error = "Opening files by path is not possible here.";
         return false;
     }
+
+    /// Asks for several files at once (a cohort's portfolios): `folder` picks a whole folder.
+    /// Each file comes back through App::receiveFile(purpose, name, bytes), then one call with
+    /// purpose + ".done" and no bytes. False when the platform has no such picker (the App
+    /// then offers a folder path: readLocalFolder).
+    virtual bool requestFiles(std::string_view purpose, std::string_view accept, bool folder) {
+        (void)purpose;
+        (void)accept;
+        (void)folder;
+        return false;
+    }
+    /// Every file ending in `extension` directly inside the folder `path`, as (name, bytes),
+    /// sorted by name. False with a sentence in `error` when the folder cannot be read.
+    virtual bool readLocalFolder(const std::string& path, std::string_view extension,
+                                 std::vector<std::pair<std::string, std::string>>& files,
+                                 std::string& error) {
+        (void)path;
+        (void)extension;
+        (void)files;
+        error = "Opening folders is not possible here.";
+        return false;
+    }
 };
 
 /// A host that keeps everything in memory: headless tests.
@@ -94,7 +116,31 @@ class NullHost final : public Host {
         return false;
     }
 
+    bool requestFiles(std::string_view purpose, std::string_view accept, bool folder) override {
+        requestedPurpose = std::string(purpose);
+        requestedAccept = std::string(accept);
+        requestedFolder = folder;
+        return hasPicker;
+    }
+    /// The folder holds the `files` whose names start with `path` + "/".
+    bool readLocalFolder(const std::string& path, std::string_view extension,
+                         std::vector<std::pair<std::string, std::string>>& out,
+                         std::string& error) override {
+        const std::string prefix = path + "/";
+        bool any = false;
+        for (const auto& [name, content] : files)
+            if (name.rfind(prefix, 0) == 0) {
+                any = true;
+                if (name.size() >= extension.size() &&
+                    name.compare(name.size() - extension.size(), extension.size(), extension) == 0)
+                    out.emplace_back(name.substr(prefix.size()), content);
+            }
+        if (!any) error = "No folder called " + path + ".";
+        return any;
+    }
+
     bool hasPicker = true;
+    bool requestedFolder = false;
     std::string requestedPurpose, requestedAccept;
     std::vector<std::pair<std::string, std::string>> files; ///< readLocalFile's "disk"
     std::string lastDownloadName;
