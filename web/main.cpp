@@ -169,6 +169,17 @@ void syncCanvasSize() {
     }
 }
 
+/// When a finger event happened: the DOM event's timeStamp (the clock of emscripten_get_now()),
+/// which the page queues for each changed touch (pathway-shell.js, pathwayTouchTime). SDL stamps
+/// its events when a frame polls them, so under load a tap held up by one slow frame looked
+/// like a long press and a drag's moves, polled together, like a throw to the end of the list.
+double fingerEventMs(int kind, SDL_FingerID finger) {
+    const double t = EM_ASM_DOUBLE(
+        { return window.pathwayTouchTime ? window.pathwayTouchTime($0, $1) : -1; }, kind,
+        static_cast<int>(finger));
+    return t >= 0 ? t : emscripten_get_now();
+}
+
 /// SDL events to ImGui; touches to TouchInput (display coordinates = CSS pixels).
 bool pumpEvents() {
     WebApp& a = *g_app;
@@ -180,13 +191,16 @@ bool pumpEvents() {
         hadInput = true;
         switch (ev.type) {
         case SDL_FINGERDOWN:
-            a.touch.fingerDown(ev.tfinger.fingerId, ev.tfinger.x * w, ev.tfinger.y * h, emscripten_get_now());
+            a.touch.fingerDown(ev.tfinger.fingerId, ev.tfinger.x * w, ev.tfinger.y * h,
+                         fingerEventMs(0, ev.tfinger.fingerId));
             continue;
         case SDL_FINGERMOTION:
-            a.touch.fingerMove(ev.tfinger.fingerId, ev.tfinger.x * w, ev.tfinger.y * h, emscripten_get_now());
+            a.touch.fingerMove(ev.tfinger.fingerId, ev.tfinger.x * w, ev.tfinger.y * h,
+                         fingerEventMs(1, ev.tfinger.fingerId));
             continue;
         case SDL_FINGERUP:
-            a.touch.fingerUp(ev.tfinger.fingerId, ev.tfinger.x * w, ev.tfinger.y * h, emscripten_get_now());
+            a.touch.fingerUp(ev.tfinger.fingerId, ev.tfinger.x * w, ev.tfinger.y * h,
+                         fingerEventMs(2, ev.tfinger.fingerId));
             continue;
         case SDL_MOUSEMOTION:
             if (ev.motion.which == SDL_TOUCH_MOUSEID) continue; // already handled as a finger
@@ -242,6 +256,8 @@ void pauseWhenIdle(double now) {
 void frame(void*) {
     WebApp& a = *g_app;
     ++a.loopIterations;
+    // Taken before polling: every touch that happened before it is in SDL's queue by now.
+    const double polledAt = emscripten_get_now();
     const bool hadInput = pumpEvents();
     const double now = emscripten_get_now();
     if (hadInput) a.framesToDraw = std::max(a.framesToDraw, 3);
@@ -260,7 +276,7 @@ void frame(void*) {
     --a.framesToDraw;
     a.lastFrameMs = now;
     syncCanvasSize();
-    a.touch.update(now);
+    a.touch.update(polledAt);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();

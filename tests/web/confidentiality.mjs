@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { drag, launch, outDir, phone, press, settle, startServer, typeInto, waitReady, widget } from './harness.mjs';
+import { launch, outDir, phone, press, scrollIntoView, settle, startServer, typeInto, waitReady, widget } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -16,31 +16,16 @@ after(() => server && server.stop());
 const touch = { touch: true };
 const WORDS = /\/words\/british-english\.txt$/;
 
-async function scrollTo(page, id) {
-  const { width, height } = page.viewportSize();
-  for (let i = 0; i < 20; ++i) {
-    const [w, nav] = await page.evaluate((wid) => [wid, 'nav.home'].map((k) =>
-      window.pathway.widgets().find((x) => x.id === k) || null), id);
-    const bottom = nav ? nav.y : height;
-    if (w && w.y + w.h <= bottom && w.y > 60) return;
-    const up = w && w.y <= 60;
-    await drag(page, width / 2, height * (up ? 0.3 : 0.6), width / 2, height * (up ? 0.6 : 0.3), { steps: 12 });
-    await new Promise((r) => setTimeout(r, 700));
-    await settle(page, 3);
-  }
-  throw new Error(`could not scroll "${id}" into view`);
-}
-
 async function openShare(page) {
   await press(page, 'nav.settings', touch);
-  await scrollTo(page, 'settings.share');
+  await scrollIntoView(page, 'settings.share');
   await press(page, 'settings.share', touch);
   assert.equal(await page.evaluate(() => window.pathway.screen()), 'share');
 }
 
 /// Runs the check (Share -> export CSV) and returns the flagged texts.
 async function runCheck(page) {
-  await scrollTo(page, 'export.csv');
+  await scrollIntoView(page, 'export.csv');
   await press(page, 'export.csv', touch);
   await widget(page, 'check.0.redact'); // waits while the word list loads
   await settle(page, 3);

@@ -6,30 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { drag, launch, outDir, phone, press, settle, startServer, typeInto, waitReady } from './harness.mjs';
+import { launch, outDir, phone, press, scrollIntoView, settle, startServer, typeInto, waitReady } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(() => server && server.stop());
 
 const touch = { touch: true };
-
-/// Drags the content with a finger until the widget `id` is on screen (a phone shows a third
-/// of a screen at a time).
-async function scrollTo(page, id) {
-  const { width, height } = page.viewportSize();
-  for (let i = 0; i < 20; ++i) {
-    const [w, nav] = await page.evaluate((wid) => [wid, 'nav.home'].map((k) =>
-      window.pathway.widgets().find((x) => x.id === k) || null), id);
-    const bottom = nav ? nav.y : height; // above the bottom bar
-    if (w && w.y + w.h <= bottom && w.y > 60) return;
-    const up = w && w.y <= 60;
-    await drag(page, width / 2, height * (up ? 0.3 : 0.6), width / 2, height * (up ? 0.6 : 0.3), { steps: 12 });
-    await new Promise((r) => setTimeout(r, 700)); // the fling runs out
-    await settle(page, 3);
-  }
-  throw new Error(`could not scroll "${id}" into view`);
-}
 
 /// Presses `id` and answers the file chooser it opens with `file`.
 async function chooseFile(page, id, file, opts) {
@@ -60,7 +43,7 @@ test('phone: import training records through the file chooser, check, redact and
 
     // Settings -> Share, import and other formats.
     await press(page, 'nav.settings', touch);
-    await scrollTo(page, 'settings.share');
+    await scrollIntoView(page, 'settings.share');
     await press(page, 'settings.share', touch);
     assert.equal(await page.evaluate(() => window.pathway.screen()), 'share');
 
@@ -69,7 +52,7 @@ test('phone: import training records through the file chooser, check, redact and
       'Court skills refresher,03/10/2026,3\r\n' +
       'Visit debrief with Mr Jones,2026-10-20,1.5\r\n' +
       'No date,,2\r\n');
-    await scrollTo(page, 'import.csv');
+    await scrollIntoView(page, 'import.csv');
     await chooseFile(page, 'import.csv', csv, touch);
     assert.equal((await page.evaluate(() => window.pathway.snapshot())).entries.length, 0,
       'nothing changes before the user agrees');
@@ -79,7 +62,7 @@ test('phone: import training records through the file chooser, check, redact and
     assert.deepEqual(snap.entries.map((e) => e.title).sort(), ['Court skills refresher', 'Visit debrief with Mr Jones']);
 
     // Export as CSV: the name is caught first; redact it, then the file downloads.
-    await scrollTo(page, 'export.csv');
+    await scrollIntoView(page, 'export.csv');
     await press(page, 'export.csv', touch);
     await settle(page, 3);
     await page.screenshot({ path: path.join(outDir, 'web-phone-confidentiality-check.png') });

@@ -128,19 +128,57 @@ export const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor:
 
 /// A finger drag from (x0, y0) to (x1, y1) in `steps` moves of `stepMs` each (real touch
 /// events through the DevTools protocol; Playwright's touchscreen only taps).
-export async function drag(page, x0, y0, x1, y1, { steps = 8 } = {}) {
+export async function drag(page, x0, y0, x1, y1, { steps = 8, stepMs = 16, hold = false } = {}) {
   const cdp = await page.context().newCDPSession(page);
   const point = (x, y) => [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
-  // Sent without waiting for each to be handled: a slow (software-rendered) frame would
-  // otherwise hold the finger still long enough to count as a long press.
-  const sent = [cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(x0, y0) })];
+  // Sent without waiting for each to be handled (a slow, software-rendered frame would hold
+  // the finger still), each stamped as a finger moving a step every stepMs would be: the app
+  // times taps, long presses and throws by when events happened, as on a phone.
+  const t0 = Date.now() / 1000;
+  const at = (i) => t0 + (i * stepMs) / 1000;
+  const sent = [cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(x0, y0), timestamp: at(0) })];
   for (let i = 1; i <= steps; ++i) {
     const t = i / steps;
-    sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t) }));
+    sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t), timestamp: at(i) }));
   }
-  sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] }));
+  // `hold`: the finger rests before lifting, so the list stops where it was dragged to.
+  sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: at(steps) + (hold ? 0.15 : 0) }));
   await Promise.all(sent);
   await cdp.detach();
+}
+
+/// Drags the content with a finger, and rests it before lifting, until the widget `id` is
+/// wholly on screen between the top bar and the bottom bar (a phone shows a third of a screen
+/// at a time). A widget not drawn yet is looked for further down, then back up.
+export async function scrollIntoView(page, id, { top = 60 } = {}) {
+  const { width, height } = page.viewportSize();
+  let down = true;
+  let before = '';
+  for (let i = 0; i < 24; ++i) {
+    const { w, nav, layout } = await page.evaluate((wid) => {
+      const all = window.pathway.widgets();
+      return {
+        w: all.find((x) => x.id === wid) || null,
+        nav: all.find((x) => x.id === 'nav.home') || null,
+        layout: all.map((x) => `${x.id}@${Math.round(x.y)}`).join(' '),
+      };
+    }, id);
+    const bottom = nav ? nav.y : height;
+    if (w && w.y + w.h <= bottom && w.y >= top) return w;
+    let by; // how far to move the content up (negative: down)
+    if (w) by = w.y < top ? w.y - top - 8 : w.y + w.h - bottom + 8;
+    else {
+      if (layout === before) down = !down; // reached an end without finding it
+      by = (down ? 1 : -1) * height * 0.3;
+    }
+    before = layout;
+    by = Math.max(-height * 0.4, Math.min(height * 0.4, by));
+    if (Math.abs(by) < 12) by = by < 0 ? -12 : 12; // past the touch slop
+    const y0 = by > 0 ? height * 0.7 : height * 0.25;
+    await drag(page, width / 2, y0, width / 2, y0 - by - (by > 0 ? 10 : -10), { steps: 12, hold: true });
+    await settle(page, 3);
+  }
+  throw new Error(`could not scroll "${id}" into view`);
 }
 
 /// A finger held still for `ms` (a long press).

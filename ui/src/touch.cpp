@@ -99,15 +99,22 @@ void TouchInput::fingerMove(int64_t finger, float x, float y, double ms) {
             break;
         }
         m_state = State::Dragging;
+        m_sampleY = m_startY; // the finger's speed is measured from where it touched
+        m_sampleMs = m_startMs;
         // The slop is not scrolled (no jump), the rest of this move is (browsers coalesce moves).
         m_startY += (y > m_startY ? 1.f : -1.f) * std::min(m_options.slop, std::fabs(y - m_startY));
         if (ImGuiWindow* w = scrollTarget()) m_startScroll = w->Scroll.y;
         [[fallthrough]];
     case State::Dragging: {
-        const double dt = ms - m_lastMs;
-        if (dt > 0) {
-            const float speed = static_cast<float>((m_lastY - y) / dt * 1000.0);
+        // Speed over at least minSampleMs: moves a browser delivers in a burst (or a test sends
+        // at once) are microseconds apart, and their ratio would throw the list to its end.
+        const double dt = ms - m_sampleMs;
+        if (dt >= m_options.minSampleMs) {
+            const float speed = std::clamp(static_cast<float>((m_sampleY - y) / dt * 1000.0),
+                                           -m_options.maxSpeed, m_options.maxSpeed);
             m_dragSpeed = 0.7f * speed + 0.3f * m_dragSpeed;
+            m_sampleY = y;
+            m_sampleMs = ms;
         }
         scrollTo(m_startScroll + (m_startY - y));
         m_lastY = y;

@@ -320,10 +320,29 @@
     return hook.fields().find((f) => x >= f.x && x < f.x + f.w && y >= f.y && y < f.y + f.h) || null;
   }
 
+  // When each touch happened, for web/main.cpp (fingerEventMs): one entry per changed touch,
+  // as SDL makes one finger event per changed touch; taken in order, stale ones skipped.
+  const touchTimes = [];
+  window.pathwayTouchTime = (kind, id) => {
+    while (touchTimes.length) {
+      const e = touchTimes.shift();
+      if (e.kind === kind && e.id === id) return e.ms;
+    }
+    return -1;
+  };
+  for (const [type, kind] of [['touchstart', 0], ['touchmove', 1], ['touchend', 2], ['touchcancel', 2]]) {
+    canvas.addEventListener(type, (e) => {
+      for (const t of e.changedTouches) touchTimes.push({ kind, id: t.identifier, ms: e.timeStamp });
+      if (touchTimes.length > 512) touchTimes.splice(0, touchTimes.length - 512);
+    }, { capture: true, passive: true });
+  }
+
+  // Event times, not handler times: a slow frame between the two must not turn a tap into a
+  // long press.
   let touchStart = null;
   canvas.addEventListener('touchstart', (e) => {
     const t = e.changedTouches[0];
-    touchStart = e.touches.length === 1 ? { x: t.clientX, y: t.clientY, ms: performance.now(), id: t.identifier } : null;
+    touchStart = e.touches.length === 1 ? { x: t.clientX, y: t.clientY, ms: e.timeStamp, id: t.identifier } : null;
   }, { passive: true });
   canvas.addEventListener('touchend', (e) => {
     const t = e.changedTouches[0];
@@ -331,7 +350,7 @@
     touchStart = null;
     if (!s || t.identifier !== s.id) return;
     // Same rules as ui::TouchInput: a drag scrolls and a long press right-clicks.
-    if (Math.hypot(t.clientX - s.x, t.clientY - s.y) >= 10 || performance.now() - s.ms >= 500) return;
+    if (Math.hypot(t.clientX - s.x, t.clientY - s.y) >= 10 || e.timeStamp - s.ms >= 500) return;
     const field = fieldAt(t.clientX, t.clientY);
     if (field) openKeyboard(field); // synchronously inside the touch handler, or iOS refuses
   });

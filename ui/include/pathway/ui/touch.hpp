@@ -19,12 +19,15 @@ class TouchInput {
         double longPressMs = 500; ///< held this long without moving: right click
         float friction = 3.5f;    ///< inertia decays as exp(-friction * seconds)
         float minSpeed = 40.f;    ///< inertia stops below this many px per second
+        float maxSpeed = 6000.f;  ///< a fling never starts faster (Android caps flings alike)
+        double minSampleMs = 4;   ///< finger speed is measured over at least this long
     };
 
     TouchInput() = default;
     explicit TouchInput(Options options) : m_options(options) {}
 
-    /// Finger events in ImGui display coordinates; `ms` from any monotonic clock.
+    /// Finger events in ImGui display coordinates; `ms` is when the event happened (the
+    /// platform's event time, not when a frame got round to it), from the clock update() uses.
     void fingerDown(int64_t finger, float x, float y, double ms);
     void fingerMove(int64_t finger, float x, float y, double ms);
     void fingerUp(int64_t finger, float x, float y, double ms);
@@ -32,6 +35,9 @@ class TouchInput {
     void cancel();
 
     /// Once per frame, before ImGui::NewFrame(): long-press timer, drag and inertia scrolling.
+    /// `ms` is the time the shell started fetching this frame's events: every finger event
+    /// that happened before it has been fed in, so a slow frame cannot make a press that
+    /// moved look like a long press.
     void update(double ms);
     /// After ImGui::Render(): while a text field is being edited, scrolls its window so the
     /// caret stays inside it (the shell calls it when the visible area shrank, e.g. a keyboard).
@@ -57,6 +63,8 @@ class TouchInput {
     float m_startScroll = 0;
     float m_velocity = 0;         ///< inertia after the finger lifted, px per second
     float m_dragSpeed = 0;        ///< smoothed finger speed while dragging
+    float m_sampleY = 0;          ///< where the last speed sample was taken
+    double m_sampleMs = 0;        ///< and when
     bool m_caughtInertia = false; ///< this press stopped a moving list: it clicks nothing
 };
 
