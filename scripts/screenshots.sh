@@ -5,8 +5,9 @@
 #   when ImageMagick's `convert` is missing). The demo portfolio is made with the CLI from
 #   invented data, so every screen has something real to show.
 #
+#   (the reflection editor shows the newest reflection: a long free-text one, wrapped)
 # Then the web page at phone size (390x844, DPR 3, touch) through scripts/web-screenshots.mjs:
-#   web-phone-{home,log,cpd-editor,reflection}.png (its own invented entries).
+#   web-phone-{home,log,cpd-editor,reflection,long-reflection}.png (its own invented entries).
 #
 # Usage: scripts/screenshots.sh [BIN_DIR]   (default build/bin; the app and the CLI live there)
 set -euo pipefail
@@ -43,6 +44,17 @@ add reflection --title "A difficult first home visit" --date 2026-10-20 --field 
     --field "gibbs.evaluation=Introductions went well. I rushed the explanation of why we were there." \
     --field "gibbs.analysis=Thinking about power (Dalrymple and Burke), my rushing reflected my own anxiety." \
     --tag pcf:6 --tag swe:4.6 --tag kss-cf:1
+# A long free-text reflection (about 330 words): it wraps at the field's width and grows.
+long="After the child protection conference I kept going back over how I had presented the family's progress. I had prepared a careful chronology and an analysis of risk and protective factors, but in the room I noticed that I was reading from my notes rather than speaking to the parents, and their faces told me that they felt talked about, not talked with."
+long="$long Afterwards my practice supervisor asked what I would keep and what I would change. I would keep the structure: facts first, then analysis, then what we are asking of everyone. I would change the way I bring the parents into it, by agreeing with them beforehand which parts they want to say in their own words."
+long="$long
+
+Thinking about it with the PCF in mind, this is about professional leadership as much as communication. I want the plan to be something the family recognises as theirs, so I will share a draft with them two days before the next review, ask them to mark what they disagree with, and bring those points to the meeting as questions rather than as conflicts to be managed."
+long="$long
+
+What surprised me most was how much the chair relied on my summary. It showed me that a newly qualified worker's analysis carries real weight, and that I must be as careful with hope as with risk: naming what has improved, with evidence, is part of a fair assessment. Next time I will also ask the health visitor to speak to the changes she has seen at home, because her account is closer to the everyday life of the children than mine."
+add reflection --title "After the child protection conference" --date 2026-11-21 --field "free.text=$long" \
+    --tag pcf:6 --tag swe:4.6
 add supervision --title "Supervision with team manager" --date 2026-09-10 --field minutes=90 \
     --field "supervisor_role=Team manager" --tag swe:4.2 --tag kss-cf:9
 add supervision --title "Supervision with team manager" --date 2026-09-24 --field minutes=60 --tag swe:4.2
@@ -57,7 +69,7 @@ add written --title "Single assessment" --date 2026-11-02 --field "work_type=ass
 add goal --title "Build confidence in court work" --date 2026-09-15 --field status=in-progress
 # A practice educator reviewed a shared copy: a comment, a request and two sign-offs, merged.
 court=$("$cli" list "$p" --kind cpd | awk '/Court skills/ {print $NF}')
-visit=$("$cli" list "$p" --kind reflection | awk '{print $NF}' | head -1)
+visit=$("$cli" list "$p" --kind reflection | awk '/first home visit/ {print $NF}')
 "$cli" review "$p" --reviewer "Pat Example" --role "Practice educator" \
     --comment "$court" "Clear link from the course to your statements: well evidenced." \
     --request "$visit" "Add the conclusion and action plan stages of Gibbs." \

@@ -6,6 +6,22 @@ import path from 'node:path';
 
 import { launch, phone, press, settle, startServer, waitReady } from '../tests/web/harness.mjs';
 
+/// About 300 invented words in three paragraphs.
+function longReflection() {
+  const p1 = 'After the child protection conference I kept going back over how I had presented the ' +
+    "family's progress. I had prepared a careful chronology and an analysis of risk and protective " +
+    'factors, but in the room I noticed that I was reading from my notes rather than speaking to the ' +
+    'parents, and their faces told me that they felt talked about, not talked with.';
+  const p2 = 'Thinking about it with the PCF in mind, this is about professional leadership as much as ' +
+    'communication. I want the plan to be something the family recognises as theirs, so I will share ' +
+    'a draft with them two days before the next review, ask them to mark what they disagree with, and ' +
+    'bring those points to the meeting as questions rather than as conflicts to be managed.';
+  const p3 = 'What surprised me most was how much the chair relied on my summary. It showed me that a ' +
+    "newly qualified worker's analysis carries real weight, and that I must be as careful with hope " +
+    'as with risk: naming what has improved, with evidence, is part of a fair assessment.';
+  return [p1, p2, p3].join('\n\n');
+}
+
 const outDir = path.resolve(process.argv[3] || 'screenshots');
 fs.mkdirSync(outDir, { recursive: true });
 const server = await startServer();
@@ -31,6 +47,10 @@ try {
   // The reflection editor (opened directly: the add menu's ids differ between layouts).
   await page.evaluate(() => window.pathway.newEntry('reflection'));
   await shot('reflection');
+  // A long reflection typed into the free-text field: it wraps and grows (nothing out of sight).
+  await press(page, 'reflection.free.text', { touch: true });
+  await page.keyboard.insertText(longReflection());
+  await shot('long-reflection');
   await press(page, 'action.cancel', { touch: true });
   await press(page, 'action.add-cpd', { touch: true });
   await press(page, 'entry.title', { touch: true });

@@ -5,6 +5,7 @@
 #include "pathway/core/session.hpp"
 #include "pathway/ui/app.hpp"
 #include "pathway/ui/theme.hpp"
+#include "pathway/ui/widgets.hpp"
 
 #include <benchmark/benchmark.h>
 #include <imgui.h>
@@ -134,6 +135,58 @@ void BM_CohortFrame(benchmark::State& state) {
         f.frame();
 }
 
+// Writing a long reflection: one editor frame while a 5,000-word free-text field is being
+// edited (the wrapped layout is cached: only a changed text is measured again). Aim: <= 1 ms.
+std::string longReflection(int words) {
+    static const char* kWords[] = {"the", "family", "said", "supervision", "helped", "me",
+                                   "reflect", "on", "how", "practice", "changed", "after",
+                                   "a", "difficult", "visit,", "and", "I", "noticed", "risk."};
+    std::string out;
+    for (int i = 0; i < words; ++i) {
+        if (i) out += ' ';
+        out += kWords[(i * 7 + i / 3) % 19];
+    }
+    return out;
+}
+
+void editorWithLongReflection(Fixture& f) {
+    f.app->startNewEntry(core::EntryKind::Reflection);
+    f.frame();
+    f.frame();
+    ui::App& app = *f.app;
+    const ui::WidgetRect* r = ui::widgets().find("reflection.free.text");
+    if (!r) return;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(r->x + 20, r->y + 10);
+    f.frame();
+    io.AddMouseButtonEvent(0, true);
+    f.frame();
+    io.AddMouseButtonEvent(0, false);
+    f.frame();
+    io.AddInputCharactersUTF8(longReflection(5000).c_str());
+    for (int i = 0; i < 3; ++i)
+        f.frame();
+    (void)app;
+}
+
+void BM_EditorFrameEditing5000Words(benchmark::State& state) {
+    Fixture f(0, static_cast<float>(state.range(0)), 800);
+    editorWithLongReflection(f);
+    for (auto _ : state)
+        f.frame();
+    state.SetLabel(f.app->draft() ? std::to_string(f.app->draft()->field("free.text").size()) + " bytes" : "no draft");
+}
+
+// The same with one character typed each frame (a new layout every frame).
+void BM_EditorFrameTyping5000Words(benchmark::State& state) {
+    Fixture f(0, static_cast<float>(state.range(0)), 800);
+    editorWithLongReflection(f);
+    for (auto _ : state) {
+        ImGui::GetIO().AddInputCharactersUTF8("a");
+        f.frame();
+    }
+}
+
 } // namespace
 
 BENCHMARK(BM_CohortOpen)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime();
@@ -143,4 +196,6 @@ BENCHMARK(BM_LogFramePhone)->Arg(10000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_HomeFrameDesktop)->Arg(10000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_FrameworksFrameDesktop)->Arg(10000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_LogSearchKeystroke)->Arg(10000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_EditorFrameEditing5000Words)->Arg(1280)->Arg(390)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_EditorFrameTyping5000Words)->Arg(1280)->Arg(390)->Unit(benchmark::kMicrosecond);
 BENCHMARK_MAIN();

@@ -7,6 +7,7 @@
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/text.hpp"
 #include "pathway/ui/app.hpp"
+#include "pathway/ui/text_edit.hpp"
 #include "ui_common.hpp"
 
 #include <imgui.h>
@@ -30,22 +31,25 @@ void label(const std::string& text, const std::string& guidance) {
 }
 
 void input(const std::string& id, const std::string& labelText, std::string& value,
-           const char* hint = "", bool invalid = false) {
+           const char* hint = "", bool invalid = false, TextKind kind = TextKind::Line,
+           float width = -FLT_MIN) {
     const Palette& p = palette();
     if (invalid) ImGui::PushStyleColor(ImGuiCol_Border, p.bad);
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputTextWithHint(("##" + id).c_str(), hint, &value);
-    registerLastItem(id.c_str(), labelText.c_str(), true, false);
+    TextFieldSpec spec;
+    spec.kind = kind;
+    spec.hint = hint;
+    spec.width = width;
+    editText(id.c_str(), labelText.c_str(), value, spec);
     if (invalid) ImGui::PopStyleColor();
 }
 
 void area(const std::string& id, const std::string& labelText, std::string& value, float heightEm) {
-    // Grow with the text so long reflections need no inner scrolling.
-    const float lines =
-        float(std::count(value.begin(), value.end(), '\n')) + float(value.size()) / 70.f;
-    const float h = std::clamp(em(1.3f) * (lines + 1.5f), em(heightEm), em(18));
-    ImGui::InputTextMultiline(("##" + id).c_str(), &value, ImVec2(-FLT_MIN, h));
-    registerLastItem(id.c_str(), labelText.c_str(), true, true);
+    // Wrapped at the field's width and as tall as its text: nothing written is out of sight.
+    TextFieldSpec spec;
+    spec.kind = TextKind::Prose;
+    spec.multiline = true;
+    spec.minHeightEm = heightEm;
+    editText(id.c_str(), labelText.c_str(), value, spec);
 }
 
 } // namespace
@@ -146,11 +150,7 @@ void App::drawEditor() {
 
     label("Date", "");
     const bool badDate = !Date::parse(trim(m_draftDate));
-    ImGui::SetNextItemWidth(em(10));
-    if (badDate) ImGui::PushStyleColor(ImGuiCol_Border, p.bad);
-    ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &m_draftDate);
-    registerLastItem("entry.date", "Date", true);
-    if (badDate) ImGui::PopStyleColor();
+    input("entry.date", "Date", m_draftDate, "YYYY-MM-DD", badDate, TextKind::Date, em(10));
     if (auto d = Date::parse(trim(m_draftDate))) {
         ImGui::SameLine();
         muted(friendlyDate(*d).c_str());
@@ -170,7 +170,10 @@ void App::drawEditor() {
         case FieldType::Text:
         case FieldType::Date:
             label(labelText, std::string(f.guidance));
-            input(id, labelText, value, f.type == FieldType::Date ? "YYYY-MM-DD" : "");
+            if (f.type == FieldType::Date)
+                input(id, labelText, value, "YYYY-MM-DD", false, TextKind::Date);
+            else
+                input(id, labelText, value);
             if (f.type == FieldType::Date && !trim(value).empty() && !Date::parse(trim(value)))
                 fieldError("Dates look like 2026-11-23.");
             break;
@@ -179,11 +182,7 @@ void App::drawEditor() {
             const auto n = parseDecimal(trim(value));
             const bool bad =
                 !trim(value).empty() && (!n || (f.max > f.min && (*n < f.min || *n > f.max)));
-            ImGui::SetNextItemWidth(em(8));
-            if (bad) ImGui::PushStyleColor(ImGuiCol_Border, p.bad);
-            ImGui::InputText(("##" + id).c_str(), &value);
-            registerLastItem(id.c_str(), labelText.c_str(), true);
-            if (bad) ImGui::PopStyleColor();
+            input(id, labelText, value, "", bad, TextKind::Number, em(8));
             if (n && key == field::kHours && !bad) {
                 ImGui::SameLine();
                 muted(hoursText(*n).c_str());
@@ -461,9 +460,8 @@ void App::drawTagPicker(Entry& e) {
         e.tags.erase(std::remove(e.tags.begin(), e.tags.end(), remove), e.tags.end());
     const std::string hint =
         std::string(icon::kSearch) + "  Find an item, e.g. reflection or pcf:6";
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputTextWithHint("##tagsearch", hint.c_str(), &m_tagSearch);
-    registerLastItem("tags.search", "Find a framework item", true);
+    input("tags.search", "Find a framework item", m_tagSearch, hint.c_str(), false,
+          TextKind::Search);
     const std::string needle = asciiLower(trim(m_tagSearch));
     if (needle.empty()) return;
     int shown = 0;

@@ -54,9 +54,11 @@ std::string entryText(const Entry& e) {
 void smallInput(const char* id, const char* hint, std::string& value, float width, bool invalid) {
     const Palette& p = palette();
     if (invalid) ImGui::PushStyleColor(ImGuiCol_Border, p.bad);
-    ImGui::SetNextItemWidth(width);
-    ImGui::InputTextWithHint((std::string("##") + id).c_str(), hint, &value);
-    registerLastItem(id, hint, true);
+    TextFieldSpec spec;
+    spec.kind = TextKind::Date;
+    spec.hint = hint;
+    spec.width = width;
+    editText(id, hint, value, spec);
     if (invalid) ImGui::PopStyleColor();
 }
 } // namespace
@@ -67,10 +69,11 @@ void App::drawLog() {
     LogFilter& f = m_filter;
 
     // Search.
-    ImGui::SetNextItemWidth(-FLT_MIN);
     const std::string hint = std::string(icon::kSearch) + "  Search titles, text and tags";
-    ImGui::InputTextWithHint("##search", hint.c_str(), &f.search);
-    registerLastItem("log.search", "Search", true);
+    TextFieldSpec search;
+    search.kind = TextKind::Search;
+    search.hint = hint.c_str();
+    editText("log.search", "Search", f.search, search);
 
     // Filters: kind, framework item, date range. They wrap on narrow screens.
     const float avail = ImGui::GetContentRegionAvail().x;

@@ -161,7 +161,8 @@ void App::drawMentor() {
         cardTitle(icon::kReview, "Your feedback");
         // Name and role side by side on a desktop, one above the other on a phone.
         if (m_phone) {
-            textField("mentor.reviewer", "Your name", m.reviewer, "e.g. Pat Example");
+            textField("mentor.reviewer", "Your name", m.reviewer, "e.g. Pat Example", 0,
+                      TextKind::Name);
             textField("mentor.role", "Your role", m.role, "e.g. Practice educator, ASYE assessor");
         } else {
             // Placed by position, not SameLine: SameLine after a frame lowers the next label to
@@ -169,7 +170,8 @@ void App::drawMentor() {
             const float gap = em(1.f);
             const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
             const ImVec2 top = ImGui::GetCursorScreenPos();
-            textField("mentor.reviewer", "Your name", m.reviewer, "e.g. Pat Example", half);
+            textField("mentor.reviewer", "Your name", m.reviewer, "e.g. Pat Example", half,
+                      TextKind::Name);
             const float bottom = ImGui::GetCursorScreenPos().y;
             ImGui::SetCursorScreenPos(ImVec2(top.x + half + gap, top.y));
             ImGui::BeginGroup(); // its lines start at the second column
@@ -219,7 +221,8 @@ void App::drawMentor() {
 
     // The entries, newest first.
     ImGui::PushItemWidth(-FLT_MIN);
-    textField("mentor.search", "Search entries", m.search, "Title, text or framework tag");
+    textField("mentor.search", "Search entries", m.search, "Title, text or framework tag", 0,
+              TextKind::Search);
     ImGui::PopItemWidth();
     ImGui::Dummy(ImVec2(0, em(0.2f)));
     std::vector<size_t> order;

@@ -23,13 +23,15 @@ constexpr CareerStage kStages[] = {CareerStage::Asye, CareerStage::SocialWorker,
                                    CareerStage::Strategic};
 
 bool formInput(const char* id, const char* label, std::string& value, const char* hint,
-               const std::string& error, float width = -FLT_MIN) {
+               const std::string& error, float width = -FLT_MIN, TextKind kind = TextKind::Line) {
     const Palette& p = palette();
     ImGui::TextUnformatted(label);
     if (!error.empty()) ImGui::PushStyleColor(ImGuiCol_Border, p.bad);
-    ImGui::SetNextItemWidth(width);
-    const bool changed = ImGui::InputTextWithHint((std::string("##") + id).c_str(), hint, &value);
-    registerLastItem(id, label, true);
+    TextFieldSpec spec;
+    spec.kind = kind;
+    spec.hint = hint;
+    spec.width = width;
+    const bool changed = editText(id, label, value, spec).changed;
     if (!error.empty()) ImGui::PopStyleColor();
     fieldError(error);
     return changed;
@@ -64,13 +66,15 @@ void App::drawSettings() {
         cardTitle(icon::kSchool, "Profile");
         bool touched = false;
         touched |= formInput("settings.name", "Name", f.name, "e.g. Sam Taylor",
-                             trim(f.name).empty() ? "Enter your name." : "");
+                             trim(f.name).empty() ? "Enter your name." : "", -FLT_MIN,
+                             TextKind::Name);
         const std::string reg(trim(f.registration));
         touched |= formInput("settings.registration", "Social Work England registration number",
                              f.registration, "SW123456",
                              !reg.empty() && !isValidRegistrationNumber(reg)
                                  ? "A registration number is SW followed by digits, e.g. SW123456."
-                                 : "");
+                                 : "",
+                             -FLT_MIN, TextKind::Code);
         touched |=
             formInput("settings.employer", "Employer", f.employer, "e.g. a local authority", "");
         touched |=
@@ -97,13 +101,14 @@ void App::drawSettings() {
         const std::string start(trim(f.asyeStart));
         touched |= formInput(
             "settings.asye-start", "ASYE start date", f.asyeStart, "YYYY-MM-DD",
-            !start.empty() && !Date::parse(start) ? "Dates look like 2026-09-07." : "", em(10));
+            !start.empty() && !Date::parse(start) ? "Dates look like 2026-09-07." : "", em(10),
+            TextKind::Date);
         const auto fte = parseDecimal(trim(f.fte));
         touched |= formInput("settings.fte", "Working time (FTE)", f.fte, "1 = full time",
                              !fte || *fte <= 0 || *fte > 1
                                  ? "Working time is a number above 0 and at most 1, e.g. 0.8."
                                  : "",
-                             em(10));
+                             em(10), TextKind::Number);
         mutedWrapped("Part-time working extends the ASYE year and its review dates pro rata.");
         if (touched) {
             m_profileFormTouched = true;
@@ -265,7 +270,7 @@ void App::drawWelcome() {
     ImGui::Dummy(ImVec2(0, em(1)));
     ImGui::PushItemWidth(width);
     if (beginCard("welcomeform", ImVec2(width, 0))) {
-        textField("welcome.name", "Your name", m_welcomeName, "e.g. Sam Taylor");
+        textField("welcome.name", "Your name", m_welcomeName, "e.g. Sam Taylor", 0, TextKind::Name);
         ImGui::Dummy(ImVec2(0, em(0.5f)));
         if (button("welcome.start", "Start my portfolio", true,
                    ImVec2(-FLT_MIN, std::max(em(2.6f), 44.f)))) {

@@ -632,7 +632,8 @@ void App::drawFilePrompt() {
         mutedWrapped("Drop the file on this window, or type where it is.");
         ImGui::PushItemWidth(-FLT_MIN);
         const bool entered = textField("file.path", "Path to the file", x.path,
-                                       "e.g. ~/Downloads/pathway-feedback.json");
+                                       "e.g. ~/Downloads/pathway-feedback.json", 0,
+                                       TextKind::Code);
         ImGui::PopItemWidth();
         const bool open = button("file.open", "Open", true) ||
                           (entered && ImGui::IsKeyPressed(ImGuiKey_Enter, false));
