@@ -3,10 +3,13 @@
 // this file through the exported pathway_* functions below.
 //
 // Workarounds (each cites the behaviour behind it):
-// - SDL 2.26's emscripten backend never raises a phone's on-screen keyboard: the page focuses a
-//   hidden text field on a tap and feeds its input here (pathway_text, pathway_key).
+// - SDL 2.26's emscripten backend never raises a phone's on-screen keyboard, and drops text that
+//   arrives as composition or inserted text (IME, dictation, autocorrect, emoji pickers): the
+//   browser edits the text instead. While a field is being edited the page lays a real
+//   <textarea>/<input> over it (ui::TextOverlay; the field draws only its frame) and sends its
+//   whole text here on every input event (pathway_overlay_input).
 // - SDL listens for keys on the whole window by default, which would type twice while the
-//   hidden field has focus: SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT keeps it on the canvas.
+//   page's field has focus: SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT keeps it on the canvas.
 // - SDL turns touches into mouse events and ImGui has no touch scrolling: touches go to
 //   ui::TouchInput instead (drag scrolls, long press right-clicks, no hover after a tap).
 // - emscripten_set_main_loop ticks on every animation frame even when a frame draws nothing
@@ -120,8 +123,8 @@ struct WebApp {
     int framesToDraw = 3;
     int keepCaretFrames = 0; ///< frames left to keep the edited field above the keyboard
     double lastFrameMs = 0;
-    bool wantedText = false;
-    ImVec2 caret{-1, -1}; ///< where the page last placed its hidden field (CSS px)
+    std::string editingSent;  ///< the last field-being-edited description sent to the page
+    ui::WidgetRect editing;   ///< the field being edited, as last drawn (it may scroll away)
     uint32_t framesDrawn = 0;
     uint32_t loopIterations = 0; ///< main-loop ticks, drawn or not (idle measurements)
     bool loopPaused = false;
@@ -253,6 +256,8 @@ void pauseWhenIdle(double now) {
             due - now, nullptr);
 }
 
+void publishEditing();
+
 void frame(void*) {
     WebApp& a = *g_app;
     ++a.loopIterations;
@@ -296,23 +301,7 @@ void frame(void*) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (++a.framesDrawn == 1) EM_ASM({ window.pathwayShell && window.pathwayShell.firstFrame(); });
 
-    // The page hides the on-screen keyboard when ImGui stops editing text.
-    const bool wants = ImGui::GetIO().WantTextInput;
-    if (wants != a.wantedText) {
-        a.wantedText = wants;
-        EM_ASM({ window.pathwayShell && window.pathwayShell.textInput($0); }, wants ? 1 : 0);
-    }
-    // The hidden field follows the caret (scrolled into view above a keyboard, or moved by
-    // typing), so the browser's own caret and IME windows appear where the text is.
-    const ImGuiPlatformImeData& ime = ImGui::GetCurrentContext()->PlatformImeData;
-    const bool caretMoved = std::fabs(ime.InputPos.x - a.caret.x) > 0.5f ||
-                            std::fabs(ime.InputPos.y - a.caret.y) > 0.5f;
-    if (wants && ime.WantVisible && caretMoved) {
-        a.caret = ime.InputPos;
-        EM_ASM({ window.pathwayShell && window.pathwayShell.caret($0, $1, $2); }, ime.InputPos.x,
-               ime.InputPos.y, ime.InputLineHeight);
-    }
-    if (!wants) a.caret = ImVec2(-1, -1);
+    publishEditing();
     if (a.session.dirty()) {
         if (a.dirtySinceMs < 0) a.dirtySinceMs = now;
         if (now - a.dirtySinceMs > kSaveDelayMs) {
@@ -321,6 +310,70 @@ void frame(void*) {
         }
     }
     pauseWhenIdle(now);
+}
+
+std::string cssColor(ImGuiCol col) {
+    const ImVec4 c = ImGui::GetStyleColorVec4(col);
+    char out[64];
+    std::snprintf(out, sizeof out, "rgba(%d,%d,%d,%.3f)", int(c.x * 255 + 0.5f), int(c.y * 255 + 0.5f),
+                  int(c.z * 255 + 0.5f), c.w);
+    return out;
+}
+
+/// UTF-16 code units in text[0, bytes) (the page's selection indices).
+uint32_t utf16Length(std::string_view text, size_t bytes) {
+    uint32_t n = 0;
+    for (size_t i = 0; i < bytes && i < text.size(); ++i) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if ((b & 0xC0) != 0x80) n += b >= 0xF0 ? 2 : 1;
+    }
+    return n;
+}
+
+/// Tells the page which field is being edited, where it is and how it looks, when that changes
+/// (the page lays its own field exactly over it): {"id":""} when none.
+void publishEditing() {
+    WebApp& a = *g_app;
+    const ui::TextEditCaret ed = ui::activeTextEdit();
+    const ui::WidgetRect* w = nullptr;
+    if (ed.id != 0)
+        for (const auto& r : ui::widgets().rects())
+            if (r.isTextField && r.imguiId == ed.id) w = &r;
+    nlohmann::json j = {{"id", ""}};
+    if (ed.id != 0 && (w || a.editing.imguiId == ed.id)) {
+        const bool shown = w != nullptr;
+        if (w) a.editing = *w;
+        const ui::WidgetRect& f = a.editing;
+        const ImGuiStyle& st = ImGui::GetStyle();
+        ImFont* font = ui::fonts().body ? ui::fonts().body : ImGui::GetFont();
+        const float size = font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale;
+        static const char* kSample = "The quick brown fox jumps over the lazy dog 0123456789";
+        j = {{"id", f.id}, {"label", f.label}, {"kind", ui::textKindId(f.kind)},
+             {"multiline", f.multiline}, {"x", f.fx}, {"y", f.fy}, {"w", f.fw}, {"h", f.fh},
+             {"clip", shown ? nlohmann::json{f.x, f.y, f.w, f.h} : nlohmann::json{f.fx, f.fy, 0, 0}},
+             {"font", {{"px", size}, {"sample", kSample},
+                       {"sampleWidth", font->CalcTextSizeA(size, FLT_MAX, 0, kSample).x}}},
+             {"padX", st.FramePadding.x}, {"padY", st.FramePadding.y},
+             {"border", st.FrameBorderSize}, {"rounding", st.FrameRounding},
+             {"color", cssColor(ImGuiCol_Text)}, {"background", cssColor(ImGuiCol_FrameBg)},
+             {"borderColor", cssColor(ImGuiCol_Border)}, {"selection", cssColor(ImGuiCol_TextSelectedBg)}};
+    }
+    std::string text = j.dump();
+    if (text == a.editingSent) return;
+    a.editingSent = text;
+    if (ed.id != 0 && !j["id"].get<std::string>().empty()) {
+        // Where ImGui put the caret (a click's position): the page's field starts there.
+        j["caret"] = utf16Length(a.editing.value, ed.caret);
+        j["anchor"] = utf16Length(a.editing.value, ed.anchor);
+        text = j.dump();
+    } else {
+        ui::TextOverlay& ov = ui::textOverlay();
+        if (ov.endRequested) { // nothing left to end
+            ov.endRequested = false;
+            ov.id.clear();
+        }
+    }
+    EM_ASM({ window.pathwayShell && window.pathwayShell.editing(UTF8ToString($0)); }, text.c_str());
 }
 
 const char* getClipboard(void*) { return g_app->clipboard.c_str(); }
@@ -391,8 +444,13 @@ EMSCRIPTEN_KEEPALIVE const char* pathway_screen() {
 EMSCRIPTEN_KEEPALIVE const char* pathway_widgets() {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : ui::widgets().rects())
-        out.push_back({{"id", r.id}, {"label", r.label}, {"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h},
-                       {"text", r.isTextField}, {"multiline", r.multiline}});
+        if (r.isTextField)
+            out.push_back({{"id", r.id}, {"label", r.label}, {"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h},
+                           {"text", true}, {"multiline", r.multiline}, {"kind", ui::textKindId(r.kind)},
+                           {"fx", r.fx}, {"fy", r.fy}, {"fw", r.fw}, {"fh", r.fh}});
+        else
+            out.push_back({{"id", r.id}, {"label", r.label}, {"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h},
+                           {"text", false}, {"multiline", false}});
     g_buffer = out.dump();
     return g_buffer.c_str();
 }
@@ -497,24 +555,79 @@ EMSCRIPTEN_KEEPALIVE double pathway_stored_revision() {
     return static_cast<double>(g_app->session.storedRevision());
 }
 
-/// Text typed into the page's hidden field (on-screen keyboard, composition, paste).
-EMSCRIPTEN_KEEPALIVE void pathway_text(const char* utf8) {
-    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+/// The page's own field now lies over widget `id` (a tap on it, or the field ImGui activated):
+/// the field draws only its frame and takes its text from the page.
+EMSCRIPTEN_KEEPALIVE void pathway_overlay_begin(const char* id) {
+    ui::TextOverlay& ov = ui::textOverlay();
+    ov.id = id;
+    ov.endRequested = false;
+    ov.contentHeight = 0;
     pathway_wake();
 }
 
-/// Pasted text. Ctrl/Cmd is still held (SDL saw it go down) and ImGui ignores characters
-/// typed with Ctrl, so the modifiers are released first.
-EMSCRIPTEN_KEEPALIVE void pathway_paste(const char* utf8) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddKeyEvent(ImGuiMod_Ctrl, false);
-    io.AddKeyEvent(ImGuiMod_Super, false);
-    io.AddInputCharactersUTF8(utf8);
+/// The page's field changed (typing, autocorrect, dictation, composition, paste, cut): its whole
+/// text and selection (UTF-8 byte offsets), and the height its text needs (0: unknown).
+EMSCRIPTEN_KEEPALIVE void pathway_overlay_input(const char* id, const char* text, int anchor,
+                                                int caret, float contentHeight) {
+    ui::TextOverlay& ov = ui::textOverlay();
+    ov.textFor = id;
+    ov.text = text;
+    if (ov.id == id) {
+        ov.selection = std::make_pair(static_cast<uint32_t>(std::max(anchor, 0)),
+                                      static_cast<uint32_t>(std::max(caret, 0)));
+        ov.contentHeight = contentHeight;
+    }
     pathway_wake();
 }
 
-/// A key pressed in the hidden field, by DOM key name ("Backspace", "ArrowLeft", "a" with
-/// Ctrl); `mods` bits: 1 Ctrl, 2 Shift, 4 Alt, 8 Meta; sent `repeat` times (press and release).
+/// The caret or selection moved in the page's field (UTF-8 byte offsets): the editor scrolls
+/// to keep it in view.
+EMSCRIPTEN_KEEPALIVE void pathway_overlay_select(const char* id, int anchor, int caret) {
+    ui::TextOverlay& ov = ui::textOverlay();
+    if (ov.id != id) return;
+    ov.selection = std::make_pair(static_cast<uint32_t>(std::max(anchor, 0)),
+                                  static_cast<uint32_t>(std::max(caret, 0)));
+    pathway_wake();
+}
+
+/// The page's field let go: `how` 0 it lost focus, 1 Escape, 2 Tab, 3 Shift+Tab, 4 Enter in a
+/// single line. The edit ends (one undo step); Tab moves to the next field, which the page
+/// then covers in turn.
+EMSCRIPTEN_KEEPALIVE void pathway_overlay_end(const char* id, int how) {
+    ui::TextOverlay& ov = ui::textOverlay();
+    if (ov.id != id) return;
+    if (how == 2 || how == 3) {
+        // The next (or previous) text field in drawing order starts editing; the page covers it.
+        std::vector<const ui::WidgetRect*> fields;
+        int at = -1;
+        for (const auto& r : ui::widgets().rects()) {
+            if (!r.isTextField) continue;
+            if (r.id == id) at = static_cast<int>(fields.size());
+            fields.push_back(&r);
+        }
+        const int to = at < 0 ? -1 : at + (how == 2 ? 1 : -1);
+        if (to >= 0 && to < static_cast<int>(fields.size())) {
+            ov.activate = fields[static_cast<size_t>(to)]->id;
+            ov.id.clear();
+            ov.contentHeight = 0;
+        } else {
+            ov.endRequested = true; // no field that way: the edit just ends
+        }
+    } else {
+        ov.endRequested = true;
+    }
+    pathway_wake();
+}
+
+/// The text a field holds (the page fills its own field with it when a tap starts an edit).
+EMSCRIPTEN_KEEPALIVE const char* pathway_field_value(const char* id) {
+    const ui::WidgetRect* r = ui::widgets().find(id);
+    g_buffer = r ? r->value : std::string();
+    return g_buffer.c_str();
+}
+
+/// A shortcut pressed while the page's field has focus (Ctrl+S, Ctrl+N), by DOM key name;
+/// `mods` bits: 1 Ctrl, 2 Shift, 4 Alt, 8 Meta; sent `repeat` times (press and release).
 EMSCRIPTEN_KEEPALIVE int pathway_key(const char* domKey, int mods, int repeat) {
     const ImGuiKey key = keyFromDom(domKey);
     if (key == ImGuiKey_None) return 0;
@@ -592,6 +705,19 @@ EMSCRIPTEN_KEEPALIVE void pathway_words(const char* bytes, int size, const char*
     }
     if (g_app && g_app->app) g_app->app->wordListArrived(core::activeLexicon() != nullptr, why);
     pathway_wake();
+}
+
+/// Benchmark (scripts/web-figures.sh): draws `n` frames at once and returns the mean CPU
+/// milliseconds per frame (building the UI and issuing its draw calls; not the GPU's time).
+EMSCRIPTEN_KEEPALIVE double pathway_bench_frames(int n) {
+    const double t0 = emscripten_get_now();
+    for (int i = 0; i < n; ++i) {
+        g_app->framesToDraw = std::max(g_app->framesToDraw, 1);
+        frame(nullptr);
+    }
+    const double ms = (emscripten_get_now() - t0) / std::max(n, 1);
+    pathway_wake();
+    return ms;
 }
 
 /// Test and screenshot helper: adds `count` CPD records as one undo step.
@@ -688,6 +814,8 @@ int main() {
     // SDL's clipboard on the web is private to the page: use the browser's where allowed.
     io.GetClipboardTextFn = getClipboard;
     io.SetClipboardTextFn = setClipboard;
+    // The browser edits text: every field becomes the wrapped widget under the page's own field.
+    ui::textOverlay().enabled = true;
 
     // Storage: the page mounts IDBFS and syncs it in before calling pathway_start().
     EM_ASM({ window.pathwayShell ? window.pathwayShell.mountStorage() : Module._pathway_start(); });

@@ -365,3 +365,33 @@ TEST(UiTextEditTest, TheReflectionFieldWrapsAndGrowsOnAPhone) {
     for (const ImVec2& v : glyphVertices())
         EXPECT_LE(v.x, 390.f) << "nothing drawn past the phone's edge";
 }
+
+TEST(UiWritingAidsTest, AWordCountAndAGentleConfidentialityHintUnderLongFields) {
+    test::UiHarness h(390, 1400); // a tall phone: what is under the field is on screen
+    core::Profile p;
+    p.name = "Drew Invented";
+    ASSERT_TRUE(h.session->store().apply(core::cmd::SetProfile{p}));
+    ui::App& app = h.start();
+    app.startNewEntry(core::EntryKind::Reflection);
+    h.frames(3);
+    EXPECT_FALSE(h.visible("reflection.free.text.words")) << "nothing to count yet";
+    h.click("reflection.free.text");
+    ImGui::GetIO().AddInputCharactersUTF8("Today I visited Mrs Jones at home.");
+    h.frames(40); // while typing the check runs at most twice a second
+    EXPECT_EQ(h.widget("reflection.free.text.words").label, "7 words");
+    ASSERT_TRUE(h.visible("reflection.free.text.privacy")) << "shown while typing";
+    const std::string hint = h.widget("reflection.free.text.privacy").label;
+    EXPECT_NE(hint.find("Jones"), std::string::npos) << hint;
+    EXPECT_NE(hint.find("after \xe2\x80\x9cMrs\xe2\x80\x9d"), std::string::npos) << hint;
+    EXPECT_NE(hint.find("a name"), std::string::npos) << hint;
+    // It never blocks typing: the text goes on, and the hint follows once it is fixed.
+    h.key(ImGuiKey_A, ImGuiMod_Ctrl);
+    ImGui::GetIO().AddInputCharactersUTF8("Today I visited the mother at home, with her son.");
+    h.frames(3);
+    EXPECT_EQ(app.draft()->field("free.text"), "Today I visited the mother at home, with her son.");
+    h.click("entry.title"); // leave the field: checked at once
+    EXPECT_FALSE(h.visible("reflection.free.text.privacy"));
+    EXPECT_EQ(h.widget("reflection.free.text.words").label, "10 words");
+    // Single-line fields get neither.
+    EXPECT_FALSE(h.visible("entry.title.words"));
+}

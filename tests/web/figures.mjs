@@ -2,12 +2,12 @@
 // and idle cost (main-loop iterations, frames drawn and main-thread busy time while nothing
 // happens).
 // Usage: node tests/web/figures.mjs build/web   (prints JSON; scripts/web-figures.sh wraps it)
-import { launch, settle, startServer, waitReady } from './harness.mjs';
+import { launch, press, settle, startServer, typeInto, waitReady } from './harness.mjs';
 
 const runs = Number(process.env.PATHWAY_FIGURE_RUNS || 3);
 const idleSeconds = Number(process.env.PATHWAY_IDLE_SECONDS || 5);
 const server = await startServer();
-const out = { firstFrameMs: [], readyMs: [], idle: null };
+const out = { firstFrameMs: [], readyMs: [], idle: null, editorFrameMs: null };
 try {
   for (let i = 0; i < runs; ++i) {
     // A fresh profile each time: a first visit (no service worker, nothing cached).
@@ -42,6 +42,31 @@ try {
     } finally {
       await b.close();
     }
+  }
+  // One editor frame while a 5,000-word reflection is being edited (the page's textarea over
+  // the field): the mean CPU time of 60 frames drawn at once.
+  const b = await launch({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+  try {
+    const { page } = b;
+    await page.goto(server.url);
+    await waitReady(page);
+    await typeInto(page, 'welcome.name', 'Bench Invented', { touch: true });
+    await press(page, 'welcome.start', { touch: true });
+    const ok = await page.evaluate(() => window.pathway.newEntry('reflection'));
+    await settle(page);
+    const f = await page.evaluate(() => window.pathway.fields().find((x) => x.id === 'reflection.free.text'));
+    if (ok && f) {
+      await page.touchscreen.tap(f.x + 20, f.y + 10);
+      await settle(page);
+      const pool = ['the', 'family', 'said', 'supervision', 'helped', 'me', 'reflect', 'on', 'practice,', 'and', 'risk.'];
+      const text = Array.from({ length: 5000 }, (_, i) => pool[(i * 7 + Math.floor(i / 3)) % pool.length]).join(' ');
+      await page.keyboard.insertText(text);
+      await settle(page);
+      await page.evaluate(() => window.pathway.benchFrames(10)); // warm
+      out.editorFrameMs = +(await page.evaluate(() => window.pathway.benchFrames(60))).toFixed(3);
+    }
+  } finally {
+    await b.close();
   }
 } finally {
   server.stop();

@@ -21,12 +21,12 @@ const snapshot = (page) => page.evaluate(() => window.pathway.snapshot());
 const activeId = (page) => page.evaluate(() => document.activeElement && document.activeElement.id);
 const saved = (page) => page.waitForFunction(() => window.pathway.saved(), null, { timeout: 5000 });
 
-/// Taps a text field and types through the hidden field (what a phone's keyboard does).
+/// Taps a text field and types into the page's own field over it (what a phone's keyboard does).
 async function tapAndInsert(page, id, text) {
   await press(page, id, { touch: true });
-  assert.equal(await activeId(page), 'keyboard-input', `tapping ${id} focuses the hidden field`);
+  assert.equal(await activeId(page), 'text-field', `tapping ${id} focuses the page's field over it`);
   assert.equal(await page.evaluate(() => window.pathway.wantsText()), true, `${id} is being edited`);
-  await page.keyboard.press('Control+A'); // forwarded to ImGui as a key (select all)
+  await page.keyboard.press('Control+A'); // the browser's own select all
   await page.keyboard.insertText(text);
   await settle(page);
 }
@@ -64,19 +64,20 @@ test('phone: keyboard, save, reload, offline start, drag scroll, export/import, 
     await waitReady(page);
     assert.equal(await screen(page), 'welcome');
 
-    // The hidden field: focused by the tap, 16px (no iOS zoom), invisible, not display:none.
+    // The page's field: focused by the tap, visible, over the app's field, a name's keyboard.
     await tapAndInsert(page, 'welcome.name', 'Jamie Invented');
     const style = await page.evaluate(() => {
-      const s = getComputedStyle(window.pathway.keyboardInput);
-      return { font: parseFloat(s.fontSize), display: s.display, opacity: s.opacity };
+      const el = window.pathway.textField();
+      const s = getComputedStyle(el);
+      return { display: s.display, opacity: s.opacity, capitalize: el.getAttribute('autocapitalize') };
     });
-    assert.ok(style.font >= 16);
     assert.notEqual(style.display, 'none');
-    assert.equal(style.opacity, '0');
+    assert.equal(style.opacity, '1');
+    assert.equal(style.capitalize, 'words');
     await press(page, 'welcome.start', { touch: true });
     assert.equal(await screen(page), 'home');
-    // ImGui no longer edits text: the hidden field lets go (the keyboard closes).
-    await page.waitForFunction(() => document.activeElement !== window.pathway.keyboardInput);
+    // ImGui no longer edits text: the page's field goes (the keyboard closes).
+    await page.waitForFunction(() => window.pathway.textField() === null);
 
     // Add CPD through the on-screen keyboard path.
     await press(page, 'action.add-cpd', { touch: true });
@@ -89,7 +90,7 @@ test('phone: keyboard, save, reload, offline start, drag scroll, export/import, 
     assert.equal(snap.entries.length, 1);
     assert.equal(snap.entries[0].title, 'Court skills, typed on the bus');
     assert.equal(snap.entries[0].fields.hours, 3);
-    assert.equal(await activeId(page) === 'keyboard-input', false);
+    assert.equal(await activeId(page) === 'text-field', false);
 
     // Reload: still there.
     await page.reload();
@@ -171,10 +172,9 @@ test('desktop: the same flow with mouse, keyboard, wheel and clipboard', async (
     assert.equal(await screen(page), 'home');
     await press(page, 'action.add-cpd');
     await typeInto(page, 'entry.title', 'Supervision skills workshop');
-    // The keyboard goes to the canvas (SDL), never through the hidden field.
-    assert.notEqual(await activeId(page), 'keyboard-input');
-    // Copy the title (ImGui -> navigator.clipboard), paste it into the notes field... here the
-    // hours field gets a pasted number instead: paste goes through the browser's paste event.
+    // The keyboard goes to the page's own field over the title (the browser edits the text).
+    assert.equal(await activeId(page), 'text-field');
+    // Copy the title (the browser's copy), paste a number into the hours field (its paste).
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Control+C');
     await settle(page);

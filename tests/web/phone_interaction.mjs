@@ -205,7 +205,7 @@ test('IME composition: the composed text lands once', async () => {
     await startPhone(page);
     await press(page, 'action.add-cpd', { touch: true });
     await press(page, 'entry.title', { touch: true });
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'keyboard-input');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'text-field');
     const cdp = await page.context().newCDPSession(page);
     const compose = async (steps, commit) => {
       for (const text of steps) {
@@ -220,14 +220,20 @@ test('IME composition: the composed text lands once', async () => {
     await settle(page);
     await cdp.detach();
 
-    // Events a browser sends without the DevTools protocol (dispatched on the hidden field).
+    // Events a browser sends without the DevTools protocol: composition events and the input
+    // events that carry the text (the field's value is what counts).
     await press(page, 'cpd.hours', { touch: true });
     await page.evaluate(() => {
-      const kbd = window.pathway.keyboardInput;
-      const fire = (type, data) => kbd.dispatchEvent(new CompositionEvent(type, { data, bubbles: true }));
+      const el = window.pathway.textField();
+      const fire = (type, data) => el.dispatchEvent(new CompositionEvent(type, { data, bubbles: true }));
       fire('compositionstart', '');
-      for (const d of ['1', '1.', '1.5']) fire('compositionupdate', d);
+      for (const d of ['1', '1.', '1.5']) {
+        fire('compositionupdate', d);
+        el.value = d;
+        el.dispatchEvent(new InputEvent('input', { data: d, inputType: 'insertCompositionText', isComposing: true, bubbles: true }));
+      }
       fire('compositionend', '1.5');
+      el.dispatchEvent(new InputEvent('input', { data: '1.5', inputType: 'insertFromComposition', bubbles: true }));
     });
     await settle(page);
     await press(page, 'action.save', { touch: true });
@@ -279,9 +285,10 @@ test('visualViewport: the field being edited stays above the on-screen keyboard'
     assert.ok(Math.abs(field.h - target.h) < 1, 'the whole field is visible, not a clipped sliver');
     const caret = await page.evaluate(() => window.pathway.caret());
     assert.ok(caret.visible && caret.y >= field.y - 1 && caret.y + caret.h <= field.y + field.h + 1, 'the caret is in the field');
-    // The hidden field followed the caret (the browser places its own IME windows there).
-    const kbdTop = await page.evaluate(() => window.pathway.keyboardInput.getBoundingClientRect().top);
-    assert.ok(Math.abs(kbdTop - caret.y) < 2, `hidden field at ${kbdTop}, caret at ${caret.y}`);
+    // The page's field followed the app's field (its caret is the browser's own).
+    const box = await page.evaluate(() => window.pathway.textField().getBoundingClientRect().toJSON());
+    assert.ok(Math.abs(box.top - field.y) < 2 && Math.abs(box.height - field.h) < 2,
+      `page field at ${box.top}+${box.height}, app field at ${field.y}+${field.h}`);
     await page.screenshot({ path: path.join(outDir, 'web-phone-keyboard.png') });
 
     // Typing still reaches that field; closing the keyboard gives the space back.

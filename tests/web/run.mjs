@@ -87,3 +87,5 @@ await import('./tabs.mjs');
 await import('./confidentiality.mjs');
 // Issue 20: the cohort report in Chromium and the Cohort screen fed by the file picker.
 await import('./cohort.mjs');
+// Issue 11: writing in the browser's own field over the app's (phone and desktop).
+await import('./writing.mjs');

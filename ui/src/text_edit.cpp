@@ -167,6 +167,19 @@ uint32_t hitLine(std::string_view text, const WrapLayout& l, int line, float x, 
 
 } // namespace
 
+std::string_view textKindId(TextKind kind) {
+    switch (kind) {
+    case TextKind::Prose: return "prose";
+    case TextKind::Line: return "line";
+    case TextKind::Name: return "name";
+    case TextKind::Search: return "search";
+    case TextKind::Date: return "date";
+    case TextKind::Number: return "number";
+    case TextKind::Code: return "code";
+    }
+    return "line";
+}
+
 int WrapLayout::lineOf(uint32_t offset) const {
     const auto it = std::upper_bound(lineStarts.begin(), lineStarts.end(), offset);
     return std::max(0, static_cast<int>(it - lineStarts.begin()) - 1);
@@ -319,7 +332,7 @@ TextEditResult wrappedTextEdit(const char* strId, std::string& text, const TextE
 
     EditState& s = g_edit;
     const bool clicked = hovered && io.MouseClicked[0];
-    const bool navActivated = g.NavActivateId == id && g.ActiveId != id;
+    const bool navActivated = (g.NavActivateId == id || opt.activate) && g.ActiveId != id;
     if (g.ActiveId != id && (clicked || navActivated)) {
         ImGui::SetActiveID(id, window);
         ImGui::SetFocusID(id, window);

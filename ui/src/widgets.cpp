@@ -3,7 +3,12 @@
 #include "pathway/ui/text_edit.hpp"
 #include "pathway/ui/theme.hpp"
 
+#include "pathway/core/confidentiality.hpp"
+
 #include <imgui_stdlib.h>
+
+#include <cstdio>
+#include <unordered_map>
 
 #include <algorithm>
 
@@ -46,6 +51,86 @@ void fieldLabel(const char* label) {
 }
 } // namespace
 
+namespace {
+/// Under a long field: its word count, and the confidentiality check's first finding as a
+/// gentle warning (it never blocks typing). Both cached per field; while the field is being
+/// typed in the check runs at most twice a second.
+struct AidsCache {
+    std::string text;
+    int words = 0;
+    std::string scannedText;
+    std::vector<core::TextFinding> findings;
+    double scannedAt = -1;
+    int lastFrame = 0;
+};
+
+int countWords(std::string_view text) {
+    int n = 0;
+    bool inWord = false;
+    for (const char c : text) {
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (!space && !inWord) ++n;
+        inWord = !space;
+    }
+    return n;
+}
+
+void writingAids(const char* id, const std::string& value, bool active) {
+    static std::unordered_map<std::string, AidsCache> caches;
+    const int frame = ImGui::GetFrameCount();
+    if (caches.size() > 64)
+        for (auto it = caches.begin(); it != caches.end();)
+            it = frame - it->second.lastFrame > 600 ? caches.erase(it) : std::next(it);
+    AidsCache& c = caches[id];
+    c.lastFrame = frame;
+    if (c.text != value) {
+        c.text = value;
+        c.words = countWords(value);
+    }
+    const double now = ImGui::GetTime();
+    if (c.scannedText != value &&
+        (!active || c.scannedAt < 0 || now < c.scannedAt || now - c.scannedAt > 0.5)) {
+        c.scannedText = value;
+        c.findings = core::scanText(value);
+        c.scannedAt = now;
+    }
+    if (value.empty()) return;
+    const Palette& p = palette();
+    const std::string wid = std::string(id);
+    if (!c.findings.empty() && c.scannedText == value) {
+        const core::TextFinding& f = c.findings.front();
+        std::string match = value.substr(f.offset, f.length);
+        if (match.size() > 40) match = match.substr(0, 40) + "\xe2\x80\xa6";
+        // The word before it says why ("after 'Mrs'"), when there is one.
+        size_t e = f.offset;
+        while (e > 0 && (value[e - 1] == ' ' || value[e - 1] == ',' || value[e - 1] == '.'))
+            --e;
+        size_t b = e;
+        while (b > 0 && value[b - 1] != ' ' && value[b - 1] != '\n' && e - b < 20)
+            --b;
+        const std::string cue = e > b ? " after \xe2\x80\x9c" + value.substr(b, e - b) + "\xe2\x80\x9d" : "";
+        std::string text = "\xe2\x80\x9c" + match + "\xe2\x80\x9d" + cue + " looks like " +
+                           std::string(core::findingKindLabel(f.kind)) +
+                           ". Describe people by their role (\xe2\x80\x9cthe mother\xe2\x80\x9d) "
+                           "so nobody can be identified.";
+        if (c.findings.size() > 1)
+            text += " (" + std::to_string(c.findings.size() - 1) + " more in this field)";
+        ImGui::PushStyleColor(ImGuiCol_Text, p.warn);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted((std::string(icon::kWarning) + " " + text).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        registerLastItem((wid + ".privacy").c_str(), text.c_str());
+    }
+    char words[48];
+    std::snprintf(words, sizeof words, c.words == 1 ? "%d word" : "%d words", c.words);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    ImGui::TextUnformatted(words);
+    ImGui::PopStyleColor();
+    registerLastItem((wid + ".words").c_str(), words);
+}
+} // namespace
+
 TextEditResult editText(const char* id, const char* label, std::string& value,
                         const TextFieldSpec& spec) {
     const std::string imguiId = std::string("##") + id;
@@ -67,17 +152,31 @@ TextEditResult editText(const char* id, const char* label, std::string& value,
         if (covered) {
             opt.drawText = false;
             opt.minHeight = std::max(opt.minHeight, ov.contentHeight);
-            if (ov.text) opt.replaceWith = &*ov.text;
             opt.endEdit = ov.endRequested;
         }
+        if (ov.enabled && ov.activate == id) {
+            opt.activate = true;
+            ov.activate.clear();
+        }
+        // What the page typed reaches its field even if the page already moved on (Tab).
+        const bool pending = ov.enabled && ov.text && ov.textFor == id;
+        if (pending) opt.replaceWith = &*ov.text;
         const ImGuiID itemId = ImGui::GetID(imguiId.c_str());
         if (covered && ov.selection && activeTextEdit().id == itemId) {
             setActiveTextSelection(ov.selection->first, ov.selection->second);
             ov.selection.reset();
         }
         r = wrappedTextEdit(imguiId.c_str(), value, opt);
-        if (covered && r.applied) ov.text.reset();
-        if (covered && opt.endEdit && !r.applied) ov.endRequested = false;
+        if (pending && !r.applied && *ov.text != value) {
+            value = *ov.text; // typed before the field became ImGui's active item: still kept
+            r.changed = true;
+        }
+        if (pending) ov.text.reset();
+        if (covered && opt.endEdit && !r.applied) {
+            ov.endRequested = false;
+            ov.id.clear();
+            ov.contentHeight = 0;
+        }
     }
     registerLastItem(id, label, true, spec.multiline);
     if (WidgetRect* w0 = widgets().last(); w0 && w0->id == id) {
@@ -91,6 +190,7 @@ TextEditResult editText(const char* id, const char* label, std::string& value,
         w.fh = max.y - min.y;
         w.value = value;
     }
+    if (spec.multiline && spec.kind == TextKind::Prose) writingAids(id, value, r.active);
     return r;
 }
 

@@ -3,12 +3,12 @@
 // calls window.pathwayShell.*; tests and users of the page use window.pathway.*.
 //
 // Workarounds (each cites the behaviour behind it):
-// - SDL 2.26 never raises a phone's on-screen keyboard: a hidden textarea is focused inside the
-//   tap (iOS opens the keyboard only from a user gesture) and its input is sent to ImGui.
+// - SDL 2.26 never raises a phone's on-screen keyboard and drops composed or inserted text
+//   (IME, dictation, autocorrect): while a field is edited a real <textarea>/<input> lies over it
+//   and the browser edits the text; a tap focuses it inside the touch handler (iOS opens the
+//   keyboard only from a user gesture).
 // - Android keyboards send keydown "Unidentified" (229) and report edits only as input events:
-//   the field keeps a one-space sentinel so Backspace on an "empty" field still fires one.
-// - SDL prevents the default of Ctrl+key on the canvas, so no paste event would ever fire:
-//   Ctrl/Cmd+V is kept from SDL and the browser's paste event inserts the text instead.
+//   the whole text is sent on every input event, never keys.
 // - The app's main loop pauses while nothing needs drawing (web/main.cpp), and SDL's own DOM
 //   handlers only queue events: every input event here resumes it (pathway_resume).
 // - navigator.clipboard exists only in secure contexts (https, localhost): elsewhere a copy
@@ -20,8 +20,6 @@
   const progressEl = $('progress');
   const messageEl = $('message');
   const canvas = $('canvas');
-  const kbd = $('keyboard-input');
-  const SENTINEL = ' ';
 
   function showMessage(text, isError) {
     statusEl.classList.remove('hidden');
@@ -181,6 +179,7 @@
       statusEl.classList.add('hidden');
       hook.ready = true;
       canvas.focus({ preventScroll: true });
+      loadFieldFont();
       fitViewport();
       window.dispatchEvent(new Event('pathway-ready'));
       registerServiceWorker();
@@ -241,17 +240,30 @@
       input.dataset.purpose = purpose;
       input.click();
     },
-    textInput(wants) {
-      // ImGui stopped editing: hide the keyboard (after a moment: switching fields passes
-      // through a frame with no active field).
-      if (!wants) setTimeout(() => { if (!wantsText()) closeKeyboard(); }, 150);
-    },
-    caret(x, y, h) {
-      // Keep the hidden field over the text cursor (iOS scrolls to a focused field it thinks
-      // is hidden; IME candidate windows open at it).
-      if (document.activeElement !== kbd) return;
-      const r = canvas.getBoundingClientRect();
-      Object.assign(kbd.style, { left: (r.left + x) + 'px', top: (r.top + y) + 'px', height: Math.max(1, h) + 'px' });
+    // The field ImGui edits (web/main.cpp publishEditing), whenever it or its place changes.
+    editing(json) {
+      const info = JSON.parse(json);
+      if (!info.id) {
+        // ImGui stopped editing (a click elsewhere, a save): the page's field goes too, unless
+        // a tap has just opened it and ImGui has not seen the tap yet.
+        if (field && !field.awaitingApp) {
+          const hadFocus = document.activeElement === field.el;
+          endEdit(0);
+          if (hadFocus) canvas.focus({ preventScroll: true });
+        }
+        return;
+      }
+      if (field && field.awaitingApp && field.id !== info.id) return; // the tap is on its way
+      if (!field || field.id !== info.id) openField(info);
+      field.awaitingApp = false;
+      place(info);
+      if (!field.caretPlaced && !field.typed && info.caret != null) {
+        // Start where ImGui put the caret (where the click or tap was).
+        const a = Math.min(info.anchor, info.caret);
+        const b = Math.max(info.anchor, info.caret);
+        field.el.setSelectionRange(a, b, info.caret < info.anchor ? 'backward' : 'forward');
+      }
+      field.caretPlaced = true;
     },
     copyText(text) {
       hook.lastCopied = text;
@@ -283,35 +295,154 @@
     return err.name || err.message || String(err);
   }
 
-  // ---- on-screen keyboard: the hidden field ---------------------------------------------
-  function resetField() {
-    kbd.value = SENTINEL;
-    kbd.setSelectionRange(SENTINEL.length, SENTINEL.length);
+  // ---- text fields: the browser's own field over the one being edited ------------------------
+  // While ImGui edits a text field, a real <textarea> (multi-line) or <input> lies exactly over
+  // it with the same font, size, colours, padding and wrap width; ImGui draws only the frame.
+  // The browser edits the text (spell check, autocorrect, dictation, swipe, composition,
+  // selection handles, paste) and every input event sends the whole text to the app.
+  const KIND_ATTRS = {
+    prose: { spellcheck: 'true', autocorrect: 'on', autocapitalize: 'sentences', inputmode: 'text', enterkeyhint: 'enter' },
+    line: { spellcheck: 'true', autocorrect: 'on', autocapitalize: 'sentences', inputmode: 'text', enterkeyhint: 'done' },
+    name: { spellcheck: 'false', autocorrect: 'off', autocapitalize: 'words', inputmode: 'text', enterkeyhint: 'done', autocomplete: 'name' },
+    search: { spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off', inputmode: 'search', enterkeyhint: 'search' },
+    date: { spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off', inputmode: 'text', enterkeyhint: 'done' },
+    number: { spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off', inputmode: 'decimal', enterkeyhint: 'done' },
+    code: { spellcheck: 'false', autocorrect: 'off', autocapitalize: 'characters', inputmode: 'text', enterkeyhint: 'done' },
+  };
+  const encoder = new TextEncoder();
+  const utf8Offset = (text, index) => encoder.encode(text.slice(0, index)).length;
+  let field = null; // { el, id, multiline, caretPlaced, typed, info }
+  let fieldCheck = 0;
+
+  // The app's Inter (from the page data) for the overlay, so both draw the same glyphs.
+  const FONT_FAMILY = '"Pathway Inter", system-ui, -apple-system, "Segoe UI", sans-serif';
+  let fontReady = false;
+  function loadFieldFont() {
+    try {
+      const bytes = mod().FS.readFile('/fonts/Inter-Regular.otf');
+      const face = new FontFace('Pathway Inter', bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+      face.load().then((f) => { document.fonts.add(f); fontReady = true; if (field && field.info) place(field.info); })
+        .catch(() => {});
+    } catch (e) { /* the system font stands in */ }
   }
-  function sendText(text) { if (text) call('pathway_text', null, ['string'], [text]); }
-  function sendKey(name, mods, repeat) {
-    return call('pathway_key', 'number', ['string', 'number', 'number'], [name, mods || 0, repeat || 1]) !== 0;
+  // ImGui scales Inter so that ascent + descent fill its size; CSS sizes the em. Measuring one
+  // sample both ways gives the CSS size that draws exactly ImGui's glyph widths.
+  const measureCtx = document.createElement('canvas').getContext('2d');
+  const cssSizes = new Map();
+  function cssFontSize(font) {
+    const key = font.px + '|' + font.sampleWidth + '|' + fontReady;
+    if (cssSizes.has(key)) return cssSizes.get(key);
+    measureCtx.font = '100px ' + FONT_FAMILY;
+    if ('fontKerning' in measureCtx) measureCtx.fontKerning = 'none';
+    const w = measureCtx.measureText(font.sample).width;
+    const size = w > 0 ? (100 * font.sampleWidth) / w : font.px;
+    cssSizes.set(key, size);
+    return size;
   }
-  let keyboardCheck = 0;
-  function openKeyboard(field) {
+
+  function sendInput() {
+    if (!field || !hook.ready) return;
+    const el = field.el;
+    field.typed = true;
+    const a = el.selectionDirection === 'backward' ? el.selectionEnd : el.selectionStart;
+    const c = el.selectionDirection === 'backward' ? el.selectionStart : el.selectionEnd;
+    const need = field.multiline && el.scrollHeight > el.clientHeight + 1 ? el.scrollHeight : 0;
+    call('pathway_overlay_input', null, ['string', 'string', 'number', 'number', 'number'],
+      [field.id, el.value, utf8Offset(el.value, a), utf8Offset(el.value, c), need]);
+  }
+  function sendSelection() {
+    if (!field || !hook.ready) return;
+    const el = field.el;
+    call('pathway_overlay_select', null, ['string', 'number', 'number'],
+      [field.id, utf8Offset(el.value, el.selectionStart), utf8Offset(el.value, el.selectionEnd)]);
+  }
+  function endEdit(how) {
+    if (!field) return;
+    const f = field;
+    field = null;
+    clearInterval(fieldCheck);
+    f.el.remove();
+    if (hook.ready) call('pathway_overlay_end', null, ['string', 'number'], [f.id, how]);
+  }
+  // Places the page's field over the app's (and clips it to the part of the panel showing it).
+  function place(info) {
+    if (!field) return;
+    field.info = info;
+    const el = field.el;
     const r = canvas.getBoundingClientRect();
-    Object.assign(kbd.style, {
-      left: (r.left + field.x) + 'px', top: (r.top + field.y) + 'px',
-      width: Math.max(1, field.w) + 'px', height: Math.max(1, field.h) + 'px',
-    });
-    // Already focused (the user hid the keyboard): focus again so it shows again.
-    if (document.activeElement === kbd) kbd.blur();
-    resetField();
-    kbd.focus({ preventScroll: true });
-    clearTimeout(keyboardCheck);
-    // The tap reaches ImGui a few frames later; if no field became active, let go.
-    keyboardCheck = setTimeout(() => { if (!wantsText()) closeKeyboard(); }, 1500);
+    const [cx, cy, cw, ch] = info.clip;
+    const s = el.style;
+    s.left = (r.left + info.x) + 'px';
+    s.top = (r.top + info.y) + 'px';
+    s.width = info.w + 'px';
+    s.height = info.h + 'px';
+    s.clipPath = ch > 0 && cw > 0
+      ? `inset(${cy - info.y}px ${info.x + info.w - (cx + cw)}px ${info.y + info.h - (cy + ch)}px ${cx - info.x}px)`
+      : 'inset(50%)';
+    s.fontSize = cssFontSize(info.font) + 'px';
+    s.lineHeight = info.font.px + 'px';
+    s.padding = `${Math.max(0, info.padY - info.border)}px ${Math.max(0, info.padX - info.border)}px`;
+    s.borderWidth = info.border + 'px';
+    s.borderRadius = info.rounding + 'px';
+    s.color = info.color;
+    s.caretColor = info.color;
+    s.background = info.background;
+    s.borderColor = info.borderColor;
+    s.setProperty('--selection', info.selection);
   }
-  function closeKeyboard() {
-    if (document.activeElement !== kbd) return;
-    kbd.blur();
-    canvas.focus({ preventScroll: true });
+  // Opens the page's field over `info` (a field from hook.fields() or what the app reported).
+  function openField(info) {
+    if (field && field.id === info.id) return field.el;
+    if (field) endEdit(0);
+    const el = document.createElement(info.multiline ? 'textarea' : 'input');
+    el.className = 'text-field';
+    el.id = 'text-field';
+    if (!info.multiline) el.type = 'text';
+    el.setAttribute('aria-label', info.label || '');
+    el.setAttribute('lang', 'en-GB');
+    el.setAttribute('autocomplete', 'off');
+    for (const [k, v] of Object.entries(KIND_ATTRS[info.kind] || KIND_ATTRS.line)) el.setAttribute(k, v);
+    el.value = mod().UTF8ToString(call('pathway_field_value', 'number', ['string'], [info.id]));
+    field = { el, id: info.id, multiline: !!info.multiline, caretPlaced: false, typed: false, info: null };
+    el.addEventListener('input', sendInput);
+    for (const type of ['select', 'keyup', 'pointerup']) el.addEventListener(type, sendSelection);
+    el.addEventListener('keydown', onFieldKey);
+    el.addEventListener('blur', () => { if (field && field.el === el) endEdit(0); });
+    el.addEventListener('wheel', (e) => { // the panel under the field scrolls, not the page
+      e.preventDefault();
+      canvas.dispatchEvent(new WheelEvent('wheel', e));
+    }, { passive: false });
+    document.body.appendChild(el);
+    if (info.font) place(info);
+    else Object.assign(el.style, { left: info.x + 'px', top: info.y + 'px', width: info.w + 'px', height: info.h + 'px' });
+    el.focus({ preventScroll: true });
+    call('pathway_overlay_begin', null, ['string'], [info.id]);
+    return el;
   }
+  const SHORTCUTS = new Set(['s', 'n']); // the app's own (Ctrl+S saves from inside a field)
+  function onFieldKey(e) {
+    const el = e.currentTarget;
+    if (e.isComposing || e.keyCode === 229) return;
+    if (e.key === 'Tab') {
+      e.preventDefault();
+      endEdit(e.shiftKey ? 3 : 2);
+      canvas.focus({ preventScroll: true });
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      endEdit(1);
+      canvas.focus({ preventScroll: true });
+    } else if (e.key === 'Enter' && el.tagName === 'INPUT') {
+      e.preventDefault();
+      endEdit(4);
+      canvas.focus({ preventScroll: true });
+    } else if ((e.ctrlKey || e.metaKey) && SHORTCUTS.has(e.key.toLowerCase())) {
+      e.preventDefault();
+      sendInput();
+      call('pathway_key', 'number', ['string', 'number', 'number'], [e.key, modsOf(e), 1]);
+    }
+  }
+  function modsOf(e) { return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0); }
+
   function fieldAt(clientX, clientY) {
     if (!hook.ready) return null;
     const r = canvas.getBoundingClientRect();
@@ -351,86 +482,26 @@
     if (!s || t.identifier !== s.id) return;
     // Same rules as ui::TouchInput: a drag scrolls and a long press right-clicks.
     if (Math.hypot(t.clientX - s.x, t.clientY - s.y) >= 10 || e.timeStamp - s.ms >= 500) return;
-    const field = fieldAt(t.clientX, t.clientY);
-    if (field) openKeyboard(field); // synchronously inside the touch handler, or iOS refuses
+    const f = fieldAt(t.clientX, t.clientY);
+    if (!f) return;
+    // Focused synchronously inside the touch handler, or iOS shows no keyboard. The field's
+    // full rectangle and looks follow from the app within a frame or two.
+    if (field && field.id === f.id) return;
+    openField({ ...f, x: f.fx, y: f.fy, w: f.fw, h: f.fh });
+    field.awaitingApp = true;
+    // The tap reaches ImGui a few frames later; if no field became active by then, let go.
+    // Counted in frames, not time: a slow phone draws them late but draws them all.
+    const opened = field;
+    const firstFrame = hook.frames();
+    clearInterval(fieldCheck);
+    fieldCheck = setInterval(() => {
+      if (field !== opened || !field.awaitingApp) { clearInterval(fieldCheck); return; }
+      if (wantsText() || (hook.frames() - firstFrame < 12 && !hook.paused())) return;
+      clearInterval(fieldCheck);
+      endEdit(0);
+    }, 100);
   });
   canvas.addEventListener('touchcancel', () => { touchStart = null; });
-
-  const FORWARDED = new Set(['Backspace', 'Delete', 'Enter', 'Tab', 'Escape', 'ArrowLeft', 'ArrowRight',
-    'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
-  function modsOf(e) { return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0); }
-  kbd.addEventListener('keydown', (e) => {
-    e.stopPropagation();
-    if (e.isComposing || e.keyCode === 229) return; // the input events carry it
-    const shortcut = (e.ctrlKey || e.metaKey) && e.key.length === 1 && e.key.toLowerCase() !== 'v';
-    if ((FORWARDED.has(e.key) || shortcut) && sendKey(e.key, modsOf(e), 1)) e.preventDefault();
-  });
-  kbd.addEventListener('keyup', (e) => e.stopPropagation());
-  kbd.addEventListener('keypress', (e) => e.stopPropagation());
-
-  let composing = false;
-  let composed = ''; // what ImGui shows of the composition so far
-  function showComposition(text) {
-    if (text.startsWith(composed)) {
-      sendText(text.slice(composed.length));
-    } else {
-      if (composed) sendKey('Backspace', 0, Array.from(composed).length);
-      sendText(text);
-    }
-    composed = text;
-  }
-  kbd.addEventListener('compositionstart', () => { composing = true; composed = ''; });
-  kbd.addEventListener('compositionupdate', (e) => showComposition(e.data || ''));
-  kbd.addEventListener('compositionend', (e) => {
-    showComposition(e.data || '');
-    composing = false;
-    composed = '';
-    resetField();
-  });
-  kbd.addEventListener('input', (e) => {
-    if (composing || e.isComposing) return;
-    const type = e.inputType || '';
-    if (type === 'insertCompositionText' || type === 'insertFromComposition') { resetField(); return; }
-    if (type.startsWith('delete')) {
-      sendKey(type === 'deleteContentForward' || type === 'deleteWordForward' ? 'Delete' : 'Backspace',
-        type.includes('Word') ? 1 : 0, 1);
-    } else if (type === 'insertLineBreak' || type === 'insertParagraph') {
-      sendKey('Enter', 0, 1);
-    } else {
-      let text = type === 'insertText' && e.data != null ? e.data : kbd.value;
-      if (text === kbd.value && text.startsWith(SENTINEL)) text = text.slice(SENTINEL.length);
-      sendText(text);
-    }
-    resetField();
-  });
-  kbd.addEventListener('blur', () => { composing = false; composed = ''; });
-
-  // ---- clipboard -----------------------------------------------------------------------
-  let pastes = 0;
-  window.addEventListener('keydown', (e) => {
-    if (e.target === canvas && (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'v') {
-      e.stopPropagation(); // SDL would prevent the default and no paste event would fire
-      // A paste event on a canvas (not editable) may carry no data: read the clipboard then.
-      const before = pastes;
-      setTimeout(() => {
-        if (pastes !== before || !wantsText() || !navigator.clipboard || !navigator.clipboard.readText) return;
-        navigator.clipboard.readText().then((text) => {
-          call('pathway_set_clipboard', null, ['string'], [text]);
-          call('pathway_paste', null, ['string'], [text]);
-        }).catch(() => {});
-      }, 0);
-    }
-  }, true);
-  document.addEventListener('paste', (e) => {
-    const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
-    if (!text || !hook.ready) return; // (headless Chromium's paste on a canvas carries no data)
-    ++pastes;
-    call('pathway_set_clipboard', null, ['string'], [text]);
-    if (wantsText()) {
-      e.preventDefault();
-      call('pathway_paste', null, ['string'], [text]);
-    }
-  });
 
   // ---- idle: the main loop pauses when nothing needs drawing; any input resumes it ----------
   // Capture on window sees every event before SDL's handlers queue it (even non-bubbling ones).
@@ -448,6 +519,7 @@
       canvas.style.top = vv.offsetTop + 'px';
       canvas.style.height = vv.height + 'px';
     }
+    if (field && field.info) place(field.info);
     if (hook.ready) mod()._pathway_viewport_changed();
   }
   if (window.visualViewport) {
@@ -575,7 +647,7 @@
   hook.screen = () => mod().UTF8ToString(mod()._pathway_screen());
   hook.widgets = () => JSON.parse(mod().UTF8ToString(mod()._pathway_widgets()));
   hook.fields = () => hook.widgets().filter((w) => w.text)
-    .map(({ id, label, x, y, w, h }) => ({ id, label, x, y, w, h }));
+    .map(({ id, label, x, y, w, h, kind, multiline, fx, fy, fw, fh }) => ({ id, label, x, y, w, h, kind, multiline, fx, fy, fw, fh }));
   hook.flush = () => mod()._pathway_flush();
   hook.busy = () => mod()._pathway_busy() !== 0;
   hook.frames = () => mod()._pathway_frames();
@@ -587,7 +659,13 @@
   // The text cursor of the field being edited: {visible, x, y, h} in CSS px.
   hook.caret = () => JSON.parse(mod().UTF8ToString(mod()._pathway_caret()));
   hook.wantsText = wantsText;
-  hook.keyboardInput = kbd;
+  // The text a field held when it was last drawn (the draft's, for the editor's fields).
+  hook.fieldValue = (id) => mod().UTF8ToString(call('pathway_field_value', 'number', ['string'], [id]));
+  // Mean CPU milliseconds per frame over `n` frames drawn at once (benchmarks, not tests).
+  hook.benchFrames = (n) => mod()._pathway_bench_frames(n);
+  // The page's own field over the one being edited (null when none).
+  hook.textField = () => (field ? field.el : null);
+  hook.editingId = () => (field ? field.id : null);
   // True once every change has reached IndexedDB.
   hook.saved = () => mod()._pathway_dirty() === 0 && tabSync.idle();
   hook.storedRevision = () => mod()._pathway_stored_revision();

@@ -54,6 +54,9 @@ enum class TextKind : uint8_t {
     Code,     ///< registration numbers, file paths: nothing changed by the keyboard
 };
 
+/// "prose", "line", "name", "search", "date", "number", "code" (the web page's keyboard settings).
+std::string_view textKindId(TextKind kind);
+
 struct TextEditOptions {
     float minHeight = 0;      ///< the field never gets shorter than this (px)
     const char* hint = "";    ///< shown while the field is empty and not being edited
@@ -63,6 +66,7 @@ struct TextEditOptions {
     /// as an edit (the caller clears it once applied: `applied` in the result).
     const std::string* replaceWith = nullptr;
     bool endEdit = false;     ///< end the edit this frame (the page's field lost focus)
+    bool activate = false;    ///< start editing this frame, caret at the end (Tab from the page)
 };
 
 struct TextEditResult {

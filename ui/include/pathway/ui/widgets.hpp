@@ -49,10 +49,12 @@ WidgetRegistry& widgets();
 struct TextOverlay {
     bool enabled = false;
     std::string id;                  ///< the widget id the page's field is over ("" none)
+    std::string textFor;             ///< the widget id `text` belongs to
     std::optional<std::string> text; ///< typed in the page, applied at the next frame
     std::optional<std::pair<uint32_t, uint32_t>> selection; ///< bytes (anchor, caret)
     float contentHeight = 0;         ///< the page field's own height for its text (px)
     bool endRequested = false;       ///< the page's field lost focus: end the edit
+    std::string activate;            ///< start editing this field at the next frame (Tab)
 };
 TextOverlay& textOverlay();
 
