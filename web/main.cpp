@@ -558,6 +558,11 @@ EMSCRIPTEN_KEEPALIVE double pathway_stored_revision() {
 /// The page's own field now lies over widget `id` (a tap on it, or the field ImGui activated):
 /// the field draws only its frame and takes its text from the page.
 EMSCRIPTEN_KEEPALIVE void pathway_overlay_begin(const char* id) {
+    // Keys held as the focus leaves the canvas are let go on the page's field, where SDL (which
+    // listens on the canvas) never hears it: Shift+Tab into a field left Shift held, and every
+    // wheel after it scrolled sideways. Whatever was held is released now.
+    ImGui::GetIO().ClearInputKeys();
+    SDL_SetModState(KMOD_NONE);
     ui::TextOverlay& ov = ui::textOverlay();
     ov.id = id;
     ov.endRequested = false;
@@ -651,6 +656,17 @@ EMSCRIPTEN_KEEPALIVE int pathway_key(const char* domKey, int mods, int repeat) {
 
 /// What the page's paste event found: ImGui's next paste (Ctrl+V) reads it.
 EMSCRIPTEN_KEEPALIVE void pathway_set_clipboard(const char* utf8) { g_app->clipboard = utf8; }
+
+/// The wheel over the page's own field (canvas CSS px; steps as SDL counts them): the panel
+/// under it scrolls. Sent to ImGui with the pointer's place, because the pointer left the canvas
+/// for the field and SDL told ImGui so (a wheel with no pointer scrolls nothing).
+EMSCRIPTEN_KEEPALIVE void pathway_wheel(float x, float y, float dx, float dy) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    io.AddMousePosEvent(x, y);
+    io.AddMouseWheelEvent(dx, dy);
+    pathway_wake();
+}
 
 /// Checks a file's bytes without changing anything:
 /// {"ok":true,"name":...,"entries":N,"currentEntries":M} or {"ok":false,"error":"..."}.

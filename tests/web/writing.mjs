@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { launch, outDir, phone, press, settle, startServer, typeInto, waitReady } from './harness.mjs';
+import { drag, launch, outDir, phone, press, settle, startServer, typeInto, waitReady } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -107,14 +107,16 @@ test('phone: a reflection typed into a real textarea over the field, wrapped and
     const corrected = text.replace('supervision', 'Supervision');
     assert.equal(await fieldValue(page, 'reflection.free.text'), corrected);
 
-    // Scrolling the editor (the wheel over the form, outside the field) moves the textarea too.
-    const before = await field(page, 'reflection.free.text');
-    const title = await field(page, 'entry.title');
-    await page.mouse.move(195, Math.max(title.y + title.h + 4, 120));
-    await page.mouse.wheel(0, 240);
+    // A finger dragged over the textarea scrolls the form under it, and the textarea moves with
+    // the field. The caret (at the end of 300 words) keeps the form scrolled to its bottom, so
+    // the finger drags it back down.
+    const saveAt = async () => (await overlayOver(page, 'reflection.free.text')).rect.y; // the field's top
+    const before = await saveAt();
+    assert.equal(await page.evaluate(() => document.elementFromPoint(195, 300).id), 'text-field', 'the finger lands on the textarea');
+    await drag(page, 195, 300, 195, 560, { steps: 12, hold: true });
     await settle(page, 4);
-    const afterScroll = await field(page, 'reflection.free.text');
-    assert.ok(afterScroll.fy < before.fy - 50, `the form scrolled (${before.fy} -> ${afterScroll.fy})`);
+    const afterScroll = await saveAt();
+    assert.ok(afterScroll > before + 50, `the form scrolled (the field's top at ${before} -> ${afterScroll})`);
     o = await overlayOver(page, 'reflection.free.text');
     assertOver(o, 'after scrolling');
     assert.equal(o.id, 'text-field', 'still editing');
@@ -172,23 +174,58 @@ test('desktop: mouse and keyboard, every character kept, Tab and Escape, saved e
     const expected = names + ' café 日本語 ok';
     assert.equal(await fieldValue(page, 'reflection.free.text'), expected);
 
-    // Tab moves to the next field (the framework search), Shift+Tab back, Escape leaves.
-    await page.keyboard.press('Tab');
+    // The wheel over the textarea scrolls the form under it; the textarea moves with the field.
+    const top0 = (await overlayOver(page, 'reflection.free.text')).rect.y;
+    await page.mouse.move(o.rect.x + 40, top0 + 20);
+    await page.mouse.wheel(0, 300);
     await settle(page, 4);
-    await page.waitForFunction(() => window.pathway.editingId() === 'tags.search', null, { timeout: 5000 });
+    o = await overlayOver(page, 'reflection.free.text');
+    assert.ok(o.rect.y < top0 - 50, `the form scrolled under the wheel (${top0} -> ${o.rect.y})`);
+    assertOver(o, 'after the wheel');
+    assert.equal(o.id, 'text-field', 'still editing');
+
+    // Tab moves through the form's controls as in any page (the critical-reflection checkbox,
+    // then the framework search, scrolled into view); Shift+Tab comes back; Escape leaves.
+    const tabUntil = async (id, key) => {
+      const seen = [];
+      for (let i = 0; i < 6; ++i) {
+        await page.keyboard.press(key);
+        await settle(page, 4);
+        const now = await page.evaluate(() => window.pathway.editingId());
+        seen.push(now);
+        if (now === id) return seen;
+      }
+      throw new Error(`${key} never reached ${id}: ${JSON.stringify(seen)}`);
+    };
+    const forward = await tabUntil('tags.search', 'Tab');
+    assert.ok(forward.length >= 2, 'a control that is not a text field lies between (a checkbox)');
     o = await overlayOver(page, 'tags.search');
     assert.equal(o.tag, 'INPUT');
     assert.equal(o.inputmode, 'search');
     assert.equal(o.spellcheck, false);
     assertOver(o, 'after Tab');
-    await page.keyboard.press('Shift+Tab');
+    assert.deepEqual(await tabUntil('reflection.free.text', 'Shift+Tab'), [...forward.slice(0, -1).reverse(), 'reflection.free.text']);
+    assert.equal(await fieldValue(page, 'reflection.free.text'), expected, 'nothing lost on the way');
+    // Shift was let go on the page's field, where SDL does not listen: it is not left held (a
+    // held Shift turned every wheel after it sideways).
+    o = await overlayOver(page, 'reflection.free.text');
+    await page.mouse.move(o.rect.x + 40, o.rect.y + 20);
+    await page.mouse.wheel(0, -150);
     await settle(page, 4);
-    await page.waitForFunction(() => window.pathway.editingId() === 'reflection.free.text', null, { timeout: 5000 });
+    const o2 = await overlayOver(page, 'reflection.free.text');
+    assert.ok(o2.rect.y > o.rect.y + 30, `the wheel still scrolls up and down (${o.rect.y} -> ${o2.rect.y})`);
+    o = o2;
     await page.keyboard.press('Escape');
     await settle(page);
     assert.equal(await page.evaluate(() => window.pathway.wantsText()), false, 'Escape leaves the field');
     assert.equal(await page.evaluate(() => window.pathway.textField()), null);
 
+    await page.mouse.move(600, 400); // back up to the title
+    const titleShown = () => page.evaluate(() => window.pathway.widgets().some((w) => w.id === 'entry.title' && w.y > 100));
+    for (let i = 0; i < 20 && !(await titleShown()); ++i) {
+      await page.mouse.wheel(0, -300);
+      await settle(page, 2);
+    }
     await typeInto(page, 'entry.title', 'Names typed exactly');
     const title = await overlayOver(page, 'entry.title');
     assert.equal(title.tag, 'INPUT');

@@ -390,6 +390,42 @@
     s.borderColor = info.borderColor;
     s.setProperty('--selection', info.selection);
   }
+  // A finger dragged over the page's field scrolls the panel under it, as anywhere else in the
+  // app: the field is as tall as its text and never scrolls itself, so without this a phone's
+  // form could not be scrolled while a long reflection covered the screen. Once the finger has
+  // moved 10 px within the long-press time its touches go on to the canvas (ui::TouchInput
+  // scrolls); taps and long presses stay the field's own (caret, selection, the system menu).
+  function forwardTouch(type, id, x, y) {
+    const t = new Touch({ identifier: id, target: canvas, clientX: x, clientY: y, pageX: x, pageY: y, screenX: x, screenY: y });
+    const now = type === 'touchend' ? [] : [t];
+    canvas.dispatchEvent(new TouchEvent(type, { touches: now, targetTouches: now, changedTouches: [t], bubbles: true, cancelable: true }));
+  }
+  function forwardDrags(el) {
+    let drag = null;
+    el.addEventListener('touchstart', (e) => {
+      const t = e.changedTouches[0];
+      drag = e.touches.length === 1 ? { id: t.identifier, x: t.clientX, y: t.clientY, ms: e.timeStamp, on: false } : null;
+    }, { passive: true });
+    el.addEventListener('touchmove', (e) => {
+      const t = drag && [...e.changedTouches].find((c) => c.identifier === drag.id);
+      if (!t) return;
+      if (!drag.on) {
+        if (e.timeStamp - drag.ms >= 500) { drag = null; return; } // a long press: selecting
+        if (Math.hypot(t.clientX - drag.x, t.clientY - drag.y) < 10) return;
+        drag.on = true;
+        forwardTouch('touchstart', drag.id, drag.x, drag.y);
+      }
+      e.preventDefault();
+      forwardTouch('touchmove', drag.id, t.clientX, t.clientY);
+    }, { passive: false });
+    const end = (e) => {
+      const t = drag && [...e.changedTouches].find((c) => c.identifier === drag.id);
+      if (t && drag.on) forwardTouch('touchend', drag.id, t.clientX, t.clientY);
+      if (t) drag = null;
+    };
+    el.addEventListener('touchend', end);
+    el.addEventListener('touchcancel', end);
+  }
   // Opens the page's field over `info` (a field from hook.fields() or what the app reported).
   function openField(info) {
     if (field && field.id === info.id) return field.el;
@@ -410,8 +446,13 @@
     el.addEventListener('blur', () => { if (field && field.el === el) endEdit(0); });
     el.addEventListener('wheel', (e) => { // the panel under the field scrolls, not the page
       e.preventDefault();
-      canvas.dispatchEvent(new WheelEvent('wheel', e));
+      // Steps as SDL 2.26 counts them (100 px or 3 lines a step), and wheel down scrolls down.
+      const per = e.deltaMode === 1 ? 3 : e.deltaMode === 2 ? 1 / 80 : 100;
+      const r = canvas.getBoundingClientRect();
+      call('pathway_wheel', null, ['number', 'number', 'number', 'number'],
+        [e.clientX - r.left, e.clientY - r.top, -e.deltaX / per, -e.deltaY / per]);
     }, { passive: false });
+    forwardDrags(el);
     document.body.appendChild(el);
     if (info.font) place(info);
     else Object.assign(el.style, { left: info.x + 'px', top: info.y + 'px', width: info.w + 'px', height: info.h + 'px' });
@@ -424,9 +465,12 @@
     const el = e.currentTarget;
     if (e.isComposing || e.keyCode === 229) return;
     if (e.key === 'Tab') {
+      // ImGui moves the focus, as a Tab on the canvas does: to the next (or previous) control,
+      // scrolled into view; the page's field follows the field ImGui then edits (editing()),
+      // or goes when the focus lands on a button.
       e.preventDefault();
-      endEdit(e.shiftKey ? 3 : 2);
-      canvas.focus({ preventScroll: true });
+      sendInput();
+      call('pathway_key', 'number', ['string', 'number', 'number'], ['Tab', modsOf(e), 1]);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       endEdit(1);
