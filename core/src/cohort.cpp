@@ -348,8 +348,9 @@ std::string cohortHtml(const std::vector<CohortRow>& rows, Date today,
          "style-src 'unsafe-inline'\">\n<title>Cohort report, ";
     h += longDate(today);
     h += "</title>\n"
-         "<style>"
-         "body{font-family:Inter,Arial,sans-serif;margin:1.5em;color:#1d2430;line-height:1.35}"
+         "<style>body{font-family:";
+    h += kHtmlFontStack;
+    h += ";margin:1.5em;color:#1d2430;line-height:1.35}"
          "h1{margin:0 0 .2em}h2{margin:1.2em 0 .4em;font-size:1.15em}"
          ".sub{color:#4a5568;margin:0}.summary{font-size:1.1em;padding:.6em .8em;"
          "background:#fff4e5;border-left:4px solid #d97706;margin:1em 0}"

@@ -155,7 +155,7 @@ class TagTitles {
 };
 
 constexpr const char* kCss = R"CSS(
-body{font-family:Inter,"Helvetica Neue",Arial,sans-serif;color:#1d2430;max-width:52em;margin:2em auto;padding:0 1em;line-height:1.45}
+body{color:#1d2430;max-width:52em;margin:2em auto;padding:0 1em;line-height:1.45}
 h1{font-size:1.7em;margin-bottom:.2em}h2{font-size:1.3em;border-bottom:2px solid #2b5aa0;padding-bottom:.2em;margin-top:2em}
 h3{font-size:1.1em;margin:.2em 0}.meta{color:#566;font-size:.9em}
 .entry{border:1px solid #ccd;border-radius:6px;padding:.8em 1em;margin:1em 0;break-inside:avoid;page-break-inside:avoid}
@@ -163,7 +163,8 @@ dl{margin:.5em 0}dt{font-weight:600;margin-top:.5em}dd{margin:0 0 0 1em;white-sp
 .tag{display:inline-block;background:#e8eef8;border-radius:3px;padding:0 .4em;margin:.1em .2em .1em 0;font-size:.85em}
 .signoff{padding:.3em .6em;border-radius:4px;margin:.3em 0;font-size:.9em}
 .current{background:#e3f4e6;border-left:4px solid #2e7d32}.stale,.altered,.missing,.malformed{background:#fdecea;border-left:4px solid #c62828}
-.comment{border-left:3px solid #889;padding-left:.6em;margin:.4em 0;white-space:pre-wrap}.request{border-left-color:#e08a00}
+.comment{border-left:3px solid #889;padding-left:.6em;margin:.4em 0;white-space:pre-wrap}
+dd,.comment,h3,.meta{unicode-bidi:plaintext}.request{border-left-color:#e08a00}
 table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border:1px solid #ccd;padding:.3em .5em;text-align:left;vertical-align:top}
 .section{break-before:page;page-break-before:always}.nobreak{break-inside:avoid;page-break-inside:avoid}
 @media print{body{margin:0;max-width:none}a{color:inherit}}
@@ -197,7 +198,9 @@ std::string renderHtml(const Portfolio& p, const ExportContext& ctx, const HtmlO
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<title>";
     esc(opt.heading + " - " + p.profile.name);
-    h += "</title>\n<style>";
+    h += "</title>\n<style>body{font-family:";
+    h += kHtmlFontStack;
+    h += "}";
     h += kCss;
     h += "</style>\n</head>\n<body>\n";
     h += "<header>\n<h1>";

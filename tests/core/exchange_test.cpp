@@ -558,3 +558,24 @@ TEST(Cohort, RowsAndReports) {
     EXPECT_EQ(table->rows.size(), 3u);
     EXPECT_NE(cohortHtml({row}, d("2026-10-15")).find("Framework coverage"), std::string::npos);
 }
+
+TEST(Export, HtmlDeclaresFontsForEveryScriptAndKeepsTheTextAsWritten) {
+    Portfolio p = fixture();
+    // Invented: Polish, Vietnamese, Greek, Cyrillic, Arabic, Bengali, Chinese and an emoji.
+    const std::string name = "\xc5\x81ukasz Nguy\xe1\xbb\x85n \xce\x91\xce\xbb\xce\xad\xce\xbe\xce\xb7\xcf\x82 "
+                             "\xd0\x9e\xd0\xbb\xd0\xb5\xd0\xb3 \xd9\x85\xd8\xad\xd9\x85\xd8\xaf "
+                             "\xe0\xa6\xb0\xe0\xa6\xb9\xe0\xa6\xbf\xe0\xa6\xae \xe6\x9d\x8e \xf0\x9f\x98\x80";
+    p.profile.name = name;
+    ExportContext ctx{Catalog::builtin(), d("2026-10-15"), kNow};
+    for (auto fmt : {ExportFormat::Html, ExportFormat::Moderation}) {
+        const std::string html = exportPortfolio(p, fmt, ctx);
+        EXPECT_NE(html.find(std::string("body{font-family:") + kHtmlFontStack), std::string::npos);
+        if (fmt == ExportFormat::Html) {
+            EXPECT_NE(html.find(name), std::string::npos);
+        }
+    }
+    for (const char* family : {"Inter", "\"Noto Sans Arabic\"", "\"Noto Sans Bengali\"",
+                               "\"Noto Sans Gurmukhi\"", "\"Noto Sans Devanagari\"",
+                               "\"WenQuanYi Micro Hei\"", "Symbola", "sans-serif"})
+        EXPECT_NE(std::string(kHtmlFontStack).find(family), std::string::npos) << family;
+}

@@ -51,4 +51,17 @@ std::string htmlEscape(std::string_view text);
 /// htmlEscape(text) appended to `out`, without a temporary string.
 void appendHtmlEscaped(std::string& out, std::string_view text);
 
+/// The CSS font-family stack of the HTML exports: the fonts the app draws with (Inter, then
+/// Debian's Noto fonts per script, WenQuanYi Micro Hei, Symbola), then the names the same
+/// scripts have on Windows and macOS, so a browser's print to PDF finds a glyph for any name.
+/// The page's CSP allows no web fonts: these are installed fonts, matched by family name.
+inline constexpr const char* kHtmlFontStack =
+    "Inter,\"Noto Sans\",\"Noto Sans Arabic\",\"Noto Sans Hebrew\",\"Noto Sans Devanagari\","
+    "\"Noto Sans Bengali\",\"Noto Sans Gurmukhi\",\"Noto Sans Gujarati\",\"Noto Sans Tamil\","
+    "\"Noto Sans Telugu\",\"Noto Sans Kannada\",\"Noto Sans Malayalam\",\"Noto Sans Sinhala\","
+    "\"Noto Sans Thai\",\"Noto Sans Ethiopic\",\"WenQuanYi Micro Hei\",\"Noto Sans CJK SC\","
+    "\"Microsoft YaHei\",\"PingFang SC\",\"Segoe UI\",\"Nirmala UI\",Symbola,"
+    "\"Noto Sans Symbols\",\"Noto Sans Symbols2\",\"Segoe UI Emoji\",\"Apple Color Emoji\","
+    "\"Helvetica Neue\",Arial,sans-serif";
+
 } // namespace pathway::core
