@@ -12,7 +12,9 @@ add_library(imgui STATIC
     ${PATHWAY_IMGUI_DIR}/imgui_demo.cpp
     ${PATHWAY_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${PATHWAY_IMGUI_DIR} ${PATHWAY_IMGUI_DIR}/misc/cpp)
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_KEYIO)
+# IMGUI_USE_WCHAR32: code points past U+FFFF (emoji, CJK extension B) need 32-bit ImWchar.
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_KEYIO
+                                         IMGUI_USE_WCHAR32)
 
 # The platform backends (SDL2 + OpenGL 3 / WebGL2) belong to the shells, never to pathway_ui.
 if(NOT PATHWAY_CORE_ONLY)

@@ -13,6 +13,7 @@
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/session.hpp"
 #include "pathway/ui/app.hpp"
+#include "pathway/ui/glyphs.hpp"
 #include "pathway/ui/theme.hpp"
 
 #include <sys/stat.h>
@@ -119,6 +120,8 @@ ui::FontFiles readFonts(const std::string& listPath) {
         std::istringstream fields(line);
         std::string role, package, path;
         fields >> role >> package >> path;
+        if (role != "regular" && role != "semibold" && role != "icons")
+            continue; // fallbacks are read when text needs them (installGlyphCatalog)
         auto bytes = readBytes(path);
         if (bytes.empty())
             std::fprintf(stderr, "pathway: font %s not found (package %s)\n", path.c_str(),
@@ -131,6 +134,23 @@ ui::FontFiles readFonts(const std::string& listPath) {
             files.icons = std::move(bytes);
     }
     return files;
+}
+
+// The glyph catalog written at build time; each fallback font is read when text first needs it.
+void installGlyphCatalog(const std::string& path) {
+    const auto bytes = readBytes(path);
+    std::string error;
+    auto catalog = ui::GlyphCatalog::parse(std::string(bytes.begin(), bytes.end()), &error);
+    if (bytes.empty() || !catalog) {
+        std::fprintf(stderr, "pathway: no glyph catalog at %s (%s): only Inter's Latin draws\n",
+                     path.c_str(), error.c_str());
+        return;
+    }
+    ui::setGlyphCatalog(std::move(*catalog), [](size_t index, const ui::GlyphFace& face) {
+        auto font = readBytes(face.file);
+        if (font.empty()) std::fprintf(stderr, "pathway: font %s not found\n", face.file.c_str());
+        ui::glyphFaceLoaded(index, std::move(font));
+    });
 }
 
 class DesktopHost final : public ui::Host {
@@ -408,6 +428,7 @@ int main(int argc, char** argv) {
                    : opt.theme == "high-contrast" ? ui::ThemeKind::HighContrast
                                                   : ui::ThemeKind::Light);
     const ui::FontFiles fontFiles = readFonts(opt.fontsList);
+    installGlyphCatalog(PATHWAY_GLYPH_CATALOG);
     int dw = 0, dh = 0, ww = 0, wh = 0;
     SDL_GL_GetDrawableSize(window, &dw, &dh);
     SDL_GetWindowSize(window, &ww, &wh);
@@ -487,8 +508,9 @@ int main(int argc, char** argv) {
             busyFrames = 3;
         }
         --busyFrames;
-        // Text size changed in Settings: rebuild the font atlas before the frame starts.
-        if (open->app.textSizePx() != fontPx) {
+        // Text size changed in Settings, or text needs glyphs the atlas lacks: rebuild the font
+        // atlas before the frame starts.
+        if (open->app.textSizePx() != fontPx || ui::glyphsWantRebuild()) {
             fontPx = open->app.textSizePx();
             ui::loadFonts(fontFiles, fontPx, scale);
             ImGui_ImplOpenGL3_DestroyFontsTexture();

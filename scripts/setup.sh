@@ -15,7 +15,8 @@ set -euo pipefail
 APT_PACKAGES="build-essential cmake ninja-build pkg-config git python3 nodejs npm
   emscripten libsdl2-dev libgl-dev nlohmann-json3-dev googletest libgtest-dev
   libbenchmark-dev chromium xvfb xauth x11-apps imagemagick fonts-inter
-  fonts-material-design-icons-iconfont fonttools libxml2-utils python3-icalendar dpkg-dev
+  fonts-material-design-icons-iconfont fonts-noto-core fonts-wqy-microhei fonts-symbola
+  fonttools libxml2-utils python3-icalendar dpkg-dev
   clang libclang-rt-14-dev nettle-dev libpugixml-dev wbritish"
 
 # Exact Debian source versions (upstream parts must match scripts/env.sh).

@@ -15,8 +15,10 @@
 // - emscripten_set_main_loop ticks on every animation frame even when a frame draws nothing
 //   (about 4 % of a core): the loop pauses when the app needs no frame and resumes on input
 //   (the page calls pathway_resume), on the app's own timers and on every pathway_* change.
+#include "glyph_fetch.hpp"
 #include "pathway/core/lexicon.hpp"
 #include "pathway/core/session.hpp"
+#include "pathway/ui/glyphs.hpp"
 #include "pathway/ui/app.hpp"
 #include "pathway/ui/theme.hpp"
 #include "pathway/ui/touch.hpp"
@@ -163,7 +165,8 @@ void syncCanvasSize() {
         SDL_SetWindowSize(a.window, static_cast<int>(cssW), static_cast<int>(cssH));
     const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
     const float px = a.app ? a.app->textSizePx() : ui::kTextNormalPx;
-    if (dpr != a.fontScale || px != a.fontPx) { // crisp text at the device's pixel density
+    // Crisp text at the device's pixel density; glyphs that text needs (glyph_fetch.cpp).
+    if (dpr != a.fontScale || px != a.fontPx || ui::glyphsWantRebuild()) {
         a.fontScale = dpr;
         a.fontPx = px;
         ui::loadFonts(a.fontFiles, px, dpr);
@@ -822,6 +825,7 @@ int main() {
     a.fontFiles.regular = readBytes("/fonts/Inter-Regular.otf");
     a.fontFiles.semibold = readBytes("/fonts/Inter-SemiBold.otf");
     a.fontFiles.icons = readBytes("/fonts/MaterialIcons-Regular.ttf");
+    web::installGlyphCatalog("/fonts/glyphs.txt");
     a.fontScale = static_cast<float>(emscripten_get_device_pixel_ratio());
     a.fontPx = ui::kTextNormalPx;
     ui::loadFonts(a.fontFiles, a.fontPx, a.fontScale);

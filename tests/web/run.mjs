@@ -89,3 +89,5 @@ await import('./confidentiality.mjs');
 await import('./cohort.mjs');
 // Issue 11: writing in the browser's own field over the app's (phone and desktop).
 await import('./writing.mjs');
+// Issue 19: glyphs for every script, fetched on demand and kept offline.
+await import('./glyphs.mjs');

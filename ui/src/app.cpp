@@ -8,6 +8,7 @@
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/text.hpp"
+#include "pathway/ui/glyphs.hpp"
 #include "pathway/ui/theme.hpp"
 #include "pathway/ui/widgets.hpp"
 #include "ui_common.hpp"
@@ -290,6 +291,7 @@ double App::secondsUntilNextFrame() const {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.MouseDown[0] || io.MouseDown[1]) return 0; // dragging, pressing
     if (m_settleFrames > 0) return 0; // a change is still being drawn (layout settles in 2)
+    if (glyphsBusy()) return 0;       // glyphs are on their way into the atlas
     if (io.WantTextInput) return 0.5; // the cursor blinks
     if (m_draft && draftDirty() && m_persistedDraft != m_draft)
         return kDraftPersistSeconds; // a draft save is pending
@@ -334,6 +336,10 @@ void App::frame() {
     const bool draftBefore = m_draft.has_value();
     handleShortcuts();
     drawShell();
+    // Text whose glyphs the atlas lacks: the shell adds them before the next frame (glyphs.hpp).
+    noteStoreText(m_session.store());
+    if (m_draft) noteEntryText(*m_draft);
+    noteActiveInputText();
     // Persist the draft when a field loses focus, or every few seconds while typing.
     persistDraft(!io.WantTextInput);
     if (m_settleFrames > 0) --m_settleFrames;

@@ -8,6 +8,7 @@
 #include "pathway/core/lexicon.hpp"
 #include "pathway/core/text.hpp"
 #include "pathway/ui/app.hpp"
+#include "pathway/ui/glyphs.hpp"
 #include "pathway/ui/theme.hpp"
 #include "pathway/ui/widgets.hpp"
 #include "ui_common.hpp"
@@ -165,6 +166,7 @@ void App::receiveFile(std::string_view purpose, std::string_view name, std::stri
         return;
     }
     ExchangeState& x = *m_exchange;
+    noteText(bytes); // names and comments in any script get their glyphs (glyphs.hpp)
     x.scrollToTop = true;
     x.awaiting.clear();
     x.pathPrompt = false;

@@ -1,5 +1,10 @@
 #include "pathway/ui/theme.hpp"
 
+#include "pathway/ui/glyphs.hpp"
+
+#include <cstdint>
+#include <cstring>
+
 namespace pathway::ui {
 
 namespace {
@@ -28,6 +33,33 @@ Palette makePalette(ThemeKind kind) {
                 rgb(0x5d6776), rgb(0x2f5fd0), rgb(0xffffff), rgb(0xd9dee6),
                 rgb(0x1e8e5a), rgb(0xb7791f), rgb(0xc53030)};
     }
+}
+uint32_t be(const unsigned char* p, int n) {
+    uint32_t v = 0;
+    for (int i = 0; i < n; ++i) v = (v << 8) | p[i];
+    return v;
+}
+
+// ImGui sizes a font by its hhea ascent minus descent, so a fallback with tall metrics (Noto
+// Sans Arabic's are 2.2 em) would draw far smaller than Inter. Each fallback is given the size
+// at which its em equals Inter's (1.90.1 asserts on the negative "em" size of later versions):
+// this is a font's em per pixel of ImGui size.
+float emPerSizePixel(const std::vector<unsigned char>& font) {
+    const unsigned char* d = font.data();
+    const size_t n = font.size();
+    if (n < 12) return 1.f;
+    const uint32_t tables = be(d + 4, 2);
+    uint32_t head = 0, hhea = 0;
+    for (uint32_t i = 0; i < tables && 12 + 16 * (i + 1) <= n; ++i) {
+        const unsigned char* rec = d + 12 + 16 * i;
+        if (std::memcmp(rec, "head", 4) == 0) head = be(rec + 8, 4);
+        if (std::memcmp(rec, "hhea", 4) == 0) hhea = be(rec + 8, 4);
+    }
+    if (!head || !hhea || head + 20 > n || hhea + 8 > n) return 1.f;
+    const float unitsPerEm = static_cast<float>(be(d + head + 18, 2));
+    const float ascent = static_cast<float>(static_cast<int16_t>(be(d + hhea + 4, 2)));
+    const float descent = static_cast<float>(static_cast<int16_t>(be(d + hhea + 6, 2)));
+    return ascent - descent > 0 && unitsPerEm > 0 ? unitsPerEm / (ascent - descent) : 1.f;
 }
 } // namespace
 
@@ -114,7 +146,12 @@ void loadFonts(const FontFiles& files, float textSizePx, float scale) {
         0xE872, 0xE872, 0xE878, 0xE878, 0xE88A, 0xE88A, 0xE892, 0xE892, 0xE896, 0xE896, 0xE8B5,
         0xE8B6, 0xE8B8, 0xE8B8, 0xE8E8, 0xE8E8, 0xE8F5, 0xE8F5, 0xE922, 0xE922, 0xE9B0, 0xE9B0,
         0xEA19, 0xEA19, 0xEA4A, 0xEA4A, 0};
-    auto add = [&](const std::vector<unsigned char>& bytes, float px) -> ImFont* {
+    // Glyphs beyond the first ranges that text has needed (glyphs.cpp), merged into each font;
+    // ImGui reads their ranges when the atlas is built, so they live until the next call.
+    static std::vector<GlyphMerge> merges;
+    merges.clear();
+    auto add = [&](const std::vector<unsigned char>& bytes, float px,
+                   FaceWeight weight) -> ImFont* {
         ImFont* font = nullptr;
         if (!bytes.empty()) {
             ImFontConfig cfg;
@@ -139,12 +176,30 @@ void loadFonts(const FontFiles& files, float textSizePx, float scale) {
                                            static_cast<int>(files.icons.size()), px * scale * 1.15f,
                                            &icfg, kIconRanges);
         }
+        if (!bytes.empty()) {
+            for (GlyphMerge& m : glyphMerges(weight)) {
+                ImFontConfig mcfg;
+                mcfg.MergeMode = true;
+                mcfg.FontDataOwnedByAtlas = false; // glyphs.cpp owns the bytes
+                mcfg.FontNo = m.face->fontNo;
+                mcfg.OversampleH = 2;
+                mcfg.OversampleV = 1;
+                merges.push_back(std::move(m));
+                GlyphMerge& kept = merges.back();
+                io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(kept.bytes->data()),
+                                               static_cast<int>(kept.bytes->size()),
+                                               px * scale * emPerSizePixel(bytes) /
+                                                   emPerSizePixel(*kept.bytes),
+                                               &mcfg,
+                                               kept.ranges.data());
+            }
+        }
         return font;
     };
-    g_fonts.body = add(files.regular, textSizePx);
-    g_fonts.heading =
-        add(files.semibold.empty() ? files.regular : files.semibold, textSizePx * 1.2f);
-    g_fonts.title = add(files.semibold.empty() ? files.regular : files.semibold, textSizePx * 1.6f);
+    const auto& semibold = files.semibold.empty() ? files.regular : files.semibold;
+    g_fonts.body = add(files.regular, textSizePx, FaceWeight::Regular);
+    g_fonts.heading = add(semibold, textSizePx * 1.2f, FaceWeight::SemiBold);
+    g_fonts.title = add(semibold, textSizePx * 1.6f, FaceWeight::SemiBold);
     io.FontDefault = g_fonts.body;
     io.Fonts->Build();
 }
