@@ -184,6 +184,27 @@ TEST(UiGlyphsTest, TextBeingTypedGetsItsGlyphsBeforeItIsSaved) {
     EXPECT_EQ(missingIn(ui::fonts().body, name), "");
 }
 
+TEST(UiGlyphsTest, TextTypedThroughThePagesFieldGetsItsGlyphsToo) {
+    // On the web every field is the wrapped editor of ui/text_edit.hpp under the page's own
+    // field, not ImGui's InputText: the welcome name (no draft notes it) is typed in the page.
+    UiHarness h;
+    GlyphFonts f;
+    ui::TextOverlay& ov = ui::textOverlay();
+    ov = ui::TextOverlay{};
+    ov.enabled = true;
+    h.start();
+    const std::string name = "\xd0\x96\xd0\xb8\xd0\xb2 \xe6\x9d\x8e \xd8\xad"; // Жив 李 ح
+    EXPECT_NE(missingIn(ui::fonts().body, name), "");
+    h.click("welcome.name");
+    ov.id = "welcome.name";
+    ov.textFor = "welcome.name";
+    ov.text = name; // what pathway_overlay_input hands over
+    frameWithFonts(h, f, 3);
+    ov = ui::TextOverlay{};
+    EXPECT_TRUE(h.portfolio().profile.name.empty());
+    EXPECT_EQ(missingIn(ui::fonts().body, name), "");
+}
+
 TEST(UiGlyphsTest, ACodePointNoFontHasIsReportedOnceAndNeverRebuildsAgain) {
     UiHarness h;
     GlyphFonts f;

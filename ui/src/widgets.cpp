@@ -1,5 +1,6 @@
 #include "pathway/ui/widgets.hpp"
 
+#include "pathway/ui/glyphs.hpp"
 #include "pathway/ui/text_edit.hpp"
 #include "pathway/ui/theme.hpp"
 
@@ -172,6 +173,9 @@ TextEditResult editText(const char* id, const char* label, std::string& value,
             r.changed = true;
         }
         if (pending) ov.text.reset();
+        // What is typed gets its glyphs before the next frame (glyphs.hpp): ImGui's own field
+        // is noted by noteActiveInputText, this editor of ours (and the page's field over it) here.
+        if (r.changed) noteText(value);
         if (covered && opt.endEdit && !r.applied) {
             ov.endRequested = false;
             ov.id.clear();
