@@ -6,11 +6,12 @@ namespace pathway::cli {
 std::vector<CommandInfo> portfolioCommands();
 std::vector<CommandInfo> exchangeCommands();
 std::vector<CommandInfo> statusCommands();
+std::vector<CommandInfo> asyeCommands();
 
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> kAll = [] {
         std::vector<CommandInfo> all;
-        for (auto group : {portfolioCommands, statusCommands, exchangeCommands})
+        for (auto group : {portfolioCommands, statusCommands, asyeCommands, exchangeCommands})
             for (auto& c : group()) all.push_back(std::move(c));
         return all;
     }();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the desktop app (1280x800, light and dark) under Xvfb, into screenshots/:
 #   desktop-{light,dark}-{home,log,cpd-editor,reflection,frameworks,reviews,settings,share,
-#   mentor}.png (.bmp
+#   mentor,home-asye-life}.png (.bmp
 #   when ImageMagick's `convert` is missing). The demo portfolio is made with the CLI from
 #   invented data, so every screen has something real to show.
 #
@@ -79,6 +79,17 @@ visit=$("$cli" list "$p" --kind reflection | awk '/first home visit/ {print $NF}
 mentor=$work/mentor.json
 "$cli" init "$mentor" --name "Pat Example" --stage social-worker >/dev/null
 
+# The ASYE as lived (issue 14): maternity leave on the timeline, hours that changed on return,
+# and the assessor's recommendation (invented data).
+life=$work/asye-life.json
+"$cli" init "$life" --name "Robin Example" --stage asye --asye-start 2025-11-03 --fte 1 \
+    --setting adults >/dev/null
+"$cli" asye "$life" leave --from 2026-03-02 --to 2026-06-26 --kind maternity >/dev/null
+"$cli" asye "$life" hours --from 2026-06-29 --fte 0.8 >/dev/null
+"$cli" asye "$life" person --role supervisor --name "Morgan Example" --registered yes >/dev/null
+"$cli" asye "$life" outcome --step recommendation --decision pass --on 2026-11-20 \
+    --by "Jordan Example (assessor)" >/dev/null
+
 display=:$((80 + RANDOM % 9))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
@@ -109,6 +120,7 @@ for theme in light dark; do
     shot "desktop-$theme-share" "$theme" --screen share
     own=$mentor shot "desktop-$theme-mentor" "$theme" --review "$p"
     own=$mentor shot "desktop-$theme-cohort" "$theme" --cohort tests/fixtures/cohort
+    own=$life shot "desktop-$theme-home-asye-life" "$theme" --screen home
 done
 
 # The web engineer's phone screenshots (390x844), with the same demo portfolio.

@@ -458,7 +458,10 @@ AsyeRule readAsyeRule(const json& root) {
         } else {
             requireObject(applies[i], at);
             id = requireString(applies[i], "setting", at);
+            s.startFrom = optionalDate(applies[i], "start_from", at);
             s.startBefore = optionalDate(applies[i], "start_before", at);
+            if (s.startFrom && s.startBefore && !(*s.startFrom < *s.startBefore))
+                fail(join(at, "start_before"), "should come after start_from");
         }
         auto setting = parseSetting(id);
         if (!setting) fail(at, inQuotes(id) + " should be children or adults");
@@ -467,6 +470,7 @@ AsyeRule readAsyeRule(const json& root) {
     }
 
     r.durationMonths = requireInt(root, "duration_months", "", 1, 60);
+    r.programme = optionalString(root, "programme", "");
     r.extendProRata = optionalBool(root, "extend_pro_rata", "", true);
     bool workingDay = false;
     if (const json* w = present(root, "weekend")) {
@@ -893,7 +897,9 @@ RegistrationYear SweCpdRule::yearContaining(Date date) const {
 
 bool AsyeRule::appliesToStart(Setting setting, Date start) const {
     for (const auto& s : appliesTo)
-        if (s.setting == setting && (!s.startBefore || start < *s.startBefore)) return true;
+        if (s.setting == setting && (!s.startFrom || *s.startFrom <= start) &&
+            (!s.startBefore || start < *s.startBefore))
+            return true;
     return false;
 }
 
@@ -1154,6 +1160,15 @@ const SweCpdRule* Catalog::sweCpdRule(Date date, bool* exact) const {
 
 const AsyeRule* Catalog::asyeRule(Date date, bool* exact) const {
     return pickRule(m_asye, date, exact);
+}
+
+const AsyeRule* Catalog::asyeRuleFor(Setting setting, Date start) const {
+    const AsyeRule* best = nullptr;
+    for (const auto& r : m_asye)
+        if (r.validOn(start) && r.appliesToStart(setting, start) &&
+            (!best || best->validFrom < r.validFrom))
+            best = &r;
+    return best;
 }
 
 const SweCpdRule* Catalog::sweCpdRuleVersion(std::string_view version) const {

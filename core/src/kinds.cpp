@@ -47,6 +47,8 @@ constexpr Choice kReviewStages[] = {
     {"3m", "3-month review"},
     {"6m", "6-month (midpoint) review"},
     {"9m", "9-month review"},
+    {"12m", "12-month review"},
+    {"18m", "18-month review"},
     {"final", "Final review"},
 };
 

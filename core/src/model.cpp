@@ -35,7 +35,10 @@ constexpr StageName kStageNames[] = {
     {CareerStage::Experienced, "experienced", "Experienced social worker"},
     {CareerStage::Advanced, "advanced", "Advanced practitioner"},
     {CareerStage::Strategic, "strategic", "Strategic leader"},
+    {CareerStage::PracticeEducator, "practice-educator", "Practice educator"},
+    {CareerStage::Consultant, "consultant", "Consultant social worker"},
 };
+static_assert(std::size(kStageNames) == static_cast<size_t>(CareerStage::Consultant) + 1);
 
 const std::string kEmpty;
 } // namespace
@@ -55,6 +58,58 @@ std::optional<Setting> parseSetting(std::string_view id) {
     if (id == "children") return Setting::ChildrenAndFamilies;
     if (id == "adults") return Setting::Adults;
     return std::nullopt;
+}
+
+std::string_view leaveKindId(LeaveKind k) {
+    switch (k) {
+    case LeaveKind::Maternity:
+        return "maternity";
+    case LeaveKind::Sickness:
+        return "sickness";
+    case LeaveKind::Other:
+        break;
+    }
+    return "other";
+}
+std::optional<LeaveKind> parseLeaveKind(std::string_view id) {
+    if (id == "maternity") return LeaveKind::Maternity;
+    if (id == "sickness") return LeaveKind::Sickness;
+    if (id == "other") return LeaveKind::Other;
+    return std::nullopt;
+}
+
+std::string_view asyeDecisionId(AsyeDecision d) {
+    switch (d) {
+    case AsyeDecision::Pass:
+        return "pass";
+    case AsyeDecision::Fail:
+        return "fail";
+    case AsyeDecision::Extend:
+        break;
+    }
+    return "extend";
+}
+std::optional<AsyeDecision> parseAsyeDecision(std::string_view id) {
+    if (id == "pass") return AsyeDecision::Pass;
+    if (id == "fail") return AsyeDecision::Fail;
+    if (id == "extend") return AsyeDecision::Extend;
+    return std::nullopt;
+}
+
+std::string_view asyeRoleId(AsyeRole r) {
+    return r == AsyeRole::Assessor ? "assessor" : "supervisor";
+}
+std::optional<AsyeRole> parseAsyeRole(std::string_view id) {
+    if (id == "supervisor") return AsyeRole::Supervisor;
+    if (id == "assessor") return AsyeRole::Assessor;
+    return std::nullopt;
+}
+
+Profile withFinalOutcome(Profile profile, AsyeDecisionRecord final) {
+    const bool pass = final.decision == AsyeDecision::Pass;
+    profile.asye.outcome.final = std::move(final);
+    if (pass && profile.stage == CareerStage::Asye) profile.stage = CareerStage::SocialWorker;
+    return profile;
 }
 
 std::string_view stageId(CareerStage s) { return kStageNames[static_cast<size_t>(s)].id; }

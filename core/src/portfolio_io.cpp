@@ -106,6 +106,92 @@ const json& requireObject(const json& v, const std::string& where) {
     return v;
 }
 
+AsyeDecisionRecord readDecision(const json& j, const std::string& w) {
+    requireObject(j, w);
+    AsyeDecisionRecord d;
+    const std::string id = getString(j, "decision", w, true);
+    auto v = parseAsyeDecision(id);
+    if (!v) throw ReadError{w + ".decision", "\"" + id + "\" is not pass, fail or extend"};
+    d.decision = *v;
+    d.date = *getDate(j, "date", w, true);
+    d.by = getString(j, "by", w);
+    d.newEnd = getDate(j, "new_end", w, false);
+    if (d.newEnd && d.decision != AsyeDecision::Extend)
+        throw ReadError{w + ".new_end", "is only for an extension"};
+    d.note = getString(j, "note", w);
+    return d;
+}
+
+AsyeRecord readAsyeRecord(const json& j, const std::string& w) {
+    requireObject(j, w);
+    AsyeRecord r;
+    if (const json* a = member(j, "leave"); a && !a->is_null()) {
+        if (!a->is_array()) throw ReadError{w + ".leave", "should be a list"};
+        for (size_t i = 0; i < a->size(); ++i) {
+            const std::string at = w + ".leave[" + std::to_string(i) + "]";
+            requireObject((*a)[i], at);
+            LeavePeriod l;
+            l.from = *getDate((*a)[i], "from", at, true);
+            l.to = *getDate((*a)[i], "to", at, true);
+            if (l.to < l.from) throw ReadError{at + ".to", "is before from"};
+            const std::string kind = getString((*a)[i], "kind", at);
+            if (!kind.empty()) {
+                auto k = parseLeaveKind(kind);
+                if (!k)
+                    throw ReadError{at + ".kind",
+                                    "\"" + kind + "\" is not maternity, sickness or other"};
+                l.kind = *k;
+            }
+            l.note = getString((*a)[i], "note", at);
+            r.leave.push_back(std::move(l));
+        }
+    }
+    if (const json* a = member(j, "fte_changes"); a && !a->is_null()) {
+        if (!a->is_array()) throw ReadError{w + ".fte_changes", "should be a list"};
+        for (size_t i = 0; i < a->size(); ++i) {
+            const std::string at = w + ".fte_changes[" + std::to_string(i) + "]";
+            requireObject((*a)[i], at);
+            FteChange c;
+            c.from = *getDate((*a)[i], "from", at, true);
+            const json* f = member((*a)[i], "fte");
+            if (!f || !f->is_number()) throw ReadError{at + ".fte", "should be a number"};
+            c.fte = f->get<double>();
+            if (!(c.fte > 0 && c.fte <= 1)) throw ReadError{at + ".fte", "should be between 0 and 1"};
+            r.fteChanges.push_back(c);
+        }
+    }
+    if (const json* o = member(j, "outcome"); o && !o->is_null()) {
+        requireObject(*o, w + ".outcome");
+        if (const json* d = member(*o, "recommendation"); d && !d->is_null())
+            r.outcome.recommendation = readDecision(*d, w + ".outcome.recommendation");
+        if (const json* d = member(*o, "moderation"); d && !d->is_null())
+            r.outcome.moderation = readDecision(*d, w + ".outcome.moderation");
+        if (const json* d = member(*o, "final"); d && !d->is_null())
+            r.outcome.final = readDecision(*d, w + ".outcome.final");
+    }
+    if (const json* a = member(j, "people"); a && !a->is_null()) {
+        if (!a->is_array()) throw ReadError{w + ".people", "should be a list"};
+        for (size_t i = 0; i < a->size(); ++i) {
+            const std::string at = w + ".people[" + std::to_string(i) + "]";
+            requireObject((*a)[i], at);
+            AsyePerson p;
+            const std::string role = getString((*a)[i], "role", at, true);
+            auto v = parseAsyeRole(role);
+            if (!v) throw ReadError{at + ".role", "\"" + role + "\" is not supervisor or assessor"};
+            p.role = *v;
+            p.name = getString((*a)[i], "name", at);
+            if (const json* b = member((*a)[i], "registered_social_worker"); b && !b->is_null()) {
+                if (!b->is_boolean())
+                    throw ReadError{at + ".registered_social_worker", "should be true or false"};
+                p.registeredSocialWorker = b->get<bool>();
+            }
+            r.people.push_back(std::move(p));
+        }
+    }
+    r.extra = unknownMembers(j, {"leave", "fte_changes", "outcome", "people"});
+    return r;
+}
+
 Profile readProfile(const json& j) {
     const std::string w = "profile";
     requireObject(j, w);
@@ -131,8 +217,9 @@ Profile readProfile(const json& j) {
         if (!(p.fte > 0 && p.fte <= 1)) throw ReadError{w + ".fte", "should be between 0 and 1"};
     }
     p.registeredOn = getDate(j, "registered_on", w, false);
+    if (const json* a = member(j, "asye"); a && !a->is_null()) p.asye = readAsyeRecord(*a, w + ".asye");
     p.extra = unknownMembers(j, {"name", "registration_number", "employer", "team", "setting",
-                                 "stage", "asye_start", "fte", "registered_on"});
+                                 "stage", "asye_start", "fte", "registered_on", "asye"});
     return p;
 }
 
@@ -244,6 +331,59 @@ json tombstonesToJson(const std::vector<Tombstone>& list) {
     return out;
 }
 
+json asyeRecordToJson(const AsyeRecord& r) {
+    json j = json::object();
+    if (!r.leave.empty()) {
+        json a = json::array();
+        for (const auto& l : r.leave) {
+            json lj = {{"from", l.from.toString()},
+                       {"to", l.to.toString()},
+                       {"kind", std::string(leaveKindId(l.kind))}};
+            if (!l.note.empty()) lj["note"] = l.note;
+            a.push_back(std::move(lj));
+        }
+        j["leave"] = std::move(a);
+    }
+    if (!r.fteChanges.empty()) {
+        json a = json::array();
+        for (const auto& c : r.fteChanges) a.push_back({{"from", c.from.toString()}, {"fte", c.fte}});
+        j["fte_changes"] = std::move(a);
+    }
+    const auto decision = [](const AsyeDecisionRecord& d) {
+        json dj = {{"decision", std::string(asyeDecisionId(d.decision))}, {"date", d.date.toString()}};
+        if (!d.by.empty()) dj["by"] = d.by;
+        if (d.newEnd) dj["new_end"] = d.newEnd->toString();
+        if (!d.note.empty()) dj["note"] = d.note;
+        return dj;
+    };
+    json o = json::object();
+    if (r.outcome.recommendation) o["recommendation"] = decision(*r.outcome.recommendation);
+    if (r.outcome.moderation) o["moderation"] = decision(*r.outcome.moderation);
+    if (r.outcome.final) o["final"] = decision(*r.outcome.final);
+    if (!o.empty()) j["outcome"] = std::move(o);
+    if (!r.people.empty()) {
+        json a = json::array();
+        for (const auto& p : r.people)
+            a.push_back({{"role", std::string(asyeRoleId(p.role))},
+                         {"name", p.name},
+                         {"registered_social_worker", p.registeredSocialWorker}});
+        j["people"] = std::move(a);
+    }
+    mergeExtra(j, r.extra);
+    return j;
+}
+
+std::optional<AsyeRecord> asyeRecordFromJson(const json& j, std::string& error) {
+    try {
+        return readAsyeRecord(j, "profile.asye");
+    } catch (const ReadError& e) {
+        error = e.where + " " + e.what;
+    } catch (const json::exception& e) {
+        error = e.what();
+    }
+    return std::nullopt;
+}
+
 json profileToJson(const Profile& p) {
     json j = json::object();
     j["name"] = p.name;
@@ -255,6 +395,7 @@ json profileToJson(const Profile& p) {
     if (p.asyeStart) j["asye_start"] = p.asyeStart->toString();
     j["fte"] = p.fte;
     if (p.registeredOn) j["registered_on"] = p.registeredOn->toString();
+    if (!p.asye.empty()) j["asye"] = asyeRecordToJson(p.asye);
     mergeExtra(j, p.extra);
     return j;
 }

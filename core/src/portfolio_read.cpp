@@ -516,6 +516,15 @@ class Reader {
             } else if (key == "registered_on") {
                 once(seen, 256);
                 if (auto v = optParsed(Date::parse)) p.registeredOn = v;
+            } else if (key == "asye") {
+                once(seen, 512);
+                // Small and rare: read by the tree's own function, so both readers agree.
+                const json v = parseExtent();
+                if (v.is_null()) return;
+                std::string error;
+                auto r = asyeRecordFromJson(v, error);
+                if (!r) giveUp();
+                p.asye = std::move(*r);
             } else {
                 keepUnknown(p.extra, key);
             }

@@ -185,14 +185,50 @@ struct LeaveSpan {
 };
 
 // The ASYE clock: how far through the year a calendar day is. Part-time work slows it (pro
-// rata, the rule's ceil(days / fte)); leave stops it. A point `M` months in is the day the
-// clock has run for as many full-time days as the calendar span start..start+M.
+// rata, the rule's ceil(days / fte), with the fraction in force on each day); leave stops it.
+// A point `M` months in is the day the clock has run for as many full-time days as the
+// calendar span start..start+M.
 class AsyeClock {
   public:
-    AsyeClock(const AsyeRule& rule, Date start, double fte, std::vector<LeaveSpan> leave)
-        : m_rule(rule), m_start(start), m_fte(fte), m_leave(std::move(leave)) {
+    AsyeClock(const AsyeRule& rule, Date start, double fte, std::vector<LeaveSpan> leave,
+              std::vector<FteChange> changes = {})
+        : m_rule(rule), m_start(start), m_fte(fte), m_leave(std::move(leave)),
+          m_changes(std::move(changes)) {
         std::sort(m_leave.begin(), m_leave.end(),
                   [](const LeaveSpan& x, const LeaveSpan& y) { return x.from < y.from; });
+        std::stable_sort(m_changes.begin(), m_changes.end(),
+                         [](const FteChange& x, const FteChange& y) { return x.from < y.from; });
+        for (const auto& l : m_leave) {
+            m_breaks.push_back(l.from);
+            m_breaks.push_back(l.to.addDays(1));
+        }
+        for (const auto& c : m_changes)
+            m_breaks.push_back(c.from);
+        std::sort(m_breaks.begin(), m_breaks.end());
+        m_breaks.erase(std::unique(m_breaks.begin(), m_breaks.end()), m_breaks.end());
+        m_breaks.erase(std::remove_if(m_breaks.begin(), m_breaks.end(),
+                                      [&](Date b) { return b <= m_start; }),
+                       m_breaks.end());
+    }
+
+    double fteOn(Date d) const {
+        double f = m_fte;
+        for (const auto& c : m_changes)
+            if (c.from <= d) f = c.fte;
+        return f > 0 && f <= 1 ? f : 1.0;
+    }
+
+    /// Full-time days worked in [m_start, to): what protected time is expected for.
+    double worked(Date to) const {
+        double sum = 0;
+        Date cur = m_start;
+        for (size_t i = 0; i <= m_breaks.size() && cur < to; ++i) {
+            const Date segEnd = i < m_breaks.size() ? std::min(m_breaks[i], to) : to;
+            if (segEnd <= cur) continue;
+            sum += static_cast<double>(daysBetween(cur, segEnd)) * rate(cur, true);
+            cur = segEnd;
+        }
+        return sum;
     }
 
     bool onLeave(Date d) const {
@@ -204,30 +240,42 @@ class AsyeClock {
     /// The day `offset` into the year; `proRata` false runs the clock at full speed (leave
     /// still stops it).
     Date at(const Offset& offset, bool proRata) const {
-        const double rate = proRata && m_fte > 0 && m_fte < 1 ? m_fte : 1.0;
         const double target =
             static_cast<double>(daysBetween(m_start, m_rule.calendar(m_start, offset)));
         if (target <= 0) return m_start;
-        // Walk the working spans between leave: each day there adds `rate` full-time days.
+        // Walk the spans between breaks (leave starts and ends, hours changes): each day of a
+        // span adds its rate in full-time days.
         double done = 0;
-        Date from = m_start;
-        for (const auto& l : m_leave) {
-            if (l.to < from) continue;
-            const Date spanEnd = std::max(from, l.from); // exclusive
-            const double span = static_cast<double>(daysBetween(from, spanEnd)) * rate;
-            if (done + span >= target - 1e-9) break;
-            done += span;
-            from = l.to.addDays(1);
+        Date cur = m_start;
+        for (size_t i = 0;; ++i) {
+            const double r = rate(cur, proRata);
+            const bool last = i >= m_breaks.size();
+            if (r > 0) {
+                const double span =
+                    last ? 0 : static_cast<double>(daysBetween(cur, m_breaks[i])) * r;
+                // The small tolerance keeps exact quotients exact (91 / 0.7 is 130.00000000000003).
+                if (last || done + span >= target - 1e-9)
+                    return cur.addDays(static_cast<int64_t>(std::ceil((target - done) / r - 1e-9)));
+                done += span;
+            }
+            if (last) return cur; // unreachable: the last span has a rate
+            cur = m_breaks[i];
         }
-        // The small tolerance keeps exact quotients exact (91 / 0.7 is 130.00000000000003).
-        return from.addDays(static_cast<int64_t>(std::ceil((target - done) / rate - 1e-9)));
     }
 
   private:
+    double rate(Date d, bool proRata) const {
+        if (onLeave(d)) return 0;
+        if (!proRata) return 1.0;
+        return fteOn(d);
+    }
+
     const AsyeRule& m_rule;
     Date m_start;
     double m_fte;
     std::vector<LeaveSpan> m_leave;
+    std::vector<FteChange> m_changes;
+    std::vector<Date> m_breaks; ///< sorted days after the start where the rate may change
 };
 
 std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog& catalog,
@@ -240,6 +288,9 @@ std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog&
     const AsyeRule* rule = nullptr;
     if (const std::string v = pinned(portfolio, kAsyeRuleId); !v.empty())
         rule = catalog.asyeRuleVersion(v);
+    // The programme in force on the start date for this setting (the rule files name their
+    // programmes); else the closest version, with a notice.
+    if (!rule) rule = catalog.asyeRuleFor(profile.setting, start);
     if (!rule) {
         bool exact = false;
         rule = catalog.asyeRule(start, &exact);
@@ -261,12 +312,47 @@ std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog&
 
     AsyeStatus a;
     a.ruleVersion = rule->version;
+    a.programme = rule->programme.empty() ? rule->title : rule->programme;
     a.start = start;
     a.fte = fte;
-    const AsyeClock clock(*rule, start, fte, {});
-    a.end = clock.at(Offset{Offset::Unit::Months, rule->durationMonths}, rule->extendProRata);
+    a.record = profile.asye;
+    std::vector<LeaveSpan> leave;
+    for (const auto& l : profile.asye.leave)
+        if (start <= l.to) leave.push_back({std::max(l.from, start), l.to});
+    const AsyeClock clock(*rule, start, fte, leave, profile.asye.fteChanges);
+    const Offset yearLength{Offset::Unit::Months, rule->durationMonths, {}};
+    a.end = clock.at(yearLength, rule->extendProRata);
+    a.plainEnd = AsyeClock(*rule, start, fte, {}, profile.asye.fteChanges)
+                     .at(yearLength, rule->extendProRata);
+    for (const auto& l : leave)
+        if (l.from <= a.end) a.leaveDays += daysBetween(l.from, std::min(l.to, a.end)) + 1;
+    a.fteNow = clock.fteOn(std::clamp(today, start, a.end));
+    // An extension (the latest word: final, then moderation, then the recommendation) moves
+    // the end and the final review.
+    const AsyeOutcome& outcome = profile.asye.outcome;
+    for (const auto* d : {&outcome.final, &outcome.moderation, &outcome.recommendation}) {
+        if (!*d) continue;
+        if ((*d)->decision == AsyeDecision::Extend && (*d)->newEnd) {
+            a.extendedTo = (*d)->newEnd;
+            a.end = *(*d)->newEnd;
+        }
+        break;
+    }
+    if (outcome.final && outcome.final->decision != AsyeDecision::Extend) {
+        a.closed = true;
+        a.closedReason = "The ASYE has a final outcome: " +
+                         std::string(asyeDecisionId(outcome.final->decision)) + " on " +
+                         outcome.final->date.toString() +
+                         (outcome.final->by.empty() ? std::string() : " (" + outcome.final->by + ")") +
+                         ".";
+    }
+    for (const auto& person : profile.asye.people)
+        if (person.role == AsyeRole::Supervisor && !person.registeredSocialWorker)
+            status.notices.push_back("Supervision should be given by a registered social worker; " +
+                                     (person.name.empty() ? std::string("the supervisor") : person.name) +
+                                     " is not recorded as one.");
 
-    if (profile.stage != CareerStage::Asye) {
+    if (!a.closed && profile.stage != CareerStage::Asye) {
         a.closed = true;
         a.closedReason = "The portfolio has moved on from the ASYE (stage: " +
                          std::string(stageLabel(profile.stage)) +
@@ -336,7 +422,8 @@ std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog&
         rs.name = r.name;
         rs.months = r.months;
         rs.optional = r.optional;
-        rs.calculated = clock.at(Offset{Offset::Unit::Months, r.months}, rule->extendProRata);
+        rs.calculated = clock.at(Offset{Offset::Unit::Months, r.months, {}}, rule->extendProRata);
+        if (a.extendedTo && r.months >= rule->durationMonths) rs.calculated = *a.extendedTo;
         rs.due = dueDate(rs.calculated);
         rs.doneOn = reviewDone[ri];
         if (!rs.doneOn) rs.plannedOn = reviewPlanned[ri];
@@ -451,9 +538,11 @@ std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog&
         if (e.kind == rule->protectedKind && start <= e.date && e.date <= horizon &&
             e.has(rule->protectedFlagField))
             a.protectedTime.hoursLogged += e.number(rule->protectedHoursField).value_or(0);
-    const int64_t elapsed = std::max<int64_t>(0, daysBetween(start, horizon));
-    a.protectedTime.hoursExpectedToDate = rule->protectedFraction * rule->fullTimeWeeklyHours *
-                                          fte * static_cast<double>(elapsed) / 7.0;
+    // Expected pro rata to the hours worked each day: part-time days count their fraction and
+    // leave counts nothing.
+    const double worked = horizon > start ? clock.worked(horizon) : 0.0;
+    a.protectedTime.hoursExpectedToDate =
+        rule->protectedFraction * rule->fullTimeWeeklyHours * worked / 7.0;
     if (a.protectedTime.hoursExpectedToDate > 0)
         a.protectedTime.fraction =
             a.protectedTime.hoursLogged / a.protectedTime.hoursExpectedToDate;
@@ -757,8 +846,33 @@ json statusToJson(const Status& st) {
                             {"allowed", g.allowed},
                             {"open", g.open}});
         const auto& pt = a.protectedTime;
+        json leaveJ = json::array();
+        for (const auto& l : a.record.leave)
+            leaveJ.push_back({{"from", l.from.toString()},
+                              {"to", l.to.toString()},
+                              {"kind", std::string(leaveKindId(l.kind))},
+                              {"days", daysBetween(l.from, l.to) + 1}});
+        json fteJ = json::array();
+        for (const auto& c : a.record.fteChanges)
+            fteJ.push_back({{"from", c.from.toString()}, {"fte", c.fte}});
+        const auto decisionJ = [](const std::optional<AsyeDecisionRecord>& d) {
+            if (!d) return json(nullptr);
+            return json{{"decision", std::string(asyeDecisionId(d->decision))},
+                        {"date", d->date.toString()},
+                        {"by", d->by},
+                        {"new_end", dateOrNull(d->newEnd)}};
+        };
+        json outcomeJ = {{"recommendation", decisionJ(a.record.outcome.recommendation)},
+                         {"moderation", decisionJ(a.record.outcome.moderation)},
+                         {"final", decisionJ(a.record.outcome.final)}};
+        json peopleJ = json::array();
+        for (const auto& p : a.record.people)
+            peopleJ.push_back({{"role", std::string(asyeRoleId(p.role))},
+                               {"name", p.name},
+                               {"registered_social_worker", p.registeredSocialWorker}});
         j["asye"] = {
             {"rule_version", a.ruleVersion},
+            {"programme", a.programme},
             {"start", a.start.toString()},
             {"end", a.end.toString()},
             {"fte", a.fte},
@@ -779,6 +893,14 @@ json statusToJson(const Status& st) {
               {"fraction", pt.fraction ? json(round2(*pt.fraction)) : json(nullptr)}}},
             {"closed", a.closed},
             {"closed_reason", a.closed ? json(a.closedReason) : json(nullptr)},
+            {"fte_now", a.fteNow},
+            {"plain_end", a.plainEnd.toString()},
+            {"leave_days", a.leaveDays},
+            {"extended_to", dateOrNull(a.extendedTo)},
+            {"leave", std::move(leaveJ)},
+            {"fte_changes", std::move(fteJ)},
+            {"outcome", std::move(outcomeJ)},
+            {"people", std::move(peopleJ)},
         };
     } else {
         j["asye"] = nullptr;

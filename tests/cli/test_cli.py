@@ -171,6 +171,57 @@ class CliTest(unittest.TestCase):
         self.assertEqual(run("status", os.path.join(self.tmp.name, "nope.json")).returncode, 1)
         self.assertEqual(run("status").returncode, 2)
 
+    def test_asye_life_in_status_json(self):
+        """Issue 14: leave, hours, outcome and people recorded by the CLI show in status --json."""
+        self.init("--setting", "adults", "--asye-start", "2026-09-07")
+        before = json.loads(run("status", self.file, "--on", "2026-11-10", "--json").stdout)["asye"]
+        self.assertEqual(before["end"], "2027-09-07")
+        self.assertEqual(before["leave"], [])
+        r = run("asye", self.file, "leave", "--from", "2026-10-05", "--to", "2026-11-01",
+                "--kind", "maternity")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(run("asye", self.file, "hours", "--from", "2027-01-04", "--fte", "0.8").returncode, 0)
+        self.assertEqual(run("asye", self.file, "person", "--role", "supervisor", "--name",
+                             "Pat Invented", "--registered", "no").returncode, 0)
+        # A planned session shows as planned, not as supervision.
+        r = run("add", self.file, "supervision", "--title", "Booked", "--date", "2026-11-20")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        s = json.loads(run("status", self.file, "--on", "2026-11-10", "--json").stdout)
+        asye = s["asye"]
+        self.assertEqual(asye["leave"][0]["kind"], "maternity")
+        self.assertEqual(asye["leave"][0]["days"], 28)
+        self.assertEqual(asye["leave_days"], 28)
+        self.assertEqual(asye["plain_end"], "2027-09-07")
+        self.assertGreater(asye["end"], "2027-10-05")  # leave, then 0.8 from January
+        self.assertEqual(asye["fte_changes"], [{"from": "2027-01-04", "fte": 0.8}])
+        self.assertEqual(asye["people"][0]["registered_social_worker"], False)
+        self.assertTrue(any("registered social worker" in n for n in s["notices"]), s["notices"])
+        self.assertEqual(asye["supervision"]["planned"], 1)
+        self.assertEqual([p["date"] for p in s["planned"]], ["2026-11-20"])
+        self.assertIsNone(asye["outcome"]["final"])
+        # The outcome: a final pass closes the year and moves the portfolio on.
+        self.assertEqual(run("asye", self.file, "outcome", "--step", "recommendation",
+                             "--decision", "pass", "--on", "2027-10-01", "--by", "Jo Invented").returncode, 0)
+        r = run("asye", self.file, "outcome", "--step", "final", "--decision", "pass",
+                "--on", "2027-10-20", "--by", "Employer")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Social worker", r.stdout)
+        s = json.loads(run("status", self.file, "--on", "2027-11-01", "--json").stdout)
+        self.assertEqual(s["progression"]["current_stage"], "social-worker")
+        self.assertTrue(s["asye"]["closed"])
+        self.assertEqual(s["asye"]["supervision_gaps"], [])
+        self.assertEqual(s["asye"]["outcome"]["final"]["decision"], "pass")
+        self.assertEqual(s["asye"]["outcome"]["recommendation"]["by"], "Jo Invented")
+        # Bad input: one line, exit 1, file unchanged.
+        with open(self.file, "rb") as f:
+            kept = f.read()
+        r = run("asye", self.file, "leave", "--from", "2027-02-01", "--to", "2027-01-01")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
+        with open(self.file, "rb") as f:
+            self.assertEqual(f.read(), kept)
+        self.assertEqual(run("asye", self.file, "holiday").returncode, 2)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -407,7 +407,8 @@ TEST(CatalogTest, RuleFileErrorsNameFileAndField) {
     std::string bytes = readFixture("rules/broken-asye.json");
     ASSERT_FALSE(bytes.empty());
     EXPECT_EQ(loadAsyeRule(bytes, "broken-asye.json").error,
-              "broken-asye.json: reviews[1].id: \"6mo\" is not a review stage (3m, 6m, 9m, final)");
+              "broken-asye.json: reviews[1].id: \"6mo\" is not a review stage (3m, 6m, 9m, 12m, 18m, "
+              "final)");
 
     json swe;
     for (const auto& f : builtinAssets())

@@ -1,6 +1,7 @@
 // Issue 14: the rules checked by hand against shared/domain.md, each with its edges.
 // Dates were worked out on a calendar before the engine was changed; comments say how.
 #include "pathway/core/catalog.hpp"
+#include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/requirements.hpp"
 #include "test_support.hpp"
 
@@ -474,4 +475,217 @@ TEST(RulesFirstYearTest, JoiningOnOrAfterOneSeptemberNeedsNoCpdForTheFirstRenewa
     // Joining on 1 December starts a full year too.
     p.profile.registeredOn = d("2026-12-01");
     EXPECT_FALSE(status(p, "2027-01-10").swe->exempt);
+}
+
+// ------------------------------------------------------ 8. leave and hours that change
+
+TEST(RulesLeaveTest, LeavePausesTheClockAndPushesTheDates) {
+    // Full time from Monday 7 September 2026, 28 days of maternity leave from 5 October.
+    // Three months is 91 full-time days: 28 before the leave, 63 after it from 2 November:
+    // Monday 4 January 2027. The year ends 28 days later than 7 September 2027.
+    Portfolio p = nqsw("2026-09-07");
+    p.profile.asye.leave.push_back({d("2026-10-05"), d("2026-11-01"), LeaveKind::Maternity, ""});
+    const Status s = status(p, "2026-11-10");
+    EXPECT_EQ(review(*s.asye, "3m").calculated, d("2027-01-04"));
+    EXPECT_EQ(review(*s.asye, "3m").due, d("2027-01-04"));
+    EXPECT_EQ(s.asye->end, d("2027-10-05"));
+    EXPECT_EQ(s.asye->plainEnd, d("2027-09-07"));
+    EXPECT_EQ(s.asye->leaveDays, 28);
+    const json j = statusToJson(s)["asye"];
+    ASSERT_EQ(j["leave"].size(), 1u);
+    EXPECT_EQ(j["leave"][0]["kind"], "maternity");
+    EXPECT_EQ(j["leave"][0]["days"], 28);
+    EXPECT_EQ(j["leave_days"], 28);
+    EXPECT_EQ(j["plain_end"], "2027-09-07");
+}
+
+TEST(RulesLeaveTest, NoSupervisionIsOwedDuringLeave) {
+    Portfolio p = nqsw("2026-09-07");
+    p.profile.asye.leave.push_back({d("2026-10-05"), d("2026-11-01"), LeaveKind::Sickness, ""});
+    for (const char* date : {"2026-09-14", "2026-09-21", "2026-09-28",
+                             "2026-11-02"}) // 6 working days before the leave, 1 after
+        p.entries.push_back(supervision(date));
+    EXPECT_TRUE(status(p, "2026-11-02").asye->supervisionGaps.empty());
+    // One day later: 8 days outside leave while still weekly (weeks 1-6 end 14 days after the
+    // return), so the next session, on 3 November, would have been late.
+    p.entries.back() = supervision("2026-11-03");
+    const Status late = status(p, "2026-11-04");
+    ASSERT_EQ(late.asye->supervisionGaps.size(), 1u);
+    EXPECT_EQ(late.asye->supervisionGaps[0].allowed, 7);
+}
+
+TEST(RulesLeaveTest, HoursThatChangeAreProRataFromThatDay) {
+    // Full time for 30 days, then 0.5 from 7 October: 91 - 30 = 61 full-time days take 122
+    // days, so 3 months fall on Saturday 6 February 2027, due Monday 8 February.
+    Portfolio p = nqsw("2026-09-07");
+    p.profile.asye.fteChanges.push_back({d("2026-10-07"), 0.5});
+    const Status s = status(p, "2026-11-16");
+    EXPECT_EQ(review(*s.asye, "3m").calculated, d("2027-02-06"));
+    EXPECT_EQ(review(*s.asye, "3m").due, d("2027-02-08"));
+    EXPECT_DOUBLE_EQ(s.asye->fteNow, 0.5);
+    EXPECT_DOUBLE_EQ(s.asye->fte, 1.0);
+    // Protected time: 30 full days and 40 half days = 50 full-time days by 16 November.
+    EXPECT_NEAR(s.asye->protectedTime.hoursExpectedToDate, 0.1 * 37 * 50 / 7.0, 1e-9);
+    EXPECT_EQ(statusToJson(s)["asye"]["fte_changes"][0]["fte"], 0.5);
+}
+
+// ---------------------------------------------------------------------------- 9. outcome
+
+TEST(RulesOutcomeTest, AFinalPassClosesTheYearAndMovesTheStageOn) {
+    Portfolio p = nqsw("2025-09-01");
+    AsyeDecisionRecord rec{AsyeDecision::Pass, d("2026-09-10"), "Assessor Example", {}, ""};
+    p.profile.asye.outcome.recommendation = rec;
+    p.profile.asye.outcome.moderation = AsyeDecisionRecord{AsyeDecision::Pass, d("2026-09-20"),
+                                                           "Moderation panel", {}, ""};
+    // A recommendation alone does not end the year.
+    Status s = status(p, "2026-10-01");
+    EXPECT_FALSE(s.asye->closed);
+    p.profile = withFinalOutcome(p.profile, {AsyeDecision::Pass, d("2026-09-25"), "Employer", {}, ""});
+    EXPECT_EQ(p.profile.stage, CareerStage::SocialWorker);
+    ASSERT_TRUE(p.profile.asye.outcome.final);
+    s = status(p, "2026-10-01");
+    ASSERT_TRUE(s.asye); // kept as history
+    EXPECT_TRUE(s.asye->closed);
+    EXPECT_NE(s.asye->closedReason.find("pass on 2026-09-25"), std::string::npos);
+    EXPECT_TRUE(s.asye->supervisionGaps.empty());
+    for (const auto& r : s.asye->reviews)
+        EXPECT_NE(r.state, ReviewState::Overdue) << r.id;
+    const json j = statusToJson(s)["asye"]["outcome"];
+    EXPECT_EQ(j["recommendation"]["decision"], "pass");
+    EXPECT_EQ(j["moderation"]["by"], "Moderation panel");
+    EXPECT_EQ(j["final"]["date"], "2026-09-25");
+    // A fail also closes the year but keeps the stage.
+    Portfolio f = nqsw("2025-09-01");
+    f.profile = withFinalOutcome(f.profile, {AsyeDecision::Fail, d("2026-09-25"), "Employer", {}, ""});
+    EXPECT_EQ(f.profile.stage, CareerStage::Asye);
+    EXPECT_TRUE(status(f, "2026-10-01").asye->closed);
+}
+
+TEST(RulesOutcomeTest, AnExtensionMovesTheEndAndTheFinalReview) {
+    Portfolio p = nqsw("2026-09-07");
+    p.profile.asye.outcome.recommendation =
+        AsyeDecisionRecord{AsyeDecision::Extend, d("2027-08-20"), "Assessor Example",
+                           d("2027-12-01"), "More direct observations needed"};
+    const Status s = status(p, "2027-09-10");
+    EXPECT_FALSE(s.asye->closed);
+    EXPECT_EQ(s.asye->end, d("2027-12-01"));
+    EXPECT_EQ(s.asye->extendedTo, d("2027-12-01"));
+    EXPECT_EQ(review(*s.asye, "final").due, d("2027-12-01"));
+    EXPECT_EQ(review(*s.asye, "final").state, ReviewState::Upcoming);
+}
+
+// ------------------------------------------------------------ 12. who supervises, assesses
+
+TEST(RulesPeopleTest, ASupervisorWhoIsNotARegisteredSocialWorkerIsNoticed) {
+    Portfolio p = nqsw("2026-09-07");
+    p.profile.asye.people.push_back({AsyeRole::Supervisor, "Pat Example", false});
+    p.profile.asye.people.push_back({AsyeRole::Assessor, "Jo Example", true});
+    const Status s = status(p, "2026-10-01");
+    EXPECT_TRUE(anyNotice(s, "Pat Example is not recorded as one"));
+    const json j = statusToJson(s)["asye"]["people"];
+    ASSERT_EQ(j.size(), 2u);
+    EXPECT_EQ(j[1]["role"], "assessor");
+    EXPECT_EQ(j[1]["registered_social_worker"], true);
+    p.profile.asye.people[0].registeredSocialWorker = true;
+    EXPECT_FALSE(anyNotice(status(p, "2026-10-01"), "registered social worker"));
+}
+
+// ------------------------------------------------ the record in the file, both readers
+
+TEST(RulesAsyeRecordTest, TheRecordRoundTripsThroughBothReaders) {
+    Portfolio p = nqsw("2026-09-07", 0.8);
+    p.profile.registeredOn = d("2026-08-03");
+    p.profile.asye.leave.push_back({d("2027-01-04"), d("2027-04-30"), LeaveKind::Maternity, "Planned"});
+    p.profile.asye.fteChanges.push_back({d("2027-05-01"), 0.6});
+    p.profile.asye.outcome.recommendation =
+        AsyeDecisionRecord{AsyeDecision::Extend, d("2027-12-01"), "Assessor Example", d("2028-03-01"), ""};
+    p.profile.asye.people.push_back({AsyeRole::Supervisor, "Pat Example", true});
+    const std::string bytes = serializePortfolio(p);
+    EXPECT_EQ(bytes, serializePortfolioViaTree(p));
+    const LoadResult direct = parsePortfolio(bytes);
+    const LoadResult tree = parsePortfolioViaTree(bytes);
+    ASSERT_TRUE(direct.ok()) << direct.error;
+    ASSERT_TRUE(tree.ok()) << tree.error;
+    EXPECT_EQ(*direct.portfolio, p);
+    EXPECT_EQ(*tree.portfolio, p);
+    // Without a record nothing is written: older files stay byte for byte the same.
+    Portfolio plain = nqsw("2026-09-07");
+    EXPECT_EQ(serializePortfolio(plain).find("\"asye\""), std::string::npos);
+}
+
+TEST(RulesAsyeRecordTest, FixtureWithLeaveAndOutcomeLoads) {
+    const std::string bytes = pathway::test::readFixture("portfolio-v1-asye.json");
+    const LoadResult r = parsePortfolio(bytes);
+    ASSERT_TRUE(r.ok()) << r.error;
+    const LoadResult t = parsePortfolioViaTree(bytes);
+    ASSERT_TRUE(t.ok()) << t.error;
+    EXPECT_EQ(*r.portfolio, *t.portfolio);
+    const AsyeRecord& a = r.portfolio->profile.asye;
+    ASSERT_EQ(a.leave.size(), 1u);
+    EXPECT_EQ(a.leave[0].kind, LeaveKind::Sickness);
+    ASSERT_TRUE(a.outcome.final);
+    EXPECT_EQ(a.outcome.final->decision, AsyeDecision::Pass);
+    EXPECT_EQ(r.portfolio->profile.stage, CareerStage::SocialWorker);
+    EXPECT_EQ(a.extra.value("from_a_newer_version", ""), "kept");
+    // Its status: closed, with the leave and the outcome.
+    const json j = statusToJson(computeStatus(*r.portfolio, Catalog::builtin(), d("2027-12-01")));
+    EXPECT_EQ(j["asye"]["closed"], true);
+    EXPECT_EQ(j["asye"]["leave"][0]["kind"], "sickness");
+    EXPECT_EQ(j["asye"]["outcome"]["final"]["decision"], "pass");
+}
+
+TEST(RulesAsyeRecordTest, BadRecordsAreRefusedWithTheirPlace) {
+    const auto load = [](const std::string& asye) {
+        return parsePortfolio(R"({"format":"pathway-portfolio","schema":1,"profile":{"name":"A","asye":)" +
+                              asye + "}}");
+    };
+    EXPECT_EQ(load(R"({"leave":[{"from":"2027-02-01","to":"2027-01-01"}]})").error,
+              "This portfolio cannot be read: profile.asye.leave[0].to is before from.");
+    EXPECT_EQ(load(R"({"outcome":{"final":{"decision":"maybe","date":"2027-01-01"}}})").error,
+              "This portfolio cannot be read: profile.asye.outcome.final.decision \"maybe\" is not "
+              "pass, fail or extend.");
+    EXPECT_EQ(load(R"({"fte_changes":[{"from":"2027-01-01","fte":0}]})").error,
+              "This portfolio cannot be read: profile.asye.fte_changes[0].fte should be between 0 and 1.");
+    EXPECT_TRUE(load(R"({})").ok());
+    EXPECT_TRUE(load("null").ok());
+}
+
+// ---------------------------------------------------------------- 13. programmes as data
+
+TEST(RulesProgrammesTest, ATwoYearProgrammeLoadsAsAFile) {
+    Catalog c = Catalog::builtin();
+    ASSERT_EQ(c.addFile(pathway::test::readFixture("rules/ecdp-2027.json"), "ecdp-2027.json"), "");
+    Portfolio p = nqsw("2027-09-06"); // children, after the child and family ASYE ends
+    EXPECT_FALSE(status(p, "2027-10-01").asye);
+    p.entries.push_back(entry(EntryKind::Review, "18 months", "2029-03-05", {{"stage", "18m"}}));
+    const Status s = computeStatus(p, c, d("2029-03-10"));
+    ASSERT_TRUE(s.asye);
+    EXPECT_EQ(s.asye->ruleVersion, "ecdp-2027-test");
+    EXPECT_EQ(s.asye->programme, "Early Career Development Programme");
+    EXPECT_EQ(s.asye->end, d("2029-09-06"));
+    ASSERT_EQ(s.asye->reviews.size(), 5u);
+    EXPECT_EQ(review(*s.asye, "12m").due, d("2028-09-06"));
+    EXPECT_EQ(review(*s.asye, "18m").state, ReviewState::Done);
+    EXPECT_EQ(review(*s.asye, "final").due, d("2029-09-06"));
+    EXPECT_EQ(s.asye->evidence[0].need, 6);
+    EXPECT_EQ(statusToJson(s)["asye"]["programme"], "Early Career Development Programme");
+    // Adults, and children who started before September 2027, keep the ASYE.
+    Portfolio adult = nqsw("2027-09-06");
+    adult.profile.setting = Setting::Adults;
+    EXPECT_EQ(computeStatus(adult, c, d("2027-10-01")).asye->ruleVersion, "2025");
+    EXPECT_EQ(computeStatus(nqsw("2027-08-31"), c, d("2027-10-01")).asye->ruleVersion, "2025");
+}
+
+TEST(RulesProgrammesTest, StagesIncludePracticeEducatorAndConsultant) {
+    EXPECT_EQ(parseStage("practice-educator"), CareerStage::PracticeEducator);
+    EXPECT_EQ(parseStage("consultant"), CareerStage::Consultant);
+    EXPECT_EQ(stageLabel(CareerStage::Consultant), "Consultant social worker");
+    Portfolio p = practitioner(Setting::Adults, CareerStage::PracticeEducator);
+    const json j = statusToJson(status(p, "2026-10-01"))["progression"];
+    EXPECT_EQ(j["current_stage"], "practice-educator");
+    EXPECT_TRUE(j["next_level"].is_null());
+    // The stage survives a save and both readers.
+    const std::string bytes = serializePortfolio(p);
+    EXPECT_EQ(parsePortfolio(bytes).portfolio->profile.stage, CareerStage::PracticeEducator);
+    EXPECT_EQ(parsePortfolioViaTree(bytes).portfolio->profile.stage, CareerStage::PracticeEducator);
 }

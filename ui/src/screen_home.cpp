@@ -206,7 +206,10 @@ void App::drawAsyeCard(float w, float h) {
     if (beginCard("asye", ImVec2(w, h))) {
         cardTitle(icon::kTimeline, "ASYE year");
         std::string line = friendlyDate(a.start) + "  \xe2\x86\x92  " + friendlyDate(a.end);
-        if (a.fte < 1) line += "  \xc2\xb7  " + formatDecimal(a.fte) + " FTE, extended pro rata";
+        if (a.fteNow < 1) line += "  \xc2\xb7  " + formatDecimal(a.fteNow) + " FTE, extended pro rata";
+        if (a.leaveDays > 0)
+            line += "  \xc2\xb7  " + plural(a.leaveDays, "day", "days") + " of leave";
+        if (a.extendedTo) line += "  \xc2\xb7  extended";
         muted(line.c_str());
         // Timeline: start to end, each review a dot, today a marker.
         ImGui::Dummy(ImVec2(0, em(0.6f)));
@@ -222,6 +225,18 @@ void App::drawAsyeCard(float w, float h) {
         const float todayX = xAt(st.today);
         dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), col(p.surfaceAlt), em(0.35f));
         dl->AddLine(ImVec2(x0, y), ImVec2(todayX, y), col(p.accent, 0.55f), em(0.35f));
+        // Leave: a band over the line (the clock stops there, so the dates after it move).
+        for (const LeavePeriod& l : a.record.leave) {
+            const float lx0 = xAt(l.from), lx1 = std::max(xAt(l.to.addDays(1)), lx0 + 2.f);
+            dl->AddRectFilled(ImVec2(lx0, y - em(0.35f)), ImVec2(lx1, y + em(0.35f)),
+                              col(p.warn, 0.85f), em(0.15f));
+            const char* label = "leave";
+            const ImVec2 ls = ImGui::CalcTextSize(label);
+            if (lx1 - lx0 > ls.x * 0.8f || a.record.leave.size() == 1)
+                dl->AddText(ImVec2(std::clamp((lx0 + lx1 - ls.x) * 0.5f, x0, x1 - ls.x),
+                                   y - em(2.0f)),
+                            col(p.warn), label);
+        }
         for (const ReviewStatus& r : a.reviews) {
             const float x = xAt(r.due);
             const ImVec4 c = reviewStateColor(r.state);
@@ -244,11 +259,31 @@ void App::drawAsyeCard(float w, float h) {
         // The next review that is not done.
         const ReviewStatus* next = nullptr;
         for (const ReviewStatus& r : a.reviews)
-            if (r.state != ReviewState::Done && !(r.optional && next)) {
+            if (r.state != ReviewState::Done && r.state != ReviewState::NotHeld &&
+                !(r.optional && next)) {
                 next = &r;
                 break;
             }
-        if (next) {
+        const AsyeOutcome& outcome = a.record.outcome;
+        const std::optional<AsyeDecisionRecord>& word =
+            outcome.final ? outcome.final : outcome.moderation ? outcome.moderation
+                                                               : outcome.recommendation;
+        if (word) {
+            const char* who = outcome.final        ? "Final outcome"
+                              : outcome.moderation ? "Moderation"
+                                                   : "Assessor recommends";
+            const bool pass = word->decision == AsyeDecision::Pass;
+            const bool fail = word->decision == AsyeDecision::Fail;
+            std::string text = std::string(who) + ": " +
+                               (pass ? "pass" : fail ? "fail" : "extension");
+            if (word->newEnd) text += " to " + friendlyDate(*word->newEnd);
+            chip(text.c_str(), pass ? p.good : fail ? p.bad : p.warn);
+            ImGui::SameLine(0, em(0.5f));
+            muted((friendlyDate(word->date) + (word->by.empty() ? "" : ", " + word->by)).c_str());
+        }
+        if (a.closed) {
+            if (!word) chip("ASYE complete", p.good);
+        } else if (next) {
             ImGui::TextColored(p.textMuted, "%s", icon::kEvent);
             ImGui::SameLine(0, em(0.4f));
             ImGui::TextUnformatted(("Next: " + next->name).c_str());

@@ -20,7 +20,8 @@ using namespace pathway::ui::detail;
 namespace {
 constexpr CareerStage kStages[] = {CareerStage::Asye, CareerStage::SocialWorker,
                                    CareerStage::Experienced, CareerStage::Advanced,
-                                   CareerStage::Strategic};
+                                   CareerStage::Strategic, CareerStage::PracticeEducator,
+                                   CareerStage::Consultant};
 
 bool formInput(const char* id, const char* label, std::string& value, const char* hint,
                const std::string& error, float width = -FLT_MIN, TextKind kind = TextKind::Line) {

@@ -182,6 +182,7 @@ struct Offset {
 
 struct AsyeSettingRule {
     Setting setting = Setting::ChildrenAndFamilies;
+    std::optional<Date> startFrom;   ///< only starts on or after this day follow the rule
     std::optional<Date> startBefore; ///< only starts before this day follow the rule
     bool operator==(const AsyeSettingRule&) const = default;
 };
@@ -238,6 +239,8 @@ struct AsyeRule : RuleHeader {
     std::string protectedFlagField = "protected_time";
     std::string protectedHoursField = "hours";
 
+    /// The programme's name when it is not the ASYE ("Early Career Development Programme").
+    std::string programme;
     /// Whether a start on `start` in `setting` follows this rule.
     bool appliesToStart(Setting setting, Date start) const;
     /// start + `offset` in calendar terms (a review offset: that review's months), full time.
@@ -348,6 +351,10 @@ class Catalog {
     /// `exact` (optional) says whether the version is really in force on the date.
     const SweCpdRule* sweCpdRule(Date date, bool* exact = nullptr) const;
     const AsyeRule* asyeRule(Date date, bool* exact = nullptr) const;
+    /// The newest programme rule in force on `start` that covers a start in `setting`
+    /// (programmes as data: the two-year child and family programme beside the adult ASYE),
+    /// or nullptr.
+    const AsyeRule* asyeRuleFor(Setting setting, Date start) const;
     const SweCpdRule* sweCpdRuleVersion(std::string_view version) const;
     const AsyeRule* asyeRuleVersion(std::string_view version) const;
 

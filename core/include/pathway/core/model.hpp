@@ -40,11 +40,90 @@ enum class Setting : uint8_t { ChildrenAndFamilies, Adults };
 std::string_view settingId(Setting s); ///< "children" | "adults"
 std::optional<Setting> parseSetting(std::string_view id);
 
-/// Career stages, in order; ids match the PCF level ids in assets/frameworks/pcf.json.
-enum class CareerStage : uint8_t { Asye, SocialWorker, Experienced, Advanced, Strategic };
+/// Career stages, in order; the first five ids match the PCF level ids in
+/// assets/frameworks/pcf.json. Practice educator (PEPS stages 1 and 2) and consultant social
+/// worker are roles beyond them, not PCF levels.
+enum class CareerStage : uint8_t {
+    Asye,
+    SocialWorker,
+    Experienced,
+    Advanced,
+    Strategic,
+    PracticeEducator,
+    Consultant
+};
 std::string_view stageId(CareerStage s); ///< "asye", "social-worker", ...
 std::string_view stageLabel(CareerStage s);
 std::optional<CareerStage> parseStage(std::string_view id);
+
+/// Why the ASYE clock stopped for a while.
+enum class LeaveKind : uint8_t { Maternity, Sickness, Other };
+std::string_view leaveKindId(LeaveKind k); ///< "maternity" | "sickness" | "other"
+std::optional<LeaveKind> parseLeaveKind(std::string_view id);
+
+/// A period of leave that pauses the ASYE: [from, to], both inclusive.
+struct LeavePeriod {
+    Date from;
+    Date to;
+    LeaveKind kind = LeaveKind::Other;
+    std::string note;
+    bool operator==(const LeavePeriod&) const = default;
+};
+
+/// Contracted hours change: from this day the working-time fraction is `fte`.
+struct FteChange {
+    Date from;
+    double fte = 1.0;
+    bool operator==(const FteChange&) const = default;
+};
+
+/// An ASYE decision: the assessor's recommendation, internal moderation's, or the final one.
+enum class AsyeDecision : uint8_t { Pass, Fail, Extend };
+std::string_view asyeDecisionId(AsyeDecision d); ///< "pass" | "fail" | "extend"
+std::optional<AsyeDecision> parseAsyeDecision(std::string_view id);
+
+struct AsyeDecisionRecord {
+    AsyeDecision decision = AsyeDecision::Pass;
+    Date date;
+    std::string by;                ///< who decided (an assessor, the moderation panel, ...)
+    std::optional<Date> newEnd;    ///< for an extension: the new end of the year
+    std::string note;
+    bool operator==(const AsyeDecisionRecord&) const = default;
+};
+
+struct AsyeOutcome {
+    std::optional<AsyeDecisionRecord> recommendation; ///< the assessor's
+    std::optional<AsyeDecisionRecord> moderation;     ///< internal moderation's
+    std::optional<AsyeDecisionRecord> final;          ///< recorded by the employer
+    bool operator==(const AsyeOutcome&) const = default;
+};
+
+enum class AsyeRole : uint8_t { Supervisor, Assessor };
+std::string_view asyeRoleId(AsyeRole r); ///< "supervisor" | "assessor"
+std::optional<AsyeRole> parseAsyeRole(std::string_view id);
+
+/// Who supervises and who assesses (supervision should be given by a registered social worker).
+struct AsyePerson {
+    AsyeRole role = AsyeRole::Supervisor;
+    std::string name;
+    bool registeredSocialWorker = false;
+    bool operator==(const AsyePerson&) const = default;
+};
+
+/// The ASYE as it was lived: leave, hours that changed, the outcome and the people. Kept as
+/// history after the practitioner moves on.
+struct AsyeRecord {
+    std::vector<LeavePeriod> leave;
+    std::vector<FteChange> fteChanges;
+    AsyeOutcome outcome;
+    std::vector<AsyePerson> people;
+    nlohmann::json extra = nlohmann::json::object(); ///< fields from newer versions, kept
+    bool empty() const {
+        return leave.empty() && fteChanges.empty() && !outcome.recommendation &&
+               !outcome.moderation && !outcome.final && people.empty() && extra.empty();
+    }
+    bool operator==(const AsyeRecord&) const = default;
+};
 
 struct Profile {
     std::string name;
@@ -57,10 +136,15 @@ struct Profile {
     double fte = 1.0; ///< working-time fraction, (0, 1]
     /// When the practitioner joined (or restored to) Social Work England's register, if known.
     std::optional<Date> registeredOn;
+    AsyeRecord asye; ///< leave, hours changes, outcome, supervisor and assessor
     nlohmann::json extra = nlohmann::json::object(); ///< fields from newer versions, kept
 
     bool operator==(const Profile&) const = default;
 };
+
+/// Records the final outcome; a pass moves an ASYE portfolio on to the Social Worker stage
+/// (the ASYE stays as history in `asye`).
+Profile withFinalOutcome(Profile profile, AsyeDecisionRecord final);
 
 /// True for "SW" + 1 to 10 digits (Social Work England's format, e.g. SW123456).
 bool isValidRegistrationNumber(std::string_view reg);

@@ -42,5 +42,10 @@ std::optional<Entry> entryFromJson(const nlohmann::json& j, const std::string& w
                                    std::string& error);
 nlohmann::json profileToJson(const Profile& profile);
 nlohmann::json tombstonesToJson(const std::vector<Tombstone>& tombstones);
+/// The profile's "asye" member; empty object members are left out.
+nlohmann::json asyeRecordToJson(const AsyeRecord& record);
+/// Reads the profile's "asye" member; on failure nullopt and `error` ("profile.asye.leave[0].to
+/// is before from").
+std::optional<AsyeRecord> asyeRecordFromJson(const nlohmann::json& j, std::string& error);
 
 } // namespace pathway::core

@@ -105,6 +105,7 @@ struct ProtectedTimeStatus {
 
 struct AsyeStatus {
     std::string ruleVersion;
+    std::string programme; ///< the rule's programme name, or its title
     Date start;
     Date end;
     double fte = 1;
@@ -116,6 +117,11 @@ struct AsyeStatus {
     /// The ASYE is over (stage past ASYE, or a final outcome): nothing is overdue or late.
     bool closed = false;
     std::string closedReason; ///< a sentence; empty while open
+    double fteNow = 1;        ///< the working-time fraction in force today (hours can change)
+    Date plainEnd;            ///< the end without leave or an extension (pro rata only)
+    int64_t leaveDays = 0;    ///< days of leave inside the year, which push its dates back
+    std::optional<Date> extendedTo; ///< an extension's new end, when one is recorded
+    AsyeRecord record;        ///< leave, hours changes, outcome and people, as recorded
 };
 
 /// An entry dated after today: planned, not yet evidence.
