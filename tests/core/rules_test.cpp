@@ -610,7 +610,7 @@ TEST(RulesAsyeRecordTest, TheRecordRoundTripsThroughBothReaders) {
     EXPECT_EQ(*tree.portfolio, p);
     // Without a record nothing is written: older files stay byte for byte the same.
     Portfolio plain = nqsw("2026-09-07");
-    EXPECT_EQ(serializePortfolio(plain).find("\"asye\""), std::string::npos);
+    EXPECT_EQ(serializePortfolio(plain).find("\"asye\": {"), std::string::npos);
 }
 
 TEST(RulesAsyeRecordTest, FixtureWithLeaveAndOutcomeLoads) {
