@@ -337,6 +337,100 @@ Entry conflictCopy(Entry& kept, const Entry& other, bool& updated) {
     return loser;
 }
 
+// Three-way merge of one value: the side that changed it; mine when both did.
+template <class T>
+const T& pick3(const T& base, const T& mine, const T& theirs) {
+    return theirs == base ? mine : mine == base ? theirs : mine;
+}
+
+// Objects of unknown fields: the side that changed them, both united when both did (mine's
+// value for a key both hold).
+json uniteExtra(const json& base, const json& mine, const json& theirs) {
+    json out = theirs == base ? mine : theirs;
+    if (!(mine == base) && mine.is_object() && out.is_object())
+        for (auto it = mine.begin(); it != mine.end(); ++it) out[it.key()] = it.value();
+    return out;
+}
+
+template <class T>
+bool holds(const std::vector<T>& list, const T& x) {
+    return std::find(list.begin(), list.end(), x) != list.end();
+}
+
+// Three-way merge of a list of records (leave, hours changes, people): mine's order; a record
+// removed (or edited) on either side goes, a record added on either side is kept, so two
+// places that each record a leave period keep both.
+template <class T>
+std::vector<T> mergeRecords(const std::vector<T>& base, const std::vector<T>& mine,
+                            const std::vector<T>& theirs) {
+    std::vector<T> out;
+    for (const auto& x : mine)
+        if (!holds(base, x) || holds(theirs, x)) out.push_back(x);
+    for (const auto& x : theirs)
+        if (!holds(base, x) && !holds(out, x)) out.push_back(x);
+    return out;
+}
+
+// The ASYE record, three ways: each list by its records, each outcome step by the side that
+// recorded it.
+AsyeRecord mergeAsyeRecords(const AsyeRecord& base, const AsyeRecord& mine, const AsyeRecord& theirs) {
+    AsyeRecord out;
+    out.leave = mergeRecords(base.leave, mine.leave, theirs.leave);
+    out.fteChanges = mergeRecords(base.fteChanges, mine.fteChanges, theirs.fteChanges);
+    out.people = mergeRecords(base.people, mine.people, theirs.people);
+    out.outcome.recommendation = pick3(base.outcome.recommendation, mine.outcome.recommendation,
+                                       theirs.outcome.recommendation);
+    out.outcome.moderation =
+        pick3(base.outcome.moderation, mine.outcome.moderation, theirs.outcome.moderation);
+    out.outcome.final = pick3(base.outcome.final, mine.outcome.final, theirs.outcome.final);
+    out.extra = uniteExtra(base.extra, mine.extra, theirs.extra);
+    return out;
+}
+
+// The profile, field by field: the side that changed a field; mine when both did. The stage
+// goes with the final outcome (a pass moves it on), so it comes from the side whose final
+// outcome is kept when either recorded one.
+Profile mergeProfiles(const Profile& base, const Profile& mine, const Profile& theirs) {
+    Profile out;
+    out.name = pick3(base.name, mine.name, theirs.name);
+    out.registrationNumber = pick3(base.registrationNumber, mine.registrationNumber, theirs.registrationNumber);
+    out.employer = pick3(base.employer, mine.employer, theirs.employer);
+    out.team = pick3(base.team, mine.team, theirs.team);
+    out.setting = pick3(base.setting, mine.setting, theirs.setting);
+    out.stage = pick3(base.stage, mine.stage, theirs.stage);
+    out.asyeStart = pick3(base.asyeStart, mine.asyeStart, theirs.asyeStart);
+    out.fte = pick3(base.fte, mine.fte, theirs.fte);
+    out.registeredOn = pick3(base.registeredOn, mine.registeredOn, theirs.registeredOn);
+    out.asye = mergeAsyeRecords(base.asye, mine.asye, theirs.asye);
+    out.extra = uniteExtra(base.extra, mine.extra, theirs.extra);
+    const auto& bf = base.asye.outcome.final;
+    if (!(mine.asye.outcome.final == bf))
+        out.stage = mine.stage;
+    else if (!(theirs.asye.outcome.final == bf))
+        out.stage = theirs.stage;
+    return out;
+}
+
+// Another copy's ASYE record added to this one (mergePortfolios: there is no base): records
+// this copy lacks are added, an outcome step this copy has not recorded is taken, and a final
+// pass taken so moves the stage on as recording it would have.
+Profile withAsyeRecordOf(Profile p, const AsyeRecord& other) {
+    AsyeRecord& a = p.asye;
+    for (const auto& x : other.leave)
+        if (!holds(a.leave, x)) a.leave.push_back(x);
+    for (const auto& x : other.fteChanges)
+        if (!holds(a.fteChanges, x)) a.fteChanges.push_back(x);
+    for (const auto& x : other.people)
+        if (!holds(a.people, x)) a.people.push_back(x);
+    if (!a.outcome.recommendation) a.outcome.recommendation = other.outcome.recommendation;
+    if (!a.outcome.moderation) a.outcome.moderation = other.outcome.moderation;
+    if (other.extra.is_object() && a.extra.is_object())
+        for (auto it = other.extra.begin(); it != other.extra.end(); ++it)
+            if (!a.extra.contains(it.key())) a.extra[it.key()] = it.value();
+    if (!a.outcome.final && other.outcome.final) p = withFinalOutcome(std::move(p), *other.outcome.final);
+    return p;
+}
+
 void noteConflicts(MergeReport& report) {
     if (report.conflictCopies > 0)
         report.notes.push_back(std::to_string(report.conflictCopies) + " entr" +
@@ -391,7 +485,18 @@ MergeResult mergePortfolios(const Portfolio& base, const Portfolio& incoming) {
     if (incoming.extra.is_object())
         for (auto it = incoming.extra.begin(); it != incoming.extra.end(); ++it)
             if (!out.extra.contains(it.key())) out.extra[it.key()] = it.value();
-    if (!(incoming.profile == base.profile))
+    // The profile stays, but the ASYE as lived is history like the entries: the other copy's
+    // leave, hours changes, outcome and people are added, never dropped.
+    Profile united = withAsyeRecordOf(out.profile, incoming.profile.asye);
+    if (!(united == out.profile)) {
+        out.profile = std::move(united);
+        r.report.profileChanged = true;
+        r.report.notes.push_back("the ASYE record (leave, hours, outcome, supervisor and "
+                                 "assessor) of the imported file was added to this one");
+    }
+    Profile restIn = incoming.profile, restBase = base.profile;
+    restIn.asye = restBase.asye = AsyeRecord{};
+    if (!(restIn == restBase))
         r.report.notes.push_back("the profile in the imported file differs; this portfolio's "
                                  "profile is kept");
     uniteReviews(out, incoming.comments, incoming.signOffs, r.report);
@@ -483,18 +588,13 @@ MergeResult mergeConcurrent(const Portfolio& base, const Portfolio& mine, const 
     noteConflicts(rep);
 
     // The rest: the side that changed it; both united when both did.
-    const bool theirProfile = !(theirs.profile == base.profile) && mine.profile == base.profile;
-    out.profile = theirProfile ? theirs.profile : mine.profile;
-    rep.profileChanged = theirProfile;
-    auto pick = [&](const auto& bv, const auto& mv, const auto& tv) -> const auto& {
-        return tv == bv ? mv : tv;
-    };
-    out.assessedAgainst = pick(base.assessedAgainst, mine.assessedAgainst, theirs.assessedAgainst);
+    out.profile = mergeProfiles(base.profile, mine.profile, theirs.profile);
+    rep.profileChanged = !(out.profile == mine.profile);
+    out.assessedAgainst =
+        theirs.assessedAgainst == base.assessedAgainst ? mine.assessedAgainst : theirs.assessedAgainst;
     if (!(mine.assessedAgainst == base.assessedAgainst))
         for (const auto& [k, v] : mine.assessedAgainst) out.assessedAgainst[k] = v;
-    out.extra = pick(base.extra, mine.extra, theirs.extra);
-    if (!(mine.extra == base.extra) && mine.extra.is_object() && out.extra.is_object())
-        for (auto it = mine.extra.begin(); it != mine.extra.end(); ++it) out.extra[it.key()] = it.value();
+    out.extra = uniteExtra(base.extra, mine.extra, theirs.extra);
     const bool theirReviews = !(theirs.comments == base.comments && theirs.signOffs == base.signOffs);
     const bool myReviews = !(mine.comments == base.comments && mine.signOffs == base.signOffs);
     out.comments = mine.comments;

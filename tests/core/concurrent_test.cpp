@@ -94,6 +94,25 @@ TEST(SchemaTwo, VersionOneFixtureMigratesWithNoTombstones) {
     EXPECT_TRUE(*again.portfolio == *r.portfolio);
 }
 
+TEST(SchemaTwo, VersionOneAsyeRecordMigratesAndRoundTrips) {
+    LoadResult r = parsePortfolio(test::readFixture("portfolio-v1-asye.json"));
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(r.fromSchema, 1);
+    const AsyeRecord record = r.portfolio->profile.asye;
+    ASSERT_EQ(record.leave.size(), 1u);
+    ASSERT_EQ(record.people.size(), 2u);
+    ASSERT_TRUE(record.outcome.moderation);
+    const std::string bytes = serializePortfolio(*r.portfolio);
+    EXPECT_NE(bytes.find("\"schema\": 2"), std::string::npos);
+    EXPECT_EQ(bytes, serializePortfolioViaTree(*r.portfolio));
+    LoadResult again;
+    ASSERT_TRUE(parsePortfolioFast(bytes, again)) << "a schema-2 file with the record is read directly";
+    EXPECT_EQ(again.portfolio->profile.asye, record);
+    LoadResult tree = parsePortfolioViaTree(bytes);
+    ASSERT_TRUE(tree.ok()) << tree.error;
+    EXPECT_EQ(*tree.portfolio, *again.portfolio);
+}
+
 TEST(SchemaTwo, FixtureKeepsTombstonesAndRevision) {
     const std::string bytes = test::readFixture("portfolio-v2.json");
     LoadResult r = parsePortfolio(bytes);
@@ -355,6 +374,118 @@ TEST(MergeConcurrent, ProfileAndReviewsFromTheSideThatChangedThem) {
     EXPECT_EQ(both.portfolio.profile.name, "Sam Renamed") << "both changed it: this session's";
 }
 
+// --- the ASYE record (issue 14) in merges: leave, hours, outcome and people are never dropped
+
+LeavePeriod leaveOf(const char* from, const char* to, LeaveKind kind = LeaveKind::Sickness) {
+    return {test::d(from), test::d(to), kind, ""};
+}
+
+AsyeDecisionRecord decided(AsyeDecision decision, const char* on, const char* by) {
+    return {decision, test::d(on), by, {}, ""};
+}
+
+Portfolio inAsye() {
+    Portfolio p = named("Sam Example");
+    p.profile.asyeStart = test::d("2026-09-07");
+    return p;
+}
+
+TEST(MergeAsyeRecord, ConcurrentRecordsOnBothSidesAreAllKept) {
+    const Portfolio base = inAsye();
+    Portfolio mine = base, theirs = base;
+    // pathway-cli asye ... while the app is open: the app renames the team and records a leave
+    // period; the CLI records another leave period, an hours change and the supervisor.
+    mine.profile.team = "Team West";
+    mine.profile.asye.leave.push_back(leaveOf("2026-10-05", "2026-10-09"));
+    theirs.profile.asye.leave.push_back(leaveOf("2027-01-04", "2027-04-30", LeaveKind::Maternity));
+    theirs.profile.asye.fteChanges.push_back({test::d("2027-05-03"), 0.6});
+    theirs.profile.asye.people.push_back({AsyeRole::Supervisor, "Pat Example", true});
+    theirs.profile.asye.outcome.recommendation =
+        decided(AsyeDecision::Extend, "2027-08-20", "Jo Assessor");
+    theirs.profile.asye.outcome.recommendation->newEnd = test::d("2027-12-01");
+    const MergeResult m = mergeConcurrent(base, mine, theirs);
+    const AsyeRecord& a = m.portfolio.profile.asye;
+    EXPECT_EQ(m.portfolio.profile.team, "Team West");
+    ASSERT_EQ(a.leave.size(), 2u);
+    EXPECT_EQ(a.leave[0], mine.profile.asye.leave[0]) << "mine's order, then theirs' new ones";
+    EXPECT_EQ(a.leave[1], theirs.profile.asye.leave[0]);
+    EXPECT_EQ(a.fteChanges, theirs.profile.asye.fteChanges);
+    EXPECT_EQ(a.people, theirs.profile.asye.people);
+    EXPECT_EQ(a.outcome.recommendation, theirs.profile.asye.outcome.recommendation);
+    EXPECT_TRUE(m.report.profileChanged);
+    // The same from the other side: nothing depends on who saves first.
+    const MergeResult other = mergeConcurrent(base, theirs, mine);
+    EXPECT_EQ(other.portfolio.profile.asye.leave.size(), 2u);
+    EXPECT_EQ(other.portfolio.profile.asye.people.size(), 1u);
+    EXPECT_EQ(other.portfolio.profile.team, "Team West");
+    // Merging the result again with either side brings nothing more.
+    EXPECT_EQ(mergeConcurrent(m.portfolio, m.portfolio, m.portfolio).portfolio.profile, m.portfolio.profile);
+}
+
+TEST(MergeAsyeRecord, ARemovedOrCorrectedRecordStaysSo) {
+    Portfolio base = inAsye();
+    base.profile.asye.leave.push_back(leaveOf("2026-10-05", "2026-10-09"));
+    base.profile.asye.people.push_back({AsyeRole::Supervisor, "Pat Example", false});
+    Portfolio mine = base, theirs = base;
+    mine.profile.asye.leave.clear();                                // removed here
+    theirs.profile.asye.people[0].registeredSocialWorker = true;    // corrected there
+    const MergeResult m = mergeConcurrent(base, mine, theirs);
+    EXPECT_TRUE(m.portfolio.profile.asye.leave.empty());
+    ASSERT_EQ(m.portfolio.profile.asye.people.size(), 1u);
+    EXPECT_TRUE(m.portfolio.profile.asye.people[0].registeredSocialWorker);
+}
+
+TEST(MergeAsyeRecord, AFinalPassRecordedElsewhereMovesTheStageOn) {
+    const Portfolio base = inAsye();
+    Portfolio mine = base, theirs = base;
+    mine.profile.employer = "Example Borough Council";
+    theirs.profile = withFinalOutcome(theirs.profile, decided(AsyeDecision::Pass, "2027-09-20", "Employer"));
+    ASSERT_EQ(theirs.profile.stage, CareerStage::SocialWorker);
+    const MergeResult m = mergeConcurrent(base, mine, theirs);
+    EXPECT_EQ(m.portfolio.profile.employer, "Example Borough Council");
+    ASSERT_TRUE(m.portfolio.profile.asye.outcome.final);
+    EXPECT_EQ(m.portfolio.profile.stage, CareerStage::SocialWorker) << "the stage goes with the outcome";
+    // Both recorded a final outcome: this session's, with its stage.
+    mine.profile.asye.outcome.final = decided(AsyeDecision::Fail, "2027-09-21", "Panel");
+    const MergeResult both = mergeConcurrent(base, mine, theirs);
+    EXPECT_EQ(both.portfolio.profile.asye.outcome.final->decision, AsyeDecision::Fail);
+    EXPECT_EQ(both.portfolio.profile.stage, CareerStage::Asye);
+}
+
+TEST(MergeAsyeRecord, ImportingACopyAddsItsRecordAndKeepsThisOne) {
+    Portfolio here = inAsye();
+    here.profile.asye.leave.push_back(leaveOf("2026-10-05", "2026-10-09"));
+    here.profile.asye.outcome.recommendation = decided(AsyeDecision::Pass, "2027-08-01", "Jo Assessor");
+    Portfolio backup = inAsye();
+    backup.profile.team = "Team From The Backup";
+    backup.profile.asye.leave.push_back(leaveOf("2026-10-05", "2026-10-09"));
+    backup.profile.asye.leave.push_back(leaveOf("2027-02-01", "2027-02-05"));
+    backup.profile.asye.people.push_back({AsyeRole::Assessor, "Jo Assessor", true});
+    backup.profile.asye.outcome.recommendation = decided(AsyeDecision::Fail, "2027-08-02", "Someone");
+    backup.profile.asye.outcome.final = decided(AsyeDecision::Pass, "2027-09-20", "Employer");
+    backup.profile.asye.extra["from_a_newer_version"] = "kept";
+    const MergeResult m = mergePortfolios(here, backup);
+    const Profile& p = m.portfolio.profile;
+    EXPECT_EQ(p.team, "") << "the rest of the profile stays";
+    ASSERT_EQ(p.asye.leave.size(), 2u) << "the same period is not doubled";
+    EXPECT_EQ(p.asye.people.size(), 1u);
+    EXPECT_EQ(p.asye.outcome.recommendation->by, "Jo Assessor") << "this copy's step is kept";
+    ASSERT_TRUE(p.asye.outcome.final);
+    EXPECT_EQ(p.stage, CareerStage::SocialWorker) << "a final pass taken in moves the stage on";
+    EXPECT_EQ(p.asye.extra.value("from_a_newer_version", ""), "kept");
+    EXPECT_TRUE(m.report.changed());
+    // Merging the same copy again changes nothing.
+    const MergeResult again = mergePortfolios(m.portfolio, backup);
+    EXPECT_EQ(again.portfolio.profile, p);
+    EXPECT_FALSE(again.report.changed());
+    // Through the JSON import too.
+    const Catalog& catalog = Catalog::builtin();
+    const ImportResult imported =
+        importInto(here, ImportFormat::Json, serializePortfolio(backup), {catalog});
+    ASSERT_TRUE(imported.portfolio) << imported.error;
+    EXPECT_EQ(imported.portfolio->profile.asye, p.asye);
+}
+
 // --- the save's compare-and-merge ---------------------------------------------------------
 
 struct TwoPlaces {
@@ -395,6 +526,28 @@ TEST(SaveMerge, TwoSessionsEachAddAndBothEntriesAreKept) {
     EXPECT_EQ(in.entriesAdded, 1);
     EXPECT_FALSE(t.a.dirty()) << "nothing of A's own is left to write";
     EXPECT_EQ(idsOf(t.a.store().portfolio()), (std::set<std::string>{"a1", "b1"}));
+}
+
+TEST(SaveMerge, TheAsyeRecordOfBothPlacesSurvivesSaveAndReload) {
+    TwoPlaces t;
+    Profile pa = t.a.store().portfolio().profile;
+    pa.team = "Team West";
+    pa.asye.leave.push_back(leaveOf("2026-10-05", "2026-10-09"));
+    ASSERT_TRUE(t.a.store().apply(cmd::SetProfile{pa}));
+    Profile pb = t.b.store().portfolio().profile;
+    pb.asye.people.push_back({AsyeRole::Assessor, "Jo Assessor", true});
+    pb.asye.outcome.moderation = decided(AsyeDecision::Pass, "2027-09-01", "Panel");
+    ASSERT_TRUE(t.b.store().apply(cmd::SetProfile{pb}));
+    ASSERT_TRUE(t.a.save());
+    ASSERT_TRUE(t.b.save());
+    EXPECT_TRUE(t.b.lastMerge().profileChanged);
+    const Profile stored = t.stored().profile;
+    EXPECT_EQ(stored.team, "Team West");
+    EXPECT_EQ(stored.asye.leave, pa.asye.leave);
+    EXPECT_EQ(stored.asye.people, pb.asye.people);
+    EXPECT_EQ(stored.asye.outcome.moderation, pb.asye.outcome.moderation);
+    t.a.refresh();
+    EXPECT_EQ(t.a.store().portfolio().profile, stored);
 }
 
 TEST(SaveMerge, ADeleteStaysDeletedWhenAnOlderCopySaves) {

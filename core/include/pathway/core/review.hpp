@@ -81,7 +81,7 @@ struct MergeReport {
         return entriesAdded + entriesUpdated + conflictCopies + entriesDeleted + commentsAdded +
                signOffsAdded + (profileChanged ? 1 : 0);
     }
-    bool profileChanged = false; ///< mergeConcurrent took the other side's profile
+    bool profileChanged = false; ///< the profile took something from the other side
 };
 
 struct MergeResult {
@@ -97,7 +97,9 @@ MergeResult mergeFeedback(const Portfolio& portfolio, const Feedback& feedback);
 /// Merges another copy of a portfolio (a JSON backup) into this one: entries are keyed by id;
 /// when both hold different versions the newer (updated time, then content hash) wins and the
 /// other is kept as a "conflicting copy" with an id derived from its content (so merging again
-/// adds nothing). The profile stays; assessed_against and unknown fields are united.
+/// adds nothing). The profile stays, except that the other copy's ASYE record is added to
+/// this one's (leave periods, hours changes and people it lacks; outcome steps it has not
+/// recorded, a final pass moving the stage on); assessed_against and unknown fields are united.
 /// Tombstones of either side are united and honoured: an entry deleted on either side is not in
 /// the result (so an older copy or a backup never brings a deleted entry back).
 MergeResult mergePortfolios(const Portfolio& base, const Portfolio& incoming);
@@ -107,9 +109,12 @@ MergeResult mergePortfolios(const Portfolio& base, const Portfolio& incoming);
 /// portfolio the session last read or wrote, `mine` the session's portfolio now, `theirs` what is
 /// stored now. A change made on one side only is taken as it is (an add, an edit, a delete, the
 /// undo of a delete); an entry changed differently on both sides keeps the newer version and the
-/// other as a "conflicting copy" (mergePortfolios' rule); a delete wins over an edit. Profile,
-/// assessed_against, unknown fields, comments and sign-offs: the side that changed them, both
-/// united when both did (mine's profile wins). The report counts what came from `theirs`.
+/// other as a "conflicting copy" (mergePortfolios' rule); a delete wins over an edit. The
+/// profile field by field: the side that changed a field, mine's when both did; the ASYE
+/// record's leave, hours changes and people by their records (added on either side kept,
+/// removed on either side gone), each outcome step like a field, and the stage with the final
+/// outcome. Assessed_against, unknown fields, comments and sign-offs: the side that changed
+/// them, both united when both did. The report counts what came from `theirs`.
 MergeResult mergeConcurrent(const Portfolio& base, const Portfolio& mine, const Portfolio& theirs);
 
 /// Puts comments and sign-offs in the canonical order merges use (by time, then keys).
