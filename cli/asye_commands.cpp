@@ -1,12 +1,14 @@
 // asye: the year as it is lived: leave, hours that change, the outcome and who supervises and
-// assesses. Each change is one SetProfile command, saved atomically (the file is untouched on
-// error).
+// assesses. Each change is one SetProfile command, saved atomically under the file's lock
+// (updatePortfolioFile: a concurrent add or a second asye is never overwritten; the file is
+// untouched on error).
 #include "cli.hpp"
 
 #include "pathway/core/session.hpp"
 #include "pathway/core/store.hpp"
 #include "pathway/core/text.hpp"
 
+#include <functional>
 #include <ostream>
 
 namespace pathway::cli {
@@ -36,9 +38,9 @@ int cmdAsye(const Args& a, Context& ctx) {
     if (a.positional.size() > 2) throw UsageError{"unexpected argument \"" + a.positional[2] + "\""};
     const std::string& path = a.positional[0];
     const std::string& what = a.positional[1];
-    LoadResult loaded = loadPortfolioFile(path);
-    if (!loaded.ok()) throw UserError{loaded.error};
-    Profile p = loaded.portfolio->profile;
+    // The options are read first; the change is made to the profile as stored when the lock
+    // is held.
+    std::function<void(Profile&)> change;
     std::string said;
     if (what == "leave") {
         LeavePeriod l;
@@ -51,7 +53,7 @@ int cmdAsye(const Args& a, Context& ctx) {
             l.kind = *v;
         }
         l.note = textOption(a, "--note");
-        p.asye.leave.push_back(l);
+        change = [l](Profile& p) { p.asye.leave.push_back(l); };
         said = "Recorded " + std::string(leaveKindId(l.kind)) + " leave " + l.from.toString() +
                " to " + l.to.toString();
     } else if (what == "hours") {
@@ -62,7 +64,7 @@ int cmdAsye(const Args& a, Context& ctx) {
         auto v = parseDecimal(*f);
         if (!v || !(*v > 0 && *v <= 1)) throw UserError{"--fte: \"" + *f + "\" is not a fraction between 0 and 1"};
         c.fte = *v;
-        p.asye.fteChanges.push_back(c);
+        change = [c](Profile& p) { p.asye.fteChanges.push_back(c); };
         said = "Recorded working time " + formatDecimal(c.fte) + " from " + c.from.toString();
     } else if (what == "outcome") {
         const std::string step = textOption(a, "--step");
@@ -80,16 +82,19 @@ int cmdAsye(const Args& a, Context& ctx) {
             r.newEnd = dateOption(a, "--new-end", true);
         }
         if (step == "recommendation")
-            p.asye.outcome.recommendation = r;
+            change = [r](Profile& p) { p.asye.outcome.recommendation = r; };
         else if (step == "moderation")
-            p.asye.outcome.moderation = r;
+            change = [r](Profile& p) { p.asye.outcome.moderation = r; };
         else if (step == "final")
-            p = withFinalOutcome(std::move(p), r);
+            change = [r, &said](Profile& p) {
+                const CareerStage before = p.stage;
+                p = withFinalOutcome(std::move(p), r);
+                if (p.stage != before)
+                    said += "; the portfolio moves on to " + std::string(stageLabel(p.stage));
+            };
         else
             throw UserError{"--step: \"" + step + "\" is not recommendation, moderation or final"};
         said = "Recorded the " + step + ": " + *dec;
-        if (step == "final" && r.decision == AsyeDecision::Pass)
-            said += "; the portfolio moves on to " + std::string(stageLabel(p.stage));
     } else if (what == "person") {
         AsyePerson person;
         const std::string role = textOption(a, "--role");
@@ -101,16 +106,25 @@ int cmdAsye(const Args& a, Context& ctx) {
         const std::string reg = textOption(a, "--registered");
         if (reg != "yes" && reg != "no") throw UserError{"--registered: say yes or no"};
         person.registeredSocialWorker = reg == "yes";
-        p.asye.people.push_back(person);
+        change = [person](Profile& p) { p.asye.people.push_back(person); };
         said = "Recorded " + person.name + " as " + role;
     } else {
         throw UsageError{"\"" + what + "\" is not leave, hours, outcome or person"};
     }
-    RandomIds ids;
-    Store store(ctx.clock, ids, std::move(*loaded.portfolio));
-    CommandResult r = store.apply(cmd::SetProfile{p});
-    if (!r) throw UserError{r.error};
-    if (auto saved = savePortfolioFile(path, store.portfolio()); !saved) throw UserError{saved.error};
+    auto saved = updatePortfolioFile(path, [&](Portfolio& doc, std::string& error) {
+        Profile p = doc.profile;
+        change(p);
+        RandomIds ids;
+        Store store(ctx.clock, ids, std::move(doc));
+        CommandResult r = store.apply(cmd::SetProfile{p});
+        if (!r) {
+            error = r.error;
+            return false;
+        }
+        doc = store.portfolio();
+        return true;
+    });
+    if (!saved) throw UserError{saved.error};
     ctx.out << said << "\n";
     return kOk;
 }

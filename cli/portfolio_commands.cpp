@@ -75,7 +75,8 @@ int cmdInit(const Args& a, Context& ctx) {
         auto v = parseStage(*s);
         if (!v)
             throw UserError{"--stage: \"" + *s +
-                            "\" is not one of asye, social-worker, experienced, advanced, strategic"};
+                            "\" is not one of asye, social-worker, experienced, advanced, strategic, "
+                            "practice-educator, consultant"};
         p.stage = *v;
     }
     if (const auto* s = a.get("--asye-start")) p.asyeStart = parseDateOption(*s, "--asye-start");
@@ -198,7 +199,7 @@ int cmdFields(const Args& a, Context& ctx) {
 std::vector<CommandInfo> portfolioCommands() {
     return {
         {"init",
-         "init FILE --name NAME [--setting children|adults] [--stage asye|social-worker|experienced|advanced|strategic] [--asye-start YYYY-MM-DD] [--fte 0.6] [--reg SW123456] [--employer E] [--team T]",
+         "init FILE --name NAME [--setting children|adults] [--stage asye|social-worker|experienced|advanced|strategic|practice-educator|consultant] [--asye-start YYYY-MM-DD] [--fte 0.6] [--reg SW123456] [--employer E] [--team T]",
          "Create a new portfolio file (never overwrites).",
          {"--name", "--setting", "--stage", "--asye-start", "--fte", "--reg", "--employer", "--team"},
          {},

@@ -67,6 +67,28 @@ class CliConcurrency(Base):
         leftovers = [n for n in os.listdir(self.dir) if ".tmp" in n]
         self.assertEqual(leftovers, [])
 
+    def test_asye_records_and_adds_at_once_keep_every_change(self):
+        """Issue 14's asye command writes under the lock too: leave, hours and people recorded
+        while entries are added all survive."""
+        procs = [start("asye", self.file, "leave", "--from", f"2027-0{i + 1}-01", "--to",
+                       f"2027-0{i + 1}-05", "--kind", "sickness") for i in range(5)]
+        procs += [start("asye", self.file, "person", "--role", "assessor", "--name", "Jo Invented",
+                        "--registered", "yes"),
+                  start("asye", self.file, "hours", "--from", "2027-07-01", "--fte", "0.8")]
+        procs += [start("add", self.file, "cpd", "--title", f"Session {i}", "--date", "2026-10-01",
+                        "--hours", "1") for i in range(5)]
+        for p in procs:
+            _, err = p.communicate(timeout=120)
+            self.assertEqual(p.returncode, 0, err)
+        doc = json.loads(self.read(self.file))
+        asye = doc["profile"]["asye"]
+        self.assertEqual(sorted(l["from"] for l in asye["leave"]),
+                         [f"2027-0{i + 1}-01" for i in range(5)])
+        self.assertEqual(asye["people"][0]["name"], "Jo Invented")
+        self.assertEqual(asye["fte_changes"], [{"from": "2027-07-01", "fte": 0.8}])
+        self.assertEqual(len(doc["entries"]), 5)
+        self.assertEqual(doc["revision"], 12)
+
     def test_merge_add_and_import_at_once_keep_every_change(self):
         first = self.add("Court skills")
         fb = os.path.join(self.dir, "feedback.json")
