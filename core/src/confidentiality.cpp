@@ -1530,6 +1530,12 @@ class Anonymiser {
             addKnown(m_ctx, p.profile.name, "[" + options->practitionerLabel + "]", true);
             for (const auto& name : reviewers(p))
                 addKnown(m_ctx, name, "[" + reviewerAlias(name) + "]", true);
+            // The ASYE's supervisor and assessor: "Supervisor 1", "Assessor 1" (a reviewer
+            // keeps the reviewer's alias).
+            for (const auto& person : p.profile.asye.people)
+                if (!trim(person.name).empty() && !m_reviewers.count(person.name) &&
+                    !m_asyePeople.count(person.name))
+                    addKnown(m_ctx, person.name, "[" + asyePersonAlias(person) + "]", true);
             if (!trim(p.profile.employer).empty()) {
                 addKnown(m_ctx, p.profile.employer, "[Employer]", false, FindingKind::Place);
                 for (const auto& w : distinctiveWords(p.profile.employer, m_ctx.lex))
@@ -1598,7 +1604,24 @@ class Anonymiser {
         return alias;
     }
 
+    /// The alias of a name in the ASYE record (a supervisor, an assessor or the one who
+    /// decided an outcome step); another name or text is anonymised as text.
+    std::string recordName(const std::string& name) {
+        if (auto it = m_reviewers.find(name); it != m_reviewers.end()) return it->second;
+        if (auto it = m_asyePeople.find(name); it != m_asyePeople.end()) return it->second;
+        return apply(name);
+    }
+
   private:
+    std::string asyePersonAlias(const AsyePerson& person) {
+        const std::string role = person.role == AsyeRole::Assessor ? "Assessor" : "Supervisor";
+        const auto n = std::count_if(m_asyePeople.begin(), m_asyePeople.end(),
+                                     [&](const auto& kv) { return kv.second.rfind(role, 0) == 0; });
+        std::string alias = role + " " + std::to_string(n + 1);
+        m_asyePeople.emplace(person.name, alias);
+        return alias;
+    }
+
     struct Person {
         std::vector<std::string> full; // the longest form seen
         Role role = Role::Unknown;
@@ -1610,6 +1633,7 @@ class Anonymiser {
     Context m_ctx;
     std::vector<Person> m_people;
     std::map<std::string, std::string> m_reviewers;
+    std::map<std::string, std::string> m_asyePeople; // supervisor and assessor -> alias
     std::map<std::string, std::string> m_places;      // label + key -> placeholder
     std::map<std::string, int> m_placeCount;          // label -> how many
     std::map<std::string, std::string> m_placeWords;  // distinctive word -> placeholder
@@ -1881,6 +1905,16 @@ Portfolio anonymisePortfolio(const Portfolio& in, const AnonymiseOptions& option
         s.reviewer = a.reviewerAlias(s.reviewer);
         s.role = a.apply(s.role);
     }
+    // The ASYE record: its people by their aliases, its notes as text.
+    AsyeRecord& record = p.profile.asye;
+    for (auto& person : record.people) person.name = a.recordName(person.name);
+    for (auto& leave : record.leave) leave.note = a.apply(leave.note);
+    for (auto* step : {&record.outcome.recommendation, &record.outcome.moderation, &record.outcome.final})
+        if (*step) {
+            if (!(*step)->by.empty()) (*step)->by = a.recordName((*step)->by);
+            (*step)->note = a.apply((*step)->note);
+        }
+    record.extra = nlohmann::json::object();
     return p;
 }
 

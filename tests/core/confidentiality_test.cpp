@@ -326,6 +326,38 @@ TEST(Anonymise, PlaceholdersAreStablePerPersonAcrossEntriesAndFields) {
     EXPECT_TRUE(left.empty()) << left;
 }
 
+TEST(Anonymise, TheAsyeRecordsPeopleAreAnonymisedToo) {
+    // Issue 14's record holds names: the supervisor, the assessor, who decided each step.
+    Portfolio p;
+    p.profile.name = "Sam Ashdown";
+    p.profile.asyeStart = Date::parse("2026-09-07");
+    p.profile.asye.people.push_back({AsyeRole::Supervisor, "Morgan Fairweather", true});
+    p.profile.asye.people.push_back({AsyeRole::Assessor, "Jordan Pemberton", true});
+    p.profile.asye.leave.push_back(
+        {*Date::parse("2027-01-04"), *Date::parse("2027-02-26"), LeaveKind::Sickness,
+         "Agreed with Morgan Fairweather"});
+    p.profile.asye.outcome.recommendation =
+        AsyeDecisionRecord{AsyeDecision::Pass, *Date::parse("2027-08-20"), "Jordan Pemberton", {},
+                           "Sam Ashdown meets the standards"};
+    p.profile.asye.outcome.final =
+        AsyeDecisionRecord{AsyeDecision::Pass, *Date::parse("2027-09-20"), "Internal panel", {}, ""};
+    p.profile.asye.extra["from_a_newer_version"] = "Morgan Fairweather";
+    p.entries.push_back(entry("s1", EntryKind::Supervision, "Supervision with Morgan Fairweather",
+                              *Date::parse("2026-09-14"), {}));
+    const Portfolio a = anonymisePortfolio(p);
+    const AsyeRecord& r = a.profile.asye;
+    ASSERT_EQ(r.people.size(), 2u);
+    EXPECT_EQ(r.people[0].name, "Supervisor 1");
+    EXPECT_EQ(r.people[1].name, "Assessor 1");
+    EXPECT_EQ(r.outcome.recommendation->by, "Assessor 1");
+    EXPECT_EQ(r.outcome.recommendation->note, "[Practitioner] meets the standards");
+    EXPECT_EQ(r.outcome.final->by, "Internal panel");
+    EXPECT_EQ(r.leave[0].note, "Agreed with [Supervisor 1]");
+    EXPECT_TRUE(r.extra.empty());
+    EXPECT_EQ(a.find("s1")->title, "Supervision with [Supervisor 1]");
+    EXPECT_EQ(a.profile.asye.leave[0].from, p.profile.asye.leave[0].from) << "the dates stay";
+}
+
 TEST(Anonymise, CleanReflectiveWritingIsLeftAlone) {
     const std::string corpus = pathway::test::readFixture("confidentiality/clean-reflections.txt");
     size_t words = 0;

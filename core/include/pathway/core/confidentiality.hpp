@@ -104,8 +104,9 @@ struct AnonymiseOptions {
 /// An anonymised copy for moderation. What the portfolio knows is always removed, in any case
 /// and in every field: the practitioner's name and each part of it ("[Practitioner]"), every
 /// reviewer's and commenter's name ("Reviewer 1" in author fields, "[Reviewer 1]" in text, in
-/// order of first appearance), employer ("[Employer]"), team ("[Team]") and registration
-/// number. Everything the check finds is replaced by a placeholder stable across entries and
+/// order of first appearance), the ASYE's supervisors and assessors ("Supervisor 1",
+/// "Assessor 1" in the record, "[Supervisor 1]" in text), employer ("[Employer]"), team
+/// ("[Team]") and registration number; the ASYE record's notes are anonymised like text. Everything the check finds is replaced by a placeholder stable across entries and
 /// fields: people "[Child A]", "[Adult B]", "[Person C]" (one letter per person, the category
 /// from the cues around any mention), "[School 1]", "[Hospital 1]", "[Address 1]", and
 /// "[date of birth]", "[postcode]", "[NHS number]" ... for the rest. Attachment references
