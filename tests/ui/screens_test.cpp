@@ -69,6 +69,37 @@ TEST(UiHomeTest, WithoutAsyeShowsProgressionInstead) {
     EXPECT_EQ(app.screen(), ui::Screen::Editor);
 }
 
+TEST(UiHomeTest, AsyeCardWithLeaveHoursAndAnOutcomeKeepsEverythingInView) {
+    // Issue 14: the summary line, the outcome and the next review all show; the card's row
+    // grows rather than cut off the "Review schedule" button.
+    float plainHeight = 0;
+    {
+        UiHarness h;
+        makeProfile(h);
+        h.start();
+        ASSERT_TRUE(h.visible("home.open-reviews"));
+        plainHeight = h.widget("home.open-reviews").h;
+    }
+    UiHarness h;
+    core::Profile p;
+    p.name = "Drew Invented";
+    p.asyeStart = core::Date::parse("2026-09-07");
+    p.asye.leave.push_back({*core::Date::parse("2026-10-05"), *core::Date::parse("2026-11-01"),
+                            core::LeaveKind::Maternity, ""});
+    p.asye.fteChanges.push_back({*core::Date::parse("2026-11-02"), 0.6});
+    p.asye.outcome.recommendation = core::AsyeDecisionRecord{
+        core::AsyeDecision::Extend, *core::Date::parse("2026-11-20"),
+        "Jordan Example, ASYE assessor for the adult team (invented)",
+        core::Date::parse("2028-01-31"), ""};
+    ASSERT_TRUE(h.session->store().apply(core::cmd::SetProfile{p}));
+    ui::App& app = h.start();
+    h.frames(2);
+    ASSERT_TRUE(app.status().asye.has_value());
+    EXPECT_EQ(app.status().asye->leaveDays, 28);
+    ASSERT_TRUE(h.visible("home.open-reviews"));
+    EXPECT_EQ(h.widget("home.open-reviews").h, plainHeight) << "the button is not cut";
+}
+
 TEST(UiHomeTest, AddMenuStartsAnyKind) {
     UiHarness h;
     makeProfile(h);

@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 
@@ -85,7 +86,8 @@ void App::drawHome() {
     const float half = twoColumns ? (full - gap) * 0.5f : full;
 
     // Row 1: renewal and the ASYE year (or progression when not in the ASYE).
-    const float row1 = twoColumns ? em(14.6f) : 0.f;
+    const float row1 = twoColumns ? std::max(em(14.6f), m_homeRow1Needed) : 0.f;
+    m_homeRow1Needed = 0; // measured again by the ASYE card below
     drawRenewalCard(half, row1);
     if (twoColumns) ImGui::SameLine(0, gap);
     drawAsyeCard(half, row1);
@@ -199,18 +201,27 @@ void App::drawAsyeCard(float w, float h) {
             ImGui::Dummy(ImVec2(0, em(0.2f)));
             if (button("home.open-frameworks", "See frameworks", false)) show(Screen::Frameworks);
         }
-        endCard();
+        endCard(&m_homeRow1Needed);
         return;
     }
     const AsyeStatus& a = *st.asye;
     if (beginCard("asye", ImVec2(w, h))) {
         cardTitle(icon::kTimeline, "ASYE year");
-        std::string line = friendlyDate(a.start) + "  \xe2\x86\x92  " + friendlyDate(a.end);
-        if (a.fteNow < 1) line += "  \xc2\xb7  " + formatDecimal(a.fteNow) + " FTE, extended pro rata";
-        if (a.leaveDays > 0)
-            line += "  \xc2\xb7  " + plural(a.leaveDays, "day", "days") + " of leave";
-        if (a.extendedTo) line += "  \xc2\xb7  extended";
-        muted(line.c_str());
+        const std::string dot = "  \xc2\xb7  ";
+        const std::string dates = friendlyDate(a.start) + "  \xe2\x86\x92  " + friendlyDate(a.end);
+        std::string more;
+        auto also = [&](const std::string& part) { more += (more.empty() ? "" : dot) + part; };
+        if (a.fteNow < 1) also(formatDecimal(a.fteNow) + " FTE, extended pro rata");
+        if (a.leaveDays > 0) also(plural(a.leaveDays, "day", "days") + " of leave");
+        if (a.extendedTo) also("extended");
+        // One line when it fits; else the dates, then what moved them (wrapped).
+        const std::string line = more.empty() ? dates : dates + dot + more;
+        if (ImGui::CalcTextSize(line.c_str()).x <= ImGui::GetContentRegionAvail().x) {
+            muted(line.c_str());
+        } else {
+            muted(dates.c_str());
+            mutedWrapped(more.c_str());
+        }
         // Timeline: start to end, each review a dot, today a marker.
         ImGui::Dummy(ImVec2(0, em(0.6f)));
         const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -225,17 +236,24 @@ void App::drawAsyeCard(float w, float h) {
         const float todayX = xAt(st.today);
         dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), col(p.surfaceAlt), em(0.35f));
         dl->AddLine(ImVec2(x0, y), ImVec2(todayX, y), col(p.accent, 0.55f), em(0.35f));
-        // Leave: a band over the line (the clock stops there, so the dates after it move).
+        const char* todayLabel = "today";
+        const ImVec2 ts = ImGui::CalcTextSize(todayLabel);
+        const float todayLabelX = std::clamp(todayX - ts.x * 0.5f, x0, x1 - ts.x);
+        // Leave: a band over the line (the clock stops there, so the dates after it move),
+        // labelled above where the label does not run into "today" or another leave's label.
+        float labelsEnd = -FLT_MAX;
         for (const LeavePeriod& l : a.record.leave) {
             const float lx0 = xAt(l.from), lx1 = std::max(xAt(l.to.addDays(1)), lx0 + 2.f);
             dl->AddRectFilled(ImVec2(lx0, y - em(0.35f)), ImVec2(lx1, y + em(0.35f)),
                               col(p.warn, 0.85f), em(0.15f));
             const char* label = "leave";
             const ImVec2 ls = ImGui::CalcTextSize(label);
-            if (lx1 - lx0 > ls.x * 0.8f || a.record.leave.size() == 1)
-                dl->AddText(ImVec2(std::clamp((lx0 + lx1 - ls.x) * 0.5f, x0, x1 - ls.x),
-                                   y - em(2.0f)),
-                            col(p.warn), label);
+            const float lx = std::clamp((lx0 + lx1 - ls.x) * 0.5f, x0, x1 - ls.x);
+            const bool clear = lx + ls.x + em(0.5f) <= todayLabelX || todayLabelX + ts.x + em(0.5f) <= lx;
+            if ((lx1 - lx0 > ls.x * 0.8f || a.record.leave.size() == 1) && clear && lx > labelsEnd) {
+                dl->AddText(ImVec2(lx, y - em(2.0f)), col(p.warn), label);
+                labelsEnd = lx + ls.x + em(0.5f);
+            }
         }
         for (const ReviewStatus& r : a.reviews) {
             const float x = xAt(r.due);
@@ -251,10 +269,7 @@ void App::drawAsyeCard(float w, float h) {
                         col(p.textMuted), label);
         }
         dl->AddLine(ImVec2(todayX, y - em(0.8f)), ImVec2(todayX, y + em(0.5f)), col(p.text), 2.f);
-        const char* todayLabel = "today";
-        const ImVec2 ts = ImGui::CalcTextSize(todayLabel);
-        dl->AddText(ImVec2(std::clamp(todayX - ts.x * 0.5f, x0, x1 - ts.x), y - em(2.0f)),
-                    col(p.text), todayLabel);
+        dl->AddText(ImVec2(todayLabelX, y - em(2.0f)), col(p.text), todayLabel);
         ImGui::Dummy(ImVec2(tw, em(2.6f)));
         // The next review that is not done.
         const ReviewStatus* next = nullptr;
@@ -278,8 +293,11 @@ void App::drawAsyeCard(float w, float h) {
                                (pass ? "pass" : fail ? "fail" : "extension");
             if (word->newEnd) text += " to " + friendlyDate(*word->newEnd);
             chip(text.c_str(), pass ? p.good : fail ? p.bad : p.warn);
+            // When and who beside the chip, or under it (wrapped) when that does not fit.
+            const std::string detail = friendlyDate(word->date) + (word->by.empty() ? "" : ", " + word->by);
             ImGui::SameLine(0, em(0.5f));
-            muted((friendlyDate(word->date) + (word->by.empty() ? "" : ", " + word->by)).c_str());
+            if (ImGui::CalcTextSize(detail.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
+            mutedWrapped(detail.c_str());
         }
         if (a.closed) {
             if (!word) chip("ASYE complete", p.good);
@@ -297,7 +315,7 @@ void App::drawAsyeCard(float w, float h) {
         }
         if (button("home.open-reviews", "Review schedule", false)) show(Screen::Reviews);
     }
-    endCard();
+    endCard(&m_homeRow1Needed);
 }
 
 void App::drawEvidenceCard(float w, float h) {

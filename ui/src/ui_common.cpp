@@ -119,7 +119,10 @@ bool beginCard(const char* id, ImVec2 size) {
     return open;
 }
 
-void endCard() {
+void endCard(float* needed) {
+    // Content so far, less the spacing after the last item, plus beginCard's bottom padding.
+    if (needed)
+        *needed = std::max(*needed, ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + em(0.9f) + 1.f);
     ImGui::EndChild();
 }
 

@@ -36,7 +36,9 @@ ImVec4 mix(const ImVec4& a, const ImVec4& b, float t);
 
 /// A rounded surface with padding. height 0: grows with its content.
 bool beginCard(const char* id, ImVec2 size);
-void endCard();
+/// With `needed`: raises *needed to the height the card's content took, so a row of
+/// fixed-height cards can grow to fit them from the next frame on.
+void endCard(float* needed = nullptr);
 /// Card heading with an icon in the accent colour.
 void cardTitle(const char* icon, const char* title);
 void muted(const char* text);

@@ -264,6 +264,9 @@ class App {
     void drawLogNotice();
     std::string m_menuEntry;          ///< the Log row whose menu (right click, long press) is open
     float m_menuRowTop = 0, m_menuRowBottom = 0; ///< that row's edges when the menu opened
+    /// Home's first row: the height the ASYE card's content took last frame (the row grows to
+    /// it, so nothing is cut when the card shows an outcome as well as the next review).
+    float m_homeRow1Needed = 0;
     uint64_t m_undoOfferRevision = 0; ///< the Log offers "Undo" while the store is at this revision
 };
 
