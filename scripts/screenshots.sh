@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the desktop app (1280x800, light and dark) under Xvfb, into screenshots/:
 #   desktop-{light,dark}-{home,log,cpd-editor,reflection,frameworks,reviews,settings,share,
-#   mentor,home-asye-life}.png (.bmp
+#   mentor,cohort,home-asye-life}.png (.bmp
 #   when ImageMagick's `convert` is missing). The demo portfolio is made with the CLI from
 #   invented data, so every screen has something real to show.
 #
@@ -80,15 +80,28 @@ mentor=$work/mentor.json
 "$cli" init "$mentor" --name "Pat Example" --stage social-worker >/dev/null
 
 # The ASYE as lived (issue 14): maternity leave on the timeline, hours that changed on return,
-# and the assessor's recommendation (invented data).
+# the reviews held on their (moved) dates, supervision around the leave, and the assessor's
+# recommendation a month before the year ends (invented data).
 life=$work/asye-life.json
-"$cli" init "$life" --name "Robin Example" --stage asye --asye-start 2025-11-03 --fte 1 \
+"$cli" init "$life" --name "Robin Example" --stage asye --asye-start 2025-06-02 --fte 1 \
     --setting adults >/dev/null
-"$cli" asye "$life" leave --from 2026-03-02 --to 2026-06-26 --kind maternity >/dev/null
-"$cli" asye "$life" hours --from 2026-06-29 --fte 0.8 >/dev/null
+"$cli" asye "$life" leave --from 2025-10-06 --to 2026-02-27 --kind maternity >/dev/null
+"$cli" asye "$life" hours --from 2026-03-02 --fte 0.8 >/dev/null
 "$cli" asye "$life" person --role supervisor --name "Morgan Example" --registered yes >/dev/null
 "$cli" asye "$life" outcome --step recommendation --decision pass --on 2026-11-20 \
     --by "Jordan Example (assessor)" >/dev/null
+for r in 3m:2025-09-02:3 6m:2026-05-11:6 9m:2026-09-01:9; do
+    IFS=: read -r stage day months <<<"$r"
+    "$cli" add "$life" review --title "$months-month review" --date "$day" --stage "$stage" \
+        --outcome on-track >/dev/null
+done
+for d in 2025-06-02 2025-06-09 2025-06-16 2025-06-23 2025-06-30 2025-07-07 2025-07-21 \
+    2025-08-04 2025-08-18 2025-09-01 2025-09-15 2025-09-29 2026-03-02 2026-03-16 2026-03-30 \
+    2026-04-13 2026-04-27 2026-05-11 2026-06-08 2026-07-06 2026-08-03 2026-08-31 2026-09-28 \
+    2026-10-26 2026-11-23; do
+    "$cli" add "$life" supervision --title "Supervision with Morgan" --date "$d" --field minutes=60 \
+        >/dev/null
+done
 
 display=:$((80 + RANDOM % 9))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
