@@ -40,6 +40,21 @@ constexpr StageName kStageNames[] = {
 };
 static_assert(std::size(kStageNames) == static_cast<size_t>(CareerStage::Consultant) + 1);
 
+// The ASYE record's ids, in the order of their enums.
+constexpr std::string_view kLeaveKindIds[] = {"maternity", "sickness", "other"};
+static_assert(std::size(kLeaveKindIds) == static_cast<size_t>(LeaveKind::Other) + 1);
+constexpr std::string_view kDecisionIds[] = {"pass", "fail", "extend"};
+static_assert(std::size(kDecisionIds) == static_cast<size_t>(AsyeDecision::Extend) + 1);
+constexpr std::string_view kRoleIds[] = {"supervisor", "assessor"};
+static_assert(std::size(kRoleIds) == static_cast<size_t>(AsyeRole::Assessor) + 1);
+
+template <class E, size_t N>
+std::optional<E> parseId(const std::string_view (&ids)[N], std::string_view id) {
+    for (size_t i = 0; i < N; ++i)
+        if (ids[i] == id) return static_cast<E>(i);
+    return std::nullopt;
+}
+
 const std::string kEmpty;
 } // namespace
 
@@ -60,50 +75,14 @@ std::optional<Setting> parseSetting(std::string_view id) {
     return std::nullopt;
 }
 
-std::string_view leaveKindId(LeaveKind k) {
-    switch (k) {
-    case LeaveKind::Maternity:
-        return "maternity";
-    case LeaveKind::Sickness:
-        return "sickness";
-    case LeaveKind::Other:
-        break;
-    }
-    return "other";
-}
-std::optional<LeaveKind> parseLeaveKind(std::string_view id) {
-    if (id == "maternity") return LeaveKind::Maternity;
-    if (id == "sickness") return LeaveKind::Sickness;
-    if (id == "other") return LeaveKind::Other;
-    return std::nullopt;
-}
-
-std::string_view asyeDecisionId(AsyeDecision d) {
-    switch (d) {
-    case AsyeDecision::Pass:
-        return "pass";
-    case AsyeDecision::Fail:
-        return "fail";
-    case AsyeDecision::Extend:
-        break;
-    }
-    return "extend";
-}
+std::string_view leaveKindId(LeaveKind k) { return kLeaveKindIds[static_cast<size_t>(k)]; }
+std::optional<LeaveKind> parseLeaveKind(std::string_view id) { return parseId<LeaveKind>(kLeaveKindIds, id); }
+std::string_view asyeDecisionId(AsyeDecision d) { return kDecisionIds[static_cast<size_t>(d)]; }
 std::optional<AsyeDecision> parseAsyeDecision(std::string_view id) {
-    if (id == "pass") return AsyeDecision::Pass;
-    if (id == "fail") return AsyeDecision::Fail;
-    if (id == "extend") return AsyeDecision::Extend;
-    return std::nullopt;
+    return parseId<AsyeDecision>(kDecisionIds, id);
 }
-
-std::string_view asyeRoleId(AsyeRole r) {
-    return r == AsyeRole::Assessor ? "assessor" : "supervisor";
-}
-std::optional<AsyeRole> parseAsyeRole(std::string_view id) {
-    if (id == "supervisor") return AsyeRole::Supervisor;
-    if (id == "assessor") return AsyeRole::Assessor;
-    return std::nullopt;
-}
+std::string_view asyeRoleId(AsyeRole r) { return kRoleIds[static_cast<size_t>(r)]; }
+std::optional<AsyeRole> parseAsyeRole(std::string_view id) { return parseId<AsyeRole>(kRoleIds, id); }
 
 Profile withFinalOutcome(Profile profile, AsyeDecisionRecord final) {
     const bool pass = final.decision == AsyeDecision::Pass;

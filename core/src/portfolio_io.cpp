@@ -122,44 +122,45 @@ AsyeDecisionRecord readDecision(const json& j, const std::string& w) {
     return d;
 }
 
+// Each object of the list `key` of `j` (absent or null: none), read by `read(item, where)`
+// ("profile.asye.leave[2]") into `out`.
+template <class T, class Read>
+void readList(const json& j, const char* key, const std::string& w, std::vector<T>& out, Read read) {
+    const json* a = member(j, key);
+    if (!a || a->is_null()) return;
+    if (!a->is_array()) throw ReadError{w + "." + key, "should be a list"};
+    for (size_t i = 0; i < a->size(); ++i) {
+        const std::string at = w + "." + key + "[" + std::to_string(i) + "]";
+        out.push_back(read(requireObject((*a)[i], at), at));
+    }
+}
+
 AsyeRecord readAsyeRecord(const json& j, const std::string& w) {
     requireObject(j, w);
     AsyeRecord r;
-    if (const json* a = member(j, "leave"); a && !a->is_null()) {
-        if (!a->is_array()) throw ReadError{w + ".leave", "should be a list"};
-        for (size_t i = 0; i < a->size(); ++i) {
-            const std::string at = w + ".leave[" + std::to_string(i) + "]";
-            requireObject((*a)[i], at);
-            LeavePeriod l;
-            l.from = *getDate((*a)[i], "from", at, true);
-            l.to = *getDate((*a)[i], "to", at, true);
-            if (l.to < l.from) throw ReadError{at + ".to", "is before from"};
-            const std::string kind = getString((*a)[i], "kind", at);
-            if (!kind.empty()) {
-                auto k = parseLeaveKind(kind);
-                if (!k)
-                    throw ReadError{at + ".kind",
-                                    "\"" + kind + "\" is not maternity, sickness or other"};
-                l.kind = *k;
-            }
-            l.note = getString((*a)[i], "note", at);
-            r.leave.push_back(std::move(l));
+    readList(j, "leave", w, r.leave, [](const json& item, const std::string& at) {
+        LeavePeriod l;
+        l.from = *getDate(item, "from", at, true);
+        l.to = *getDate(item, "to", at, true);
+        if (l.to < l.from) throw ReadError{at + ".to", "is before from"};
+        const std::string kind = getString(item, "kind", at);
+        if (!kind.empty()) {
+            auto k = parseLeaveKind(kind);
+            if (!k) throw ReadError{at + ".kind", "\"" + kind + "\" is not maternity, sickness or other"};
+            l.kind = *k;
         }
-    }
-    if (const json* a = member(j, "fte_changes"); a && !a->is_null()) {
-        if (!a->is_array()) throw ReadError{w + ".fte_changes", "should be a list"};
-        for (size_t i = 0; i < a->size(); ++i) {
-            const std::string at = w + ".fte_changes[" + std::to_string(i) + "]";
-            requireObject((*a)[i], at);
-            FteChange c;
-            c.from = *getDate((*a)[i], "from", at, true);
-            const json* f = member((*a)[i], "fte");
-            if (!f || !f->is_number()) throw ReadError{at + ".fte", "should be a number"};
-            c.fte = f->get<double>();
-            if (!(c.fte > 0 && c.fte <= 1)) throw ReadError{at + ".fte", "should be between 0 and 1"};
-            r.fteChanges.push_back(c);
-        }
-    }
+        l.note = getString(item, "note", at);
+        return l;
+    });
+    readList(j, "fte_changes", w, r.fteChanges, [](const json& item, const std::string& at) {
+        FteChange c;
+        c.from = *getDate(item, "from", at, true);
+        const json* f = member(item, "fte");
+        if (!f || !f->is_number()) throw ReadError{at + ".fte", "should be a number"};
+        c.fte = f->get<double>();
+        if (!(c.fte > 0 && c.fte <= 1)) throw ReadError{at + ".fte", "should be between 0 and 1"};
+        return c;
+    });
     if (const json* o = member(j, "outcome"); o && !o->is_null()) {
         requireObject(*o, w + ".outcome");
         if (const json* d = member(*o, "recommendation"); d && !d->is_null())
@@ -169,25 +170,19 @@ AsyeRecord readAsyeRecord(const json& j, const std::string& w) {
         if (const json* d = member(*o, "final"); d && !d->is_null())
             r.outcome.final = readDecision(*d, w + ".outcome.final");
     }
-    if (const json* a = member(j, "people"); a && !a->is_null()) {
-        if (!a->is_array()) throw ReadError{w + ".people", "should be a list"};
-        for (size_t i = 0; i < a->size(); ++i) {
-            const std::string at = w + ".people[" + std::to_string(i) + "]";
-            requireObject((*a)[i], at);
-            AsyePerson p;
-            const std::string role = getString((*a)[i], "role", at, true);
-            auto v = parseAsyeRole(role);
-            if (!v) throw ReadError{at + ".role", "\"" + role + "\" is not supervisor or assessor"};
-            p.role = *v;
-            p.name = getString((*a)[i], "name", at);
-            if (const json* b = member((*a)[i], "registered_social_worker"); b && !b->is_null()) {
-                if (!b->is_boolean())
-                    throw ReadError{at + ".registered_social_worker", "should be true or false"};
-                p.registeredSocialWorker = b->get<bool>();
-            }
-            r.people.push_back(std::move(p));
+    readList(j, "people", w, r.people, [](const json& item, const std::string& at) {
+        AsyePerson p;
+        const std::string role = getString(item, "role", at, true);
+        auto v = parseAsyeRole(role);
+        if (!v) throw ReadError{at + ".role", "\"" + role + "\" is not supervisor or assessor"};
+        p.role = *v;
+        p.name = getString(item, "name", at);
+        if (const json* b = member(item, "registered_social_worker"); b && !b->is_null()) {
+            if (!b->is_boolean()) throw ReadError{at + ".registered_social_worker", "should be true or false"};
+            p.registeredSocialWorker = b->get<bool>();
         }
-    }
+        return p;
+    });
     r.extra = unknownMembers(j, {"leave", "fte_changes", "outcome", "people"});
     return r;
 }

@@ -352,6 +352,12 @@ json uniteExtra(const json& base, const json& mine, const json& theirs) {
     return out;
 }
 
+// Each of `members` of `out` from the side that changed it (pick3).
+template <class S, class... M>
+void pickMembers(S& out, const S& base, const S& mine, const S& theirs, M S::*... members) {
+    ((out.*members = pick3(base.*members, mine.*members, theirs.*members)), ...);
+}
+
 template <class T>
 bool holds(const std::vector<T>& list, const T& x) {
     return std::find(list.begin(), list.end(), x) != list.end();
@@ -378,11 +384,8 @@ AsyeRecord mergeAsyeRecords(const AsyeRecord& base, const AsyeRecord& mine, cons
     out.leave = mergeRecords(base.leave, mine.leave, theirs.leave);
     out.fteChanges = mergeRecords(base.fteChanges, mine.fteChanges, theirs.fteChanges);
     out.people = mergeRecords(base.people, mine.people, theirs.people);
-    out.outcome.recommendation = pick3(base.outcome.recommendation, mine.outcome.recommendation,
-                                       theirs.outcome.recommendation);
-    out.outcome.moderation =
-        pick3(base.outcome.moderation, mine.outcome.moderation, theirs.outcome.moderation);
-    out.outcome.final = pick3(base.outcome.final, mine.outcome.final, theirs.outcome.final);
+    pickMembers(out.outcome, base.outcome, mine.outcome, theirs.outcome, &AsyeOutcome::recommendation,
+                &AsyeOutcome::moderation, &AsyeOutcome::final);
     out.extra = uniteExtra(base.extra, mine.extra, theirs.extra);
     return out;
 }
@@ -392,15 +395,9 @@ AsyeRecord mergeAsyeRecords(const AsyeRecord& base, const AsyeRecord& mine, cons
 // outcome is kept when either recorded one.
 Profile mergeProfiles(const Profile& base, const Profile& mine, const Profile& theirs) {
     Profile out;
-    out.name = pick3(base.name, mine.name, theirs.name);
-    out.registrationNumber = pick3(base.registrationNumber, mine.registrationNumber, theirs.registrationNumber);
-    out.employer = pick3(base.employer, mine.employer, theirs.employer);
-    out.team = pick3(base.team, mine.team, theirs.team);
-    out.setting = pick3(base.setting, mine.setting, theirs.setting);
-    out.stage = pick3(base.stage, mine.stage, theirs.stage);
-    out.asyeStart = pick3(base.asyeStart, mine.asyeStart, theirs.asyeStart);
-    out.fte = pick3(base.fte, mine.fte, theirs.fte);
-    out.registeredOn = pick3(base.registeredOn, mine.registeredOn, theirs.registeredOn);
+    pickMembers(out, base, mine, theirs, &Profile::name, &Profile::registrationNumber, &Profile::employer,
+                &Profile::team, &Profile::setting, &Profile::stage, &Profile::asyeStart, &Profile::fte,
+                &Profile::registeredOn);
     out.asye = mergeAsyeRecords(base.asye, mine.asye, theirs.asye);
     out.extra = uniteExtra(base.extra, mine.extra, theirs.extra);
     const auto& bf = base.asye.outcome.final;
