@@ -58,6 +58,14 @@ struct Finger {
     void framesFrom(double ms, int n) {
         for (int i = 0; i < n; ++i) frameAt(ms + 16.0 * i);
     }
+    /// Down at (x, y) at 0 ms (and a frame), then 12 moves of 20 px up, the i-th at `at(i)`,
+    /// all fed before the next frame.
+    template <typename At> void pressAndMoveUp(float x, float y, At at) {
+        touch.fingerDown(1, x, y, 0);
+        frameAt(1);
+        for (int i = 1; i <= 12; ++i)
+            touch.fingerMove(1, x, y - 20.f * i, at(i));
+    }
 };
 
 bool menuShown() { return ui::widgets().find("entrymenu.edit") != nullptr; }
@@ -71,12 +79,9 @@ TEST(UiTouchTest, ADragWhoseMovesWaitForOneSlowFrameScrollsAndIsNoLongPress) {
     ImGuiWindow* rows = rowsWindow();
     ASSERT_NE(rows, nullptr);
     const float x = 195, y = 600;
-    f.touch.fingerDown(1, x, y, 0);
-    f.frameAt(1);
     // The next frame took 900 ms (a software-rendered frame on a busy machine): the finger's
     // moves, 16 ms apart, arrived meanwhile and are all fed before that frame's update.
-    for (int i = 1; i <= 12; ++i)
-        f.touch.fingerMove(1, x, y - 20.f * i, 16.0 * i);
+    f.pressAndMoveUp(x, y, [](int i) { return 16.0 * i; });
     f.touch.fingerUp(1, x, y - 240.f, 16.0 * 12 + 120); // rested before lifting: no throw
     f.framesFrom(900, 6);
     EXPECT_FALSE(menuShown()) << "a press that moved is no long press, however late its frame";
@@ -91,10 +96,7 @@ TEST(UiTouchTest, AThrowTravelsAsFarAsTheFingerWasMoving) {
     ImGuiWindow* rows = rowsWindow();
     ASSERT_NE(rows, nullptr);
     const float x = 195, y = 700;
-    f.touch.fingerDown(1, x, y, 0);
-    f.frameAt(1);
-    for (int i = 1; i <= 12; ++i) // 20 px every 16 ms: 1,250 px a second
-        f.touch.fingerMove(1, x, y - 20.f * i, 16.0 * i);
+    f.pressAndMoveUp(x, y, [](int i) { return 16.0 * i; }); // 20 px every 16 ms: 1,250 px/s
     f.touch.fingerUp(1, x, y - 240.f, 16.0 * 12);
     f.framesFrom(200, 200); // a little over 3 s: the throw has run out
     const float thrown = rows->Scroll.y - 230.f;
@@ -111,12 +113,9 @@ TEST(UiTouchTest, MovesMicrosecondsApartDoNotThrowTheListToItsEnd) {
     ImGuiWindow* rows = rowsWindow();
     ASSERT_NE(rows, nullptr);
     const float x = 195, y = 700;
-    f.touch.fingerDown(1, x, y, 0);
-    f.frameAt(1);
     // A browser that coalesces, or a platform stamping events as one frame polls them: the
     // moves seem to come a hundredth of a millisecond apart (24,000,000 px a second).
-    for (int i = 1; i <= 12; ++i)
-        f.touch.fingerMove(1, x, y - 20.f * i, 100.0 + 0.01 * i);
+    f.pressAndMoveUp(x, y, [](int i) { return 100.0 + 0.01 * i; });
     f.touch.fingerUp(1, x, y - 240.f, 100.13);
     f.framesFrom(120, 250);
     ui::TouchInput::Options o;
