@@ -444,26 +444,32 @@ link_wasm_headers() {
 }
 
 # ============================================================================
-# 6. playwright-core from npm (drives Debian's /usr/bin/chromium)
+# 6. npm packages for the browser tests: playwright-core (drives Debian's
+#    /usr/bin/chromium) and axe-core (accessibility rules run inside the page)
 # ============================================================================
-install_playwright() {
-    local prefix=$CACHE/node pkg=$PLAYWRIGHT_DIR/package.json have=""
+install_npm_package() { # name version
+    local name=$1 version=$2 prefix=$CACHE/node have=""
+    local pkg=$prefix/node_modules/$name/package.json
     [ -f "$pkg" ] && have=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$pkg" | head -n1)
-    if [ "$have" = "$PATHWAY_PLAYWRIGHT_VERSION" ]; then
-        say "playwright-core $PATHWAY_PLAYWRIGHT_VERSION ... ok (cached)"
+    if [ "$have" = "$version" ]; then
+        say "$name $version ... ok (cached)"
         return
     fi
     need_cmd npm
-    local log=$LOG_DIR/npm.log t0
+    local log=$LOG_DIR/npm-$name.log t0
     t0=$(date +%s)
     : >"$log"
     mkdir -p "$prefix"
-    # Never download a browser: tests use Debian's chromium. (playwright-core has
-    # no install script; --ignore-scripts and the variable make sure of it.)
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 run_logged "$log" "npm install playwright-core@$PATHWAY_PLAYWRIGHT_VERSION" \
+    # Never download a browser: tests use Debian's chromium. (Neither package has an
+    # install script; --ignore-scripts and the variable make sure of it.)
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 run_logged "$log" "npm install $name@$version" \
         npm install --prefix "$prefix" --no-audit --no-fund --ignore-scripts \
-            --save-exact "playwright-core@$PATHWAY_PLAYWRIGHT_VERSION"
-    say "playwright-core $PATHWAY_PLAYWRIGHT_VERSION ... ok ($(rel "$prefix"), $(elapsed "$t0"))"
+            --save-exact "$name@$version"
+    say "$name $version ... ok ($(rel "$prefix"), $(elapsed "$t0"))"
+}
+install_playwright() {
+    install_npm_package playwright-core "$PATHWAY_PLAYWRIGHT_VERSION"
+    install_npm_package axe-core "$PATHWAY_AXE_VERSION"
 }
 
 # ============================================================================

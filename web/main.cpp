@@ -126,6 +126,7 @@ struct WebApp {
     int keepCaretFrames = 0; ///< frames left to keep the edited field above the keyboard
     double lastFrameMs = 0;
     std::string editingSent;  ///< the last field-being-edited description sent to the page
+    std::string semanticsSent; ///< the last screen semantics sent to the page's mirror
     ui::WidgetRect editing;   ///< the field being edited, as last drawn (it may scroll away)
     uint32_t framesDrawn = 0;
     uint32_t loopIterations = 0; ///< main-loop ticks, drawn or not (idle measurements)
@@ -260,6 +261,7 @@ void pauseWhenIdle(double now) {
 }
 
 void publishEditing();
+void publishSemantics();
 
 void frame(void*) {
     WebApp& a = *g_app;
@@ -305,6 +307,7 @@ void frame(void*) {
     if (++a.framesDrawn == 1) EM_ASM({ window.pathwayShell && window.pathwayShell.firstFrame(); });
 
     publishEditing();
+    publishSemantics();
     if (a.session.dirty()) {
         if (a.dirtySinceMs < 0) a.dirtySinceMs = now;
         if (now - a.dirtySinceMs > kSaveDelayMs) {
@@ -377,6 +380,16 @@ void publishEditing() {
         }
     }
     EM_ASM({ window.pathwayShell && window.pathwayShell.editing(UTF8ToString($0)); }, text.c_str());
+}
+
+/// The screen's semantics for the page's DOM mirror (screen readers, issue 13), when they change.
+void publishSemantics() {
+    WebApp& a = *g_app;
+    std::string text = ui::semanticsJson(a.app->title(), a.app->message());
+    if (text == a.semanticsSent) return;
+    a.semanticsSent = std::move(text);
+    EM_ASM({ window.pathwayShell && window.pathwayShell.semantics(UTF8ToString($0)); },
+           a.semanticsSent.c_str());
 }
 
 const char* getClipboard(void*) { return g_app->clipboard.c_str(); }
@@ -779,6 +792,22 @@ EMSCRIPTEN_KEEPALIVE int pathway_test_new_entry(const char* kind) {
     g_app->app->startNewEntry(*k);
     pathway_wake();
     return 1;
+}
+
+/// The page's mirror moved the keyboard focus to node `key` (Tab, a screen reader's cursor):
+/// ImGui's navigation highlight follows and the item scrolls into view.
+EMSCRIPTEN_KEEPALIVE int pathway_a11y_focus(const char* key) {
+    const bool ok = ui::requestFocus(key);
+    if (ok) pathway_wake();
+    return ok ? 1 : 0;
+}
+
+/// The page's mirror activated node `key` (Enter, Space, a screen reader's double tap): the
+/// same ImGui item is pressed.
+EMSCRIPTEN_KEEPALIVE int pathway_a11y_activate(const char* key) {
+    const bool ok = ui::requestActivate(key);
+    if (ok) pathway_wake();
+    return ok ? 1 : 0;
 }
 
 } // extern "C"

@@ -59,6 +59,23 @@ std::string_view screenId(Screen s) {
     return "home";
 }
 
+std::string App::title() const {
+    std::string_view name = "Home";
+    switch (m_screen) {
+    case Screen::Welcome: name = "Welcome"; break;
+    case Screen::Home: name = "Home"; break;
+    case Screen::Log: name = "Learning log"; break;
+    case Screen::Editor: name = m_draft && m_draftIsNew ? "New entry" : "Edit entry"; break;
+    case Screen::Frameworks: name = "Frameworks and progress"; break;
+    case Screen::Reviews: name = "Reviews"; break;
+    case Screen::Settings: name = "Settings"; break;
+    case Screen::Share: name = "Share and import"; break;
+    case Screen::Mentor: name = "Review a portfolio"; break;
+    case Screen::Cohort: name = "Cohort"; break;
+    }
+    return std::string(name) + " \xe2\x80\x93 Pathway";
+}
+
 std::optional<Screen> parseScreen(std::string_view id) {
     for (Screen s : kAllScreens)
         if (screenId(s) == id) return s;
@@ -324,6 +341,7 @@ void App::handleShortcuts() {
 
 void App::frame() {
     widgets().beginFrame();
+    applyAccessRequests(); // the web page's screen-reader mirror asked for a focus or a click
     const ImGuiIO& io = ImGui::GetIO();
     m_phone = io.DisplaySize.x < em(40);
     // Without a profile only the welcome screen and a mentor's review of someone else's
@@ -507,6 +525,7 @@ void App::drawNavigation(bool bottom) {
             char label[64];
             std::snprintf(label, sizeof label, "%s\n%s", it.icon, it.shortLabel);
             if (button(it.id, label, false, ImVec2(w, h))) show(it.screen);
+            semantics(Role::Link, active ? state::kCurrent : 0, it.id);
             ImGui::PopStyleColor(3);
         }
         ImGui::PopStyleVar(3);
@@ -516,10 +535,10 @@ void App::drawNavigation(bool bottom) {
     ImGui::Dummy(ImVec2(0, em(1.0f)));
     ImGui::Indent(em(1.2f));
     ImGui::PushFont(fonts().title);
-    ImGui::TextColored(p.accent, "Pathway");
+    ax::TextColored(p.accent, "Pathway");
     ImGui::PopFont();
     const Profile& profile = m_session.store().portfolio().profile;
-    ImGui::TextUnformatted(profile.name.c_str());
+    ax::TextUnformatted(profile.name.c_str());
     muted(std::string(stageLabel(profile.stage)).c_str());
     ImGui::Unindent(em(1.2f));
     ImGui::Dummy(ImVec2(0, em(0.8f)));
@@ -532,7 +551,7 @@ void App::drawNavigation(bool bottom) {
         startNewEntry(EntryKind::Cpd);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Record a piece of CPD (Ctrl+N)");
     ImGui::SameLine(0, em(0.25f));
-    if (button("action.add-menu", icon::kExpand, true, ImVec2(menuW, em(2.5f))))
+    if (button("action.add-menu", (std::string(icon::kExpand) + "##Add another kind of entry").c_str(), true, ImVec2(menuW, em(2.5f))))
         m_openAddMenu = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add another kind of entry");
     ImGui::Dummy(ImVec2(0, em(0.6f)));
@@ -548,6 +567,7 @@ void App::drawNavigation(bool bottom) {
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.surfaceAlt);
         ImGui::PushStyleColor(ImGuiCol_Text, active ? p.accent : p.text);
         if (button(it.id, label, false, ImVec2(w, em(2.4f)))) show(it.screen);
+        semantics(Role::Link, active ? state::kCurrent : 0, it.id);
         ImGui::PopStyleColor(3);
         ImGui::PopStyleVar(3);
     }
@@ -656,20 +676,20 @@ void App::drawTopBar() {
         title = greeting.c_str();
     }
     ImGui::PushFont(fonts().title);
-    ImGui::TextUnformatted(title);
+    ax::TextUnformatted(title);
     ImGui::PopFont();
     const float bw = em(2.6f);
     const float bh = m_phone ? std::max(em(2.4f), 44.f) : em(2.2f);
     ImGui::SameLine(ImGui::GetContentRegionMax().x - bw * 2 - ImGui::GetStyle().ItemSpacing.x);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - em(0.1f));
     ImGui::BeginDisabled(!store.canUndo());
-    if (button("action.undo", icon::kUndo, false, ImVec2(bw, bh))) store.undo();
+    if (button("action.undo", (std::string(icon::kUndo) + "##Undo").c_str(), false, ImVec2(bw, bh))) store.undo();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && store.canUndo())
         ImGui::SetTooltip("Undo %s (Ctrl+Z)", store.undoLabel().c_str());
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(!store.canRedo());
-    if (button("action.redo", icon::kRedo, false, ImVec2(bw, bh))) store.redo();
+    if (button("action.redo", (std::string(icon::kRedo) + "##Redo").c_str(), false, ImVec2(bw, bh))) store.redo();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && store.canRedo())
         ImGui::SetTooltip("Redo %s (Ctrl+Shift+Z)", store.redoLabel().c_str());
     ImGui::EndDisabled();
@@ -681,7 +701,7 @@ void App::drawTopBar() {
     }
     if (!m_session.error().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.bad);
-        ImGui::TextWrapped("%s %s", icon::kWarning, m_session.error().c_str());
+        ax::TextWrapped("%s %s", icon::kWarning, m_session.error().c_str());
         ImGui::PopStyleColor();
     }
     ImGui::Dummy(ImVec2(0, em(0.4f)));
@@ -694,11 +714,11 @@ void App::drawDraftBanner() {
     const bool cardOpen = beginCard("draftbanner", ImVec2(0, 0));
     ImGui::PopStyleColor(); // the card keeps its border; its buttons do not
     if (cardOpen) {
-        ImGui::TextColored(p.warn, "%s", icon::kEdit);
+        ax::TextColored(p.warn, "%s", icon::kEdit);
         ImGui::SameLine();
         const std::string text = "Unsaved " + asciiLower(kindLabel(m_draft->kind)) +
                                  (m_draft->title.empty() ? "" : ": \"" + m_draft->title + "\"");
-        ImGui::TextUnformatted(text.c_str());
+        ax::TextUnformatted(text.c_str());
         if (!m_phone) ImGui::SameLine(ImGui::GetContentRegionMax().x - em(15));
         if (button("action.resume-draft", "Continue", true, ImVec2(em(7), 0))) show(Screen::Editor);
         ImGui::SameLine();

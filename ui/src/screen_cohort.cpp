@@ -52,6 +52,7 @@ bool choice(const char* idPrefix, const char* label, std::string& value,
     const std::string comboId = std::string("##") + idPrefix;
     const bool open = ImGui::BeginCombo(comboId.c_str(), shown.c_str());
     registerLastItem((std::string(idPrefix) + "open").c_str(), label);
+    semantics(Role::ComboBox, open ? state::kExpanded : 0, nullptr, shown);
     if (open) {
         auto item = [&](const std::string& id, const std::string& text) {
             if (ImGui::Selectable(text.c_str(), id == value)) {
@@ -60,6 +61,7 @@ bool choice(const char* idPrefix, const char* label, std::string& value,
             }
             registerLastItem((std::string(idPrefix) + (id.empty() ? "any" : id)).c_str(),
                              text.c_str());
+            semantics(Role::Option, id == value ? state::kSelected : 0);
         };
         item("", "Any");
         for (const auto& [id, text] : options) item(id, text);
@@ -215,7 +217,7 @@ void App::drawCohort() {
     const Palette& p = palette();
     CohortState& c = cohortState(m_cohort);
     ImGui::PushFont(fonts().title);
-    ImGui::TextUnformatted("Cohort");
+    ax::TextUnformatted("Cohort");
     ImGui::PopFont();
     const float closeW = em(6.5f);
     ImGui::SameLine(ImGui::GetContentRegionMax().x - closeW);
@@ -235,10 +237,10 @@ void App::drawCohort() {
     ImGui::Dummy(ImVec2(0, em(0.3f)));
     const bool anyFlag = c.summary.rfind("None", 0) != 0;
     ImGui::PushFont(fonts().heading);
-    ImGui::TextColored(anyFlag ? p.warn : p.good, "%s", anyFlag ? icon::kWarning : icon::kCheckCircle);
+    ax::TextColored(anyFlag ? p.warn : p.good, "%s", anyFlag ? icon::kWarning : icon::kCheckCircle);
     ImGui::SameLine(0, em(0.4f));
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(c.summary.c_str());
+    ax::TextUnformatted(c.summary.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     registerLastItem("cohort.summary", c.summary.c_str());
@@ -274,7 +276,7 @@ void App::drawCohortOpen() {
         }
         if (!c.message.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, c.messageIsError ? p.bad : p.good);
-            ImGui::TextWrapped("%s", c.message.c_str());
+            ax::TextWrapped("%s", c.message.c_str());
             ImGui::PopStyleColor();
         }
         for (const auto& s : c.skipped) mutedWrapped(("Skipped " + s).c_str());
@@ -316,6 +318,7 @@ void App::drawCohortTable() {
     ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeightWithSpacing()));
     ImGui::Checkbox("Needs attention only", &c.filter.attentionOnly);
     registerLastItem("cohort.attention-only", "Needs attention only");
+    semantics(Role::CheckBox, c.filter.attentionOnly ? state::kChecked : 0);
     ImGui::EndGroup();
 
     const auto& shown = cohortRowsShown();
@@ -366,7 +369,7 @@ void App::drawCohortTable() {
                     ImGui::PushTextWrapPos(em(32)); // BulletText does not wrap: Bullet + TextWrapped
                     for (const auto& f : r.attention) {
                         ImGui::Bullet();
-                        ImGui::TextWrapped("%s: %s", f.label.c_str(), f.why.c_str());
+                        ax::TextWrapped("%s: %s", f.label.c_str(), f.why.c_str());
                     }
                     ImGui::PopTextWrapPos();
                     ImGui::EndTooltip();
@@ -376,9 +379,9 @@ void App::drawCohortTable() {
                     ImGui::AlignTextToFramePadding();
                     const std::string t = fitted(text, ImGui::GetContentRegionAvail().x);
                     if (color)
-                        ImGui::TextColored(*color, "%s", t.c_str());
+                        ax::TextColored(*color, "%s", t.c_str());
                     else
-                        ImGui::TextUnformatted(t.c_str());
+                        ax::TextUnformatted(t.c_str());
                 };
                 if (!m_phone) {
                     cell(cohortStageLabel(r.stage));
@@ -504,7 +507,7 @@ void App::drawCohortCharts() {
             const Framework* f = Catalog::builtin().framework(frameworks[fi]);
             ImGui::Dummy(ImVec2(0, em(0.3f)));
             ImGui::PushFont(fonts().heading);
-            ImGui::TextUnformatted(f ? f->title.c_str() : frameworks[fi].c_str());
+            ax::TextUnformatted(f ? f->title.c_str() : frameworks[fi].c_str());
             ImGui::PopFont();
             const float avail = ImGui::GetContentRegionAvail().x - nameW;
             const float cw = std::max(em(1.6f), avail / static_cast<float>(tags[fi].size()));
@@ -577,28 +580,28 @@ void App::drawPractitionerSummary(const Portfolio& doc) {
             for (const auto& r : m_cohort->rows)
                 if (r.source == m_cohort->selected)
                     for (const auto& f : r.attention) {
-                        ImGui::TextColored(p.bad, "%s", icon::kWarning);
+                        ax::TextColored(p.bad, "%s", icon::kWarning);
                         ImGui::SameLine(0, em(0.4f));
-                        ImGui::TextWrapped("%s: %s", f.label.c_str(), f.why.c_str());
+                        ax::TextWrapped("%s: %s", f.label.c_str(), f.why.c_str());
                     }
         if (st.asye) {
             ImGui::Dummy(ImVec2(0, em(0.2f)));
             muted(("ASYE " + friendlyDate(st.asye->start) + " to " + friendlyDate(st.asye->end)).c_str());
             for (const auto& r : st.asye->reviews) {
-                ImGui::TextColored(reviewStateColor(r.state), "%s",
+                ax::TextColored(reviewStateColor(r.state), "%s",
                                    r.state == ReviewState::Done ? icon::kCheckCircle : icon::kEvent);
                 ImGui::SameLine(0, em(0.4f));
-                ImGui::Text("%s, %s: %s", r.name.c_str(), friendlyDate(r.due).c_str(),
+                ax::Text("%s, %s: %s", r.name.c_str(), friendlyDate(r.due).c_str(),
                             reviewStateLabel(r.state));
             }
             ImGui::Dummy(ImVec2(0, em(0.2f)));
             const float labelW = std::min(em(18), ImGui::GetContentRegionAvail().x * 0.5f);
             for (const auto& e : st.asye->evidence) {
                 const std::string t = fitted(e.label, labelW - em(0.4f));
-                ImGui::TextUnformatted(t.c_str());
+                ax::TextUnformatted(t.c_str());
                 ImGui::SameLine(labelW);
                 const float frac = e.need ? std::min(1.f, float(e.have) / float(e.need)) : 1.f;
-                ImGui::Text("%d of %d", e.have, e.need);
+                ax::Text("%d of %d", e.have, e.need);
                 ImGui::SameLine(labelW + em(4));
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.45f));
                 progressBar(frac, frac >= 1 ? p.good : p.accent, em(10));

@@ -77,10 +77,10 @@ void App::drawConflictNotice(const Entry& e) {
         text += std::string(text.empty() ? "" : " ") +
                 "It was changed elsewhere while you edit it: saving keeps both versions.";
     if (text.empty()) return;
-    ImGui::TextColored(p.warn, "%s", icon::kWarning);
+    ax::TextColored(p.warn, "%s", icon::kWarning);
     ImGui::SameLine(0, em(0.4f));
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(text.c_str());
+    ax::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     registerLastItem("editor.conflict", text.c_str());
     if (!otherId.empty() && doc.find(otherId)) {

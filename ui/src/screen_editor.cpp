@@ -26,7 +26,7 @@ namespace {
 
 void label(const std::string& text, const std::string& guidance) {
     ImGui::Dummy(ImVec2(0, em(0.15f)));
-    ImGui::TextUnformatted(text.c_str());
+    ax::TextUnformatted(text.c_str());
     if (!guidance.empty()) mutedWrapped(guidance.c_str());
 }
 
@@ -81,20 +81,20 @@ void App::drawSignOffs(const Entry& draft) {
             c = p.bad;
             state = "Does not match: the entry was changed outside Pathway after signing.";
         }
-        ImGui::TextColored(c, "%s", icon::kVerified);
+        ax::TextColored(c, "%s", icon::kVerified);
         ImGui::SameLine(0, em(0.4f));
         ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted(line.c_str());
+        ax::TextUnformatted(line.c_str());
         registerLastItem(("signoff." + std::string(signOffStateId(st))).c_str(), line.c_str());
-        if (state) ImGui::TextColored(c, "%s", state);
+        if (state) ax::TextColored(c, "%s", state);
         ImGui::PopTextWrapPos();
     }
     for (const Comment& cm : doc.comments) {
         if (cm.entryId != draft.id) continue;
-        ImGui::TextColored(cm.requestsEvidence ? p.warn : p.accent, "%s", icon::kComment);
+        ax::TextColored(cm.requestsEvidence ? p.warn : p.accent, "%s", icon::kComment);
         ImGui::SameLine(0, em(0.4f));
         ImGui::PushTextWrapPos(0);
-        ImGui::TextWrapped("%s%s: %s", cm.author.empty() ? "Reviewer" : cm.author.c_str(),
+        ax::TextWrapped("%s%s: %s", cm.author.empty() ? "Reviewer" : cm.author.c_str(),
                            cm.requestsEvidence ? " asks for more evidence" : "", cm.text.c_str());
         ImGui::PopTextWrapPos();
     }
@@ -123,7 +123,7 @@ void App::drawEditor() {
     ImGui::PushItemWidth(-FLT_MIN);
 
     // Kind: fixed for stored entries, switchable for new ones (the text already typed is kept).
-    ImGui::TextColored(kindColor(e.kind), "%s", kindIcon(e.kind));
+    ax::TextColored(kindColor(e.kind), "%s", kindIcon(e.kind));
     ImGui::SameLine(0, em(0.4f));
     if (m_draftIsNew) {
         ImGui::SetNextItemWidth(em(16));
@@ -133,12 +133,14 @@ void App::drawEditor() {
                 const std::string l(kindLabel(k));
                 if (ImGui::Selectable(l.c_str(), k == e.kind)) e.kind = k;
                 registerLastItem(("editor.kind." + std::string(kindId(k))).c_str(), l.c_str());
+                semantics(Role::Option, k == e.kind ? state::kSelected : 0);
             }
             ImGui::EndCombo();
         }
         registerLastItem("editor.kind", "Kind of entry");
+        semantics(Role::ComboBox, 0, "editor.kind", current);
     } else {
-        ImGui::TextUnformatted(std::string(kindLabel(e.kind)).c_str());
+        ax::TextUnformatted(std::string(kindLabel(e.kind)).c_str());
         drawSignOffs(e);
         drawConflictNotice(e);
     }
@@ -156,7 +158,7 @@ void App::drawEditor() {
         muted(friendlyDate(*d).c_str());
         if (*d > m_clock.today()) {
             ImGui::SameLine();
-            ImGui::TextColored(p.warn, "in the future");
+            ax::TextColored(p.warn, "in the future");
         }
     }
     if (badDate) fieldError("The date must look like 2026-11-23.");
@@ -224,15 +226,18 @@ void App::drawEditor() {
             if (ImGui::BeginCombo(("##" + id).c_str(), preview.c_str())) {
                 if (ImGui::Selectable("(none)", value.empty())) value.clear();
                 registerLastItem((id + ".none").c_str(), "(none)");
+                semantics(Role::Option, value.empty() ? state::kSelected : 0);
                 for (const auto& c : f.choices) {
                     if (ImGui::Selectable(std::string(c.label).c_str(), c.id == value))
                         value = std::string(c.id);
                     registerLastItem((id + "." + std::string(c.id)).c_str(),
                                      std::string(c.label).c_str());
+                    semantics(Role::Option, c.id == value ? state::kSelected : 0);
                 }
                 ImGui::EndCombo();
             }
             registerLastItem(id.c_str(), labelText.c_str());
+            semantics(Role::ComboBox, 0, id.c_str(), preview);
             break;
         }
         case FieldType::Flag: {
@@ -240,6 +245,7 @@ void App::drawEditor() {
             bool on = value == "yes";
             if (ImGui::Checkbox(labelText.c_str(), &on)) value = on ? "yes" : "";
             registerLastItem(id.c_str(), labelText.c_str());
+            semantics(Role::CheckBox, on ? state::kChecked : 0);
             if (!f.guidance.empty()) mutedWrapped(std::string(f.guidance).c_str());
             break;
         }
@@ -251,7 +257,7 @@ void App::drawEditor() {
         // The peer piece needs both halves; say so while the user is writing it.
         if (e.kind == EntryKind::Cpd && key == field::kPeerLearned && e.has(field::kPeerRole) &&
             !e.has(field::kPeerLearned)) {
-            ImGui::TextColored(p.warn,
+            ax::TextColored(p.warn,
                                "%s Add what the discussion taught you to count this as "
                                "your peer-reflected piece.",
                                icon::kWarning);
@@ -279,30 +285,30 @@ void App::drawEditor() {
                         return e.has(k);
                     };
                     for (const RequiredField& rf : rule->requiredFields) {
-                        ImGui::TextColored(filled(rf.key) ? p.good : p.textMuted, "%s",
+                        ax::TextColored(filled(rf.key) ? p.good : p.textMuted, "%s",
                                            filled(rf.key) ? icon::kCheckCircle : icon::kCircle);
                         ImGui::SameLine(0, em(0.4f));
-                        ImGui::TextWrapped("%s", rf.label.c_str());
+                        ax::TextWrapped("%s", rf.label.c_str());
                     }
                     ImGui::Dummy(ImVec2(0, em(0.3f)));
                     mutedWrapped("For the peer-reflected piece, also:");
                     for (const RequiredField& rf : rule->peerFields) {
-                        ImGui::TextColored(filled(rf.key) ? p.good : p.textMuted, "%s",
+                        ax::TextColored(filled(rf.key) ? p.good : p.textMuted, "%s",
                                            filled(rf.key) ? icon::kCheckCircle : icon::kCircle);
                         ImGui::SameLine(0, em(0.4f));
-                        ImGui::TextWrapped("%s", rf.label.c_str());
+                        ax::TextWrapped("%s", rf.label.c_str());
                     }
                 }
             } else if (e.kind == EntryKind::Reflection) {
                 cardTitle(icon::kPsychology, "Reflective model");
                 if (const ReflectiveModel* m = catalog.reflectiveModel(e.field(field::kModel))) {
-                    ImGui::TextWrapped("%s", m->name.c_str());
+                    ax::TextWrapped("%s", m->name.c_str());
                     for (const ReflectiveStage& s : m->stages) {
                         const bool done = e.has(s.key);
-                        ImGui::TextColored(done ? p.good : p.textMuted, "%s",
+                        ax::TextColored(done ? p.good : p.textMuted, "%s",
                                            done ? icon::kCheckCircle : icon::kCircle);
                         ImGui::SameLine(0, em(0.4f));
-                        ImGui::TextUnformatted(s.name.c_str());
+                        ax::TextUnformatted(s.name.c_str());
                     }
                     ImGui::Dummy(ImVec2(0, em(0.3f)));
                     mutedWrapped(m->source.c_str());
@@ -329,7 +335,7 @@ void App::drawEditor() {
     // Footer: message and actions.
     if (!m_message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, m_messageIsError ? p.bad : p.good);
-        ImGui::TextWrapped("%s %s", m_messageIsError ? icon::kWarning : icon::kCheckCircle,
+        ax::TextWrapped("%s %s", m_messageIsError ? icon::kWarning : icon::kCheckCircle,
                            m_message.c_str());
         ImGui::PopStyleColor();
     }
@@ -393,9 +399,9 @@ void App::drawReflectionFields(Entry& e) {
         ++stageNo;
         ImGui::Dummy(ImVec2(0, em(0.2f)));
         ImGui::PushFont(fonts().heading);
-        ImGui::TextColored(p.accent, "%d", stageNo);
+        ax::TextColored(p.accent, "%d", stageNo);
         ImGui::SameLine(0, em(0.5f));
-        ImGui::TextUnformatted(s.name.c_str());
+        ax::TextUnformatted(s.name.c_str());
         ImGui::PopFont();
         mutedWrapped(s.prompt.c_str());
         std::string value = e.field(s.key);
@@ -430,7 +436,7 @@ void App::drawTagPicker(Entry& e) {
     const Catalog& catalog = Catalog::builtin();
     ImGui::Dummy(ImVec2(0, em(0.4f)));
     ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted("Frameworks");
+    ax::TextUnformatted("Frameworks");
     ImGui::PopFont();
     mutedWrapped("Tag what this shows against the PCF, the KSS or the professional standards.");
     // Current tags as removable chips.

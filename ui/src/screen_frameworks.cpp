@@ -45,14 +45,14 @@ void App::drawFrameworks() {
     if (beginCard("progression", ImVec2(0, 0))) {
         cardTitle(icon::kTimeline, "Progression");
         const ProgressionStatus& pr = st.progression;
-        ImGui::Text("You are at: %s", std::string(stageLabel(pr.currentStage)).c_str());
+        ax::Text("You are at: %s", std::string(stageLabel(pr.currentStage)).c_str());
         if (pr.nextLevelName) {
             ImGui::SameLine();
-            ImGui::TextColored(p.textMuted, "%s  next PCF level: %s", icon::kChevronRight,
+            ax::TextColored(p.textMuted, "%s  next PCF level: %s", icon::kChevronRight,
                                pr.nextLevelName->c_str());
         }
         if (pr.itemsWithoutEvidence.empty()) {
-            ImGui::TextColored(p.good, "%s Every PCF domain has evidence from the last 12 months.",
+            ax::TextColored(p.good, "%s Every PCF domain has evidence from the last 12 months.",
                                icon::kCheckCircle);
         } else {
             std::string list;
@@ -60,7 +60,7 @@ void App::drawFrameworks() {
                 const FrameworkItem* it = catalog.findItem(pr.itemsWithoutEvidence[i]);
                 list += (i ? ", " : "") + pr.itemsWithoutEvidence[i] + (it ? " " + it->title : "");
             }
-            ImGui::TextColored(p.warn, "%s Gaps: no evidence in the last 12 months for",
+            ax::TextColored(p.warn, "%s Gaps: no evidence in the last 12 months for",
                                icon::kWarning);
             mutedWrapped(list.c_str());
         }
@@ -122,7 +122,7 @@ void App::drawFrameworks() {
                 if (!item.parent.empty()) ImGui::Unindent(em(1.2f));
                 ImGui::TableNextColumn();
                 const int count = cell ? cell->count : 0;
-                ImGui::TextColored(count ? p.text : p.textMuted, "%d", count);
+                ax::TextColored(count ? p.text : p.textMuted, "%d", count);
                 if (!m_phone) {
                     ImGui::SameLine();
                     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.4f));
@@ -147,7 +147,7 @@ void App::drawFrameworks() {
             m_frameworkTag.clear();
         const FrameworkItem* item = catalog.findItem(m_frameworkTag);
         ImGui::PushFont(fonts().heading);
-        ImGui::TextWrapped("%s  %s", m_frameworkTag.c_str(), item ? item->title.c_str() : "");
+        ax::TextWrapped("%s  %s", m_frameworkTag.c_str(), item ? item->title.c_str() : "");
         ImGui::PopFont();
         if (item && !item->description.empty()) mutedWrapped(item->description.c_str());
         ImGui::Dummy(ImVec2(0, em(0.3f)));
@@ -196,10 +196,10 @@ void App::drawReviews() {
                     ImGui::TableNextRow(0, em(2.4f));
                     ImGui::TableNextColumn();
                     ImGui::AlignTextToFramePadding();
-                    ImGui::TextUnformatted((r.name + (r.optional ? " (optional)" : "")).c_str());
+                    ax::TextUnformatted((r.name + (r.optional ? " (optional)" : "")).c_str());
                     ImGui::TableNextColumn();
                     ImGui::AlignTextToFramePadding();
-                    ImGui::TextUnformatted(friendlyDate(r.due).c_str());
+                    ax::TextUnformatted(friendlyDate(r.due).c_str());
                     if (!(r.due == r.calculated) && ImGui::IsItemHovered())
                         ImGui::SetTooltip("Falls on %s, a weekend: due the Monday after.",
                                           friendlyDate(r.calculated).c_str());
@@ -271,9 +271,9 @@ void App::drawReviews() {
         for (const Comment* c : comments) {
             const Entry* e = doc.find(c->entryId);
             ImGui::Dummy(ImVec2(0, em(0.2f)));
-            ImGui::TextColored(p.accent, "%s", icon::kComment);
+            ax::TextColored(p.accent, "%s", icon::kComment);
             ImGui::SameLine(0, em(0.4f));
-            ImGui::Text("%s", c->author.empty() ? "Reviewer" : c->author.c_str());
+            ax::Text("%s", c->author.empty() ? "Reviewer" : c->author.c_str());
             if (!c->role.empty()) {
                 ImGui::SameLine();
                 muted(c->role.c_str());
@@ -283,7 +283,7 @@ void App::drawReviews() {
                 muted(("\xc2\xb7 " + formatTimestamp(c->atMs).substr(0, 10)).c_str());
             }
             if (e) muted(("on \"" + e->title + "\"").c_str());
-            ImGui::TextWrapped("%s", c->text.c_str());
+            ax::TextWrapped("%s", c->text.c_str());
             if (c->requestsEvidence) chip("Asks for more evidence", p.warn);
             if (!c->outcome.empty()) {
                 if (c->requestsEvidence) ImGui::SameLine();
@@ -295,12 +295,12 @@ void App::drawReviews() {
         }
         for (const SignOff& s : doc.signOffs) {
             const Entry* e = doc.find(s.entryId);
-            ImGui::TextColored(p.good, "%s", icon::kVerified);
+            ax::TextColored(p.good, "%s", icon::kVerified);
             ImGui::SameLine(0, em(0.4f));
             std::string line =
                 "Signed off by " + (s.reviewer.empty() ? std::string("a reviewer") : s.reviewer);
             if (!s.role.empty()) line += " (" + s.role + ")";
-            ImGui::TextWrapped("%s", line.c_str());
+            ax::TextWrapped("%s", line.c_str());
             std::string what = e ? "\"" + e->title + "\"" : "an entry no longer in the portfolio";
             if (s.atMs) what += " on " + formatTimestamp(s.atMs).substr(0, 10);
             muted(what.c_str());

@@ -25,20 +25,20 @@ constexpr float kPi = 3.14159265f;
 /// A check line: a filled tick when done, an open circle when not.
 void checkLine(bool done, const std::string& text, const std::string& detailText = {}) {
     const Palette& p = palette();
-    ImGui::TextColored(done ? p.good : p.textMuted, "%s",
+    ax::TextColored(done ? p.good : p.textMuted, "%s",
                        done ? icon::kCheckCircle : icon::kCircle);
     ImGui::SameLine(0, em(0.4f));
-    ImGui::TextUnformatted(text.c_str());
+    ax::TextUnformatted(text.c_str());
     if (!detailText.empty()) {
         // Beside the text when it fits, else under it (phones).
         const float w = ImGui::CalcTextSize(detailText.c_str()).x;
         const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
         if (ImGui::GetItemRectMax().x + em(0.4f) + w <= right) {
             ImGui::SameLine(0, em(0.4f));
-            ImGui::TextColored(p.textMuted, "%s", detailText.c_str());
+            ax::TextColored(p.textMuted, "%s", detailText.c_str());
         } else {
             ImGui::Indent(em(1.6f));
-            ImGui::TextColored(p.textMuted, "%s", detailText.c_str());
+            ax::TextColored(p.textMuted, "%s", detailText.c_str());
             ImGui::Unindent(em(1.6f));
         }
     }
@@ -75,7 +75,7 @@ void ring(float fraction, const ImVec4& color, const char* big, const char* smal
 void App::drawHome() {
     const Palette& p = palette();
     if (!m_message.empty()) {
-        ImGui::TextColored(m_messageIsError ? p.bad : p.good, "%s %s",
+        ax::TextColored(m_messageIsError ? p.bad : p.good, "%s %s",
                            m_messageIsError ? icon::kWarning : icon::kCheckCircle,
                            m_message.c_str());
     }
@@ -118,7 +118,7 @@ void App::drawRenewalCard(float w, float h) {
             const SweStatus& s = *st.swe;
             const std::string deadline =
                 "Renew by " + friendlyDate(s.year.deadline) + ", " + relativeDays(s.daysToDeadline);
-            ImGui::TextColored(s.daysToDeadline <= 14 && !s.ready ? p.warn : p.textMuted, "%s",
+            ax::TextColored(s.daysToDeadline <= 14 && !s.ready ? p.warn : p.textMuted, "%s",
                                deadline.c_str());
             ImGui::Dummy(ImVec2(0, em(0.2f)));
             const float radius = em(2.9f);
@@ -129,6 +129,12 @@ void App::drawRenewalCard(float w, float h) {
             const float frac = s.minPieces > 0 ? float(s.completePieces) / float(s.minPieces) : 1.f;
             ImGui::BeginGroup();
             ring(frac, s.ready ? p.good : p.accent, big, small, radius);
+            // The ring's text alternative: what it shows and what is still needed.
+            std::string alt = std::to_string(std::min(s.completePieces, s.minPieces)) + " of " +
+                              plural(s.minPieces, "piece", "pieces") + " of CPD";
+            if (s.peerReflections < s.minPeerReflections) alt += ", peer reflection still needed";
+            if (s.ready) alt += ", ready to renew";
+            ax::publishLast(Role::Image, alt);
             ImGui::EndGroup();
             ImGui::SameLine(0, em(1.2f));
             ImGui::BeginGroup();
@@ -142,24 +148,24 @@ void App::drawRenewalCard(float w, float h) {
                     ? "One with peer reflection"
                     : plural(s.minPeerReflections, "with peer reflection", "with peer reflection"),
                 s.peerReflections > 0 ? "done" : "not yet");
-            ImGui::TextColored(p.textMuted, "%s", icon::kSchedule);
+            ax::TextColored(p.textMuted, "%s", icon::kSchedule);
             ImGui::SameLine(0, em(0.4f));
             // Wrapped: beside the ring on a phone there is room for about 20 characters.
             ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x);
-            ImGui::TextWrapped("%s this registration year", hoursText(s.hours).c_str());
+            ax::TextWrapped("%s this registration year", hoursText(s.hours).c_str());
             ImGui::PopTextWrapPos();
             ImGui::EndGroup();
             ImGui::Dummy(ImVec2(0, em(0.2f)));
             if (s.ready) {
                 chip("Ready to renew", p.good);
             } else if (!s.missing.empty()) {
-                ImGui::TextColored(p.text, "Still needed");
+                ax::TextColored(p.text, "Still needed");
                 const size_t shown = std::min<size_t>(s.missing.size(), h > 0 ? 2 : 5);
                 for (size_t i = 0; i < shown; ++i) {
-                    ImGui::TextColored(p.warn, "%s", icon::kChevronRight);
+                    ax::TextColored(p.warn, "%s", icon::kChevronRight);
                     ImGui::SameLine(0, em(0.3f));
                     ImGui::PushTextWrapPos(0);
-                    ImGui::TextWrapped("%s", s.missing[i].c_str());
+                    ax::TextWrapped("%s", s.missing[i].c_str());
                     ImGui::PopTextWrapPos();
                 }
                 if (s.missing.size() > shown)
@@ -178,15 +184,15 @@ void App::drawAsyeCard(float w, float h) {
         if (beginCard("progression", ImVec2(w, h))) {
             cardTitle(icon::kTimeline, "Progression");
             const ProgressionStatus& pr = st.progression;
-            ImGui::Text("Now: %s", std::string(stageLabel(pr.currentStage)).c_str());
+            ax::Text("Now: %s", std::string(stageLabel(pr.currentStage)).c_str());
             if (pr.nextLevelName)
-                ImGui::TextColored(p.textMuted, "Next PCF level: %s", pr.nextLevelName->c_str());
+                ax::TextColored(p.textMuted, "Next PCF level: %s", pr.nextLevelName->c_str());
             ImGui::Dummy(ImVec2(0, em(0.3f)));
             const size_t gaps = pr.itemsWithoutEvidence.size();
             if (gaps == 0)
                 chip("Evidence for every PCF domain this year", p.good);
             else {
-                ImGui::TextWrapped(
+                ax::TextWrapped(
                     "%s without evidence in the last 12 months:",
                     plural(static_cast<long long>(gaps), "PCF domain", "PCF domains").c_str());
                 std::string list;
@@ -302,9 +308,9 @@ void App::drawAsyeCard(float w, float h) {
         if (a.closed) {
             if (!word) chip("ASYE complete", p.good);
         } else if (next) {
-            ImGui::TextColored(p.textMuted, "%s", icon::kEvent);
+            ax::TextColored(p.textMuted, "%s", icon::kEvent);
             ImGui::SameLine(0, em(0.4f));
-            ImGui::TextUnformatted(("Next: " + next->name).c_str());
+            ax::TextUnformatted(("Next: " + next->name).c_str());
             ImGui::SameLine(0, em(0.5f));
             chip(reviewStateLabel(next->state), reviewStateColor(next->state));
             muted(("Due " + friendlyDate(next->due) + ", " +
@@ -326,14 +332,15 @@ void App::drawEvidenceCard(float w, float h) {
         ImGui::Dummy(ImVec2(0, em(0.1f)));
         for (const EvidenceStatus& e : a.evidence) {
             const bool met = e.have >= e.need;
-            ImGui::TextUnformatted(e.label.c_str());
+            ax::TextUnformatted(e.label.c_str());
             char count[32];
             std::snprintf(count, sizeof count, "%d of %d", e.have, e.need);
             const float cw = ImGui::CalcTextSize(count).x;
             ImGui::SameLine(ImGui::GetContentRegionMax().x - cw);
-            ImGui::TextColored(met ? p.good : p.textMuted, "%s", count);
+            ax::TextColored(met ? p.good : p.textMuted, "%s", count);
             progressBar(e.need > 0 ? float(e.have) / float(e.need) : 1.f, met ? p.good : p.accent,
                         0, 0.35f);
+            ax::publishProgress(e.label + ": " + count, float(e.have), float(e.need));
         }
     }
     endCard();
@@ -351,21 +358,21 @@ void App::drawSupervisionCard(float w, float h) {
             cadence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cadence[0])));
             muted(cadence.c_str());
         }
-        ImGui::Text("%s logged", plural(s.count, "session", "sessions").c_str());
+        ax::Text("%s logged", plural(s.count, "session", "sessions").c_str());
         if (s.last) {
             ImGui::SameLine();
             muted(("\xc2\xb7 last " + friendlyDate(*s.last)).c_str());
         }
         if (s.nextDue) {
             const long long d = daysBetween(st.today, *s.nextDue);
-            ImGui::TextColored(d < 0 ? p.bad : p.text, "%s Next due %s (%s)", icon::kEvent,
+            ax::TextColored(d < 0 ? p.bad : p.text, "%s Next due %s (%s)", icon::kEvent,
                                friendlyDate(*s.nextDue).c_str(), relativeDays(d).c_str());
         }
         const size_t gaps = a.supervisionGaps.size();
         if (gaps == 0)
-            ImGui::TextColored(p.good, "%s No gaps longer than the cadence", icon::kCheckCircle);
+            ax::TextColored(p.good, "%s No gaps longer than the cadence", icon::kCheckCircle);
         else
-            ImGui::TextColored(p.warn, "%s %s longer than the cadence", icon::kWarning,
+            ax::TextColored(p.warn, "%s %s longer than the cadence", icon::kWarning,
                                plural(static_cast<long long>(gaps), "gap", "gaps").c_str());
         ImGui::Dummy(ImVec2(0, em(0.3f)));
         ImGui::Separator();
@@ -379,7 +386,7 @@ void App::drawSupervisionCard(float w, float h) {
                                         : p.bad;
         std::string line = hoursText(t.hoursLogged) + " of about " +
                            formatDecimal(std::round(t.hoursExpectedToDate)) + " expected so far";
-        ImGui::TextUnformatted(line.c_str());
+        ax::TextUnformatted(line.c_str());
         progressBar(frac, c, 0, 0.35f);
     }
     endCard();
@@ -401,7 +408,7 @@ void App::drawCoverageCard(float w) {
             const std::string name = fw->shortTitle.empty() ? fw->title : fw->shortTitle;
             const ImVec2 rowStart = ImGui::GetCursorScreenPos();
             if (m_phone) {
-                ImGui::TextUnformatted(name.c_str());
+                ax::TextUnformatted(name.c_str());
             } else {
                 dl->AddText(ImVec2(rowStart.x, rowStart.y + (cell - ImGui::GetFontSize()) * 0.5f),
                             col(p.text), name.c_str());
@@ -434,6 +441,10 @@ void App::drawCoverageCard(float w) {
                     show(Screen::Frameworks);
                 }
                 registerLastItem(("coverage." + tag).c_str(), item.title.c_str());
+                semantics(Role::Button, 0, nullptr,
+                          count == 0 ? "no entries yet"
+                                     : plural(count, "entry", "entries") +
+                                           (last ? ", last " + friendlyDate(*last) : ""));
                 const bool hovered = ImGui::IsItemHovered();
                 ImGui::PopID();
                 dl->AddRectFilled(ImVec2(x, y), ImVec2(x + cell, y + cell), col(fill), em(0.35f));
@@ -446,10 +457,10 @@ void App::drawCoverageCard(float w) {
                             col(textColor), item.id.c_str());
                 if (hovered) {
                     ImGui::BeginTooltip();
-                    ImGui::Text("%s %s: %s",
+                    ax::Text("%s %s: %s",
                                 fw->shortTitle.empty() ? fw->id.c_str() : fw->shortTitle.c_str(),
                                 item.id.c_str(), item.title.c_str());
-                    ImGui::TextColored(p.textMuted, "%s%s",
+                    ax::TextColored(p.textMuted, "%s%s",
                                        plural(count, "entry", "entries").c_str(),
                                        last ? (", latest " + friendlyDate(*last)).c_str() : "");
                     ImGui::EndTooltip();

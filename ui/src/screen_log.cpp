@@ -82,16 +82,20 @@ void App::drawLog() {
     ImGui::SetNextItemWidth(comboW);
     if (ImGui::BeginCombo("##kind", kindPreview.c_str())) {
         registerLastItem("log.kind", "Kind");
+        semantics(Role::ComboBox, state::kExpanded, "log.kind", kindPreview);
         if (ImGui::Selectable("All kinds", !f.kind)) f.kind.reset();
         registerLastItem("log.kind.all", "All kinds");
+        semantics(Role::Option, !f.kind ? state::kSelected : 0);
         for (EntryKind k : kAllKinds) {
             const std::string label(kindLabel(k));
             if (ImGui::Selectable(label.c_str(), f.kind == k)) f.kind = k;
             registerLastItem(("log.kind." + std::string(kindId(k))).c_str(), label.c_str());
+            semantics(Role::Option, f.kind == k ? state::kSelected : 0);
         }
         ImGui::EndCombo();
     } else {
         registerLastItem("log.kind", "Kind");
+        semantics(Role::ComboBox, 0, "log.kind", kindPreview);
     }
     ImGui::SameLine();
     const Catalog& catalog = Catalog::builtin();
@@ -104,6 +108,7 @@ void App::drawLog() {
     if (ImGui::BeginCombo("##tag", tagPreview.c_str(), ImGuiComboFlags_HeightLarge)) {
         if (ImGui::Selectable("Any framework item", f.tag.empty())) f.tag.clear();
         registerLastItem("log.tag.any", "Any framework item");
+        semantics(Role::Option, f.tag.empty() ? state::kSelected : 0);
         const Setting setting = doc.profile.setting;
         for (const Framework* fw : catalog.frameworksFor(setting, m_clock.today())) {
             ImGui::SeparatorText(fw->title.c_str());
@@ -112,11 +117,13 @@ void App::drawLog() {
                 const std::string label = tag + "  " + item.title;
                 if (ImGui::Selectable(label.c_str(), f.tag == tag)) f.tag = tag;
                 registerLastItem(("log.tag." + tag).c_str(), label.c_str());
+                semantics(Role::Option, f.tag == tag ? state::kSelected : 0);
             }
         }
         ImGui::EndCombo();
     }
     registerLastItem("log.tag", "Framework item");
+    semantics(Role::ComboBox, 0, "log.tag", tagPreview);
     const float dateW = m_phone ? comboW : em(8.5f);
     const bool badFrom = !trim(f.from).empty() && !Date::parse(trim(f.from));
     const bool badTo = !trim(f.to).empty() && !Date::parse(trim(f.to));
@@ -142,7 +149,7 @@ void App::drawLog() {
         std::snprintf(
             count, sizeof count, "%zu of %s", rows.size(),
             plural(static_cast<long long>(doc.entries.size()), "entry", "entries").c_str());
-    ImGui::TextColored(p.textMuted, "%s", count);
+    ax::TextColored(p.textMuted, "%s", count);
     drawLogNotice();
 
     if (rows.empty()) {
@@ -205,12 +212,12 @@ void App::drawLogNotice() {
     const float undoW = canUndo ? ImGui::CalcTextSize("Undo").x + em(3.2f) : 0.f;
     const float textY = (h - ImGui::GetTextLineHeight()) * 0.5f + 1.f;
     ImGui::SetCursorPosY(textY);
-    ImGui::TextColored(m_messageIsError ? p.bad : p.good, "%s",
+    ax::TextColored(m_messageIsError ? p.bad : p.good, "%s",
                        m_messageIsError ? icon::kWarning : icon::kCheckCircle);
     ImGui::SameLine(0, em(0.5f));
     // One line, shortened to end before the Undo button.
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - em(0.8f) - undoW;
-    ImGui::TextUnformatted(fitted(m_message, right - ImGui::GetCursorScreenPos().x).c_str());
+    ax::TextUnformatted(fitted(m_message, right - ImGui::GetCursorScreenPos().x).c_str());
     if (canUndo) {
         ImGui::SameLine(ImGui::GetWindowWidth() - undoW - 1.f);
         ImGui::SetCursorPosY(1.f);

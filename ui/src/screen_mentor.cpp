@@ -85,7 +85,7 @@ void App::drawMentor() {
 
     // Title and the way out.
     ImGui::PushFont(fonts().title);
-    ImGui::TextUnformatted(m_phone ? "Reviewing" : ("Reviewing " + who).c_str());
+    ax::TextUnformatted(m_phone ? "Reviewing" : ("Reviewing " + who).c_str());
     ImGui::PopFont();
     const float closeW = em(m_mentorFromCohort ? 9.5f : 6.5f);
     ImGui::SameLine(ImGui::GetContentRegionMax().x - closeW);
@@ -132,9 +132,9 @@ void App::drawMentor() {
         const bool cardOpen = beginCard("mentorclose", ImVec2(0, 0));
         ImGui::PopStyleColor(); // the card keeps its border; its buttons do not
         if (cardOpen) {
-            ImGui::TextColored(p.warn, "%s", icon::kWarning);
+            ax::TextColored(p.warn, "%s", icon::kWarning);
             ImGui::SameLine(0, em(0.4f));
-            ImGui::TextWrapped("Your comments and sign-offs are not saved to a feedback file yet.");
+            ax::TextWrapped("Your comments and sign-offs are not saved to a feedback file yet.");
             if (button("mentor.save-and-close", "Save feedback file", true)) close = save();
             ImGui::SameLine();
             if (button("mentor.close-anyway", "Close without saving", false)) close = true;
@@ -201,7 +201,7 @@ void App::drawMentor() {
             part(requests, "request for more evidence", "requests for more evidence");
             part(outcomes, "review outcome", "review outcomes");
             part(signs, "sign-off", "sign-offs");
-            ImGui::TextWrapped(
+            ax::TextWrapped(
                 "%s", (done + (m.unsaved() ? ": not saved to a file yet." : ": saved.")).c_str());
         }
         ImGui::BeginDisabled(m.actions.empty());
@@ -211,7 +211,7 @@ void App::drawMentor() {
         ImGui::EndDisabled();
         if (!m.message.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, m.messageIsError ? p.bad : p.good);
-            ImGui::TextWrapped("%s %s", m.messageIsError ? icon::kWarning : icon::kCheckCircle,
+            ax::TextWrapped("%s %s", m.messageIsError ? icon::kWarning : icon::kCheckCircle,
                                m.message.c_str());
             ImGui::PopStyleColor();
         }
@@ -278,8 +278,8 @@ void App::drawMentorEntry(const Entry& e, size_t index) {
     const KindSpec& spec = kindSpec(e.kind);
     auto showField = [&](std::string_view key, const std::string& value) {
         if (trim(value).empty()) return;
-        ImGui::TextColored(p.textMuted, "%s", fieldLabel(e.kind, key).c_str());
-        ImGui::TextUnformatted(fieldDisplay(e.kind, key, value).c_str());
+        ax::TextColored(p.textMuted, "%s", fieldLabel(e.kind, key).c_str());
+        ax::TextUnformatted(fieldDisplay(e.kind, key, value).c_str());
         ImGui::Dummy(ImVec2(0, em(0.2f)));
     };
     for (const FieldSpec& f : spec.fields)
@@ -287,7 +287,7 @@ void App::drawMentorEntry(const Entry& e, size_t index) {
     for (const auto& [k, v] : e.fields) // reflective model stages and fields from newer versions
         if (!findField(e.kind, k) || k.find('.') != std::string::npos) showField(k, v);
     if (!e.tags.empty()) {
-        ImGui::TextColored(p.textMuted, "Framework mapping");
+        ax::TextColored(p.textMuted, "Framework mapping");
         for (const auto& t : e.tags) {
             const FrameworkItem* item = Catalog::builtin().findItem(t, e.date);
             ImGui::BulletText("%s%s%s", t.c_str(), item ? "  " : "",
@@ -297,17 +297,17 @@ void App::drawMentorEntry(const Entry& e, size_t index) {
     // What others already wrote (from the file).
     for (const Comment& cm : doc.comments) {
         if (cm.entryId != e.id) continue;
-        ImGui::TextColored(p.accent, "%s", icon::kComment);
+        ax::TextColored(p.accent, "%s", icon::kComment);
         ImGui::SameLine(0, em(0.4f));
-        ImGui::TextWrapped("%s: %s", cm.author.empty() ? "Reviewer" : cm.author.c_str(),
+        ax::TextWrapped("%s: %s", cm.author.empty() ? "Reviewer" : cm.author.c_str(),
                            cm.text.c_str());
     }
     for (const SignOff& s : doc.signOffs) {
         if (s.entryId != e.id) continue;
         const SignOffState st = signOffState(doc, s);
-        ImGui::TextColored(st == SignOffState::Current ? p.good : p.warn, "%s", icon::kVerified);
+        ax::TextColored(st == SignOffState::Current ? p.good : p.warn, "%s", icon::kVerified);
         ImGui::SameLine(0, em(0.4f));
-        ImGui::TextWrapped("Signed off by %s%s", s.reviewer.c_str(),
+        ax::TextWrapped("Signed off by %s%s", s.reviewer.c_str(),
                            st == SignOffState::Current ? "" : " (edited since)");
     }
     ImGui::PopTextWrapPos();
@@ -326,7 +326,7 @@ void App::drawMentorEntry(const Entry& e, size_t index) {
                                      : a.text;
         if (!text.empty()) {
             ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - em(6));
-            ImGui::TextWrapped("%s", text.c_str());
+            ax::TextWrapped("%s", text.c_str());
             ImGui::PopTextWrapPos();
             ImGui::SameLine();
         }

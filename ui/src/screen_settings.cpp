@@ -26,7 +26,7 @@ constexpr CareerStage kStages[] = {CareerStage::Asye, CareerStage::SocialWorker,
 bool formInput(const char* id, const char* label, std::string& value, const char* hint,
                const std::string& error, float width = -FLT_MIN, TextKind kind = TextKind::Line) {
     const Palette& p = palette();
-    ImGui::TextUnformatted(label);
+    ax::TextUnformatted(label);
     if (!error.empty()) ImGui::PushStyleColor(ImGuiCol_Border, p.bad);
     TextFieldSpec spec;
     spec.kind = kind;
@@ -80,11 +80,11 @@ void App::drawSettings() {
             formInput("settings.employer", "Employer", f.employer, "e.g. a local authority", "");
         touched |=
             formInput("settings.team", "Team", f.team, "e.g. Children's assessment team", "");
-        ImGui::TextUnformatted("Setting");
+        ax::TextUnformatted("Setting");
         const char* settingIds[] = {"children", "adults"};
         const char* settingLabels[] = {"Children and families", "Adults"};
         touched |= segmented("settings.setting.", settingIds, settingLabels, 2, f.setting);
-        ImGui::TextUnformatted("Career stage");
+        ax::TextUnformatted("Career stage");
         ImGui::SetNextItemWidth(m_phone ? -FLT_MIN : em(20));
         if (ImGui::BeginCombo("##stage", std::string(stageLabel(kStages[f.stage])).c_str())) {
             for (int i = 0; i < 5; ++i) {
@@ -95,10 +95,12 @@ void App::drawSettings() {
                 }
                 registerLastItem(("settings.stage." + std::string(stageId(kStages[i]))).c_str(),
                                  l.c_str());
+                semantics(Role::Option, i == f.stage ? state::kSelected : 0);
             }
             ImGui::EndCombo();
         }
         registerLastItem("settings.stage", "Career stage");
+        semantics(Role::ComboBox, 0, "settings.stage", stageLabel(kStages[f.stage]));
         const std::string start(trim(f.asyeStart));
         touched |= formInput(
             "settings.asye-start", "ASYE start date", f.asyeStart, "YYYY-MM-DD",
@@ -161,7 +163,7 @@ void App::drawSettings() {
         if (!m_profileMessage.empty()) {
             const bool ok =
                 m_profileMessage == "Profile saved." || m_profileMessage == "Nothing to save.";
-            ImGui::TextColored(ok ? p.good : p.bad, "%s %s",
+            ax::TextColored(ok ? p.good : p.bad, "%s %s",
                                ok ? icon::kCheckCircle : icon::kWarning, m_profileMessage.c_str());
         }
     }
@@ -171,13 +173,13 @@ void App::drawSettings() {
     // Appearance.
     if (beginCard("appearance", ImVec2(0, 0))) {
         cardTitle(icon::kSettings, "Appearance");
-        ImGui::TextUnformatted("Theme");
+        ax::TextUnformatted("Theme");
         const char* themeIds[] = {"light", "dark", "high-contrast"};
         const char* themeLabels[] = {"Light", "Dark", "High contrast"};
         int theme = static_cast<int>(currentTheme());
         if (segmented("settings.theme.", themeIds, themeLabels, 3, theme, 6))
             applyTheme(static_cast<ThemeKind>(theme));
-        ImGui::TextUnformatted("Text size");
+        ax::TextUnformatted("Text size");
         const char* sizeIds[] = {"small", "normal", "large"};
         const char* sizeLabels[] = {"Small", "Normal", "Large"};
         int size = m_textSizePx <= kTextSmallPx ? 0 : m_textSizePx >= kTextLargePx ? 2 : 1;
@@ -195,10 +197,10 @@ void App::drawSettings() {
         const Date today = m_clock.today();
         for (const Framework& fw : catalog.frameworks()) {
             const bool inForce = fw.validOn(today) && appliesTo(fw.appliesTo, profile.setting);
-            ImGui::TextColored(inForce ? p.good : p.textMuted, "%s",
+            ax::TextColored(inForce ? p.good : p.textMuted, "%s",
                                inForce ? icon::kCheckCircle : icon::kCircle);
             ImGui::SameLine(0, em(0.4f));
-            ImGui::TextWrapped("%s", fw.title.c_str());
+            ax::TextWrapped("%s", fw.title.c_str());
             std::string meta =
                 "version " + fw.version + " \xc2\xb7 from " + friendlyDate(fw.validFrom);
             if (fw.validTo) meta += " to " + friendlyDate(*fw.validTo);
@@ -210,19 +212,19 @@ void App::drawSettings() {
             ImGui::Unindent(em(1.5f));
         }
         for (const SweCpdRule& r : catalog.sweCpdRules()) {
-            ImGui::TextColored(p.textMuted, "%s", icon::kLabel);
+            ax::TextColored(p.textMuted, "%s", icon::kLabel);
             ImGui::SameLine(0, em(0.4f));
-            ImGui::TextWrapped("%s (version %s)", r.title.c_str(), r.version.c_str());
+            ax::TextWrapped("%s (version %s)", r.title.c_str(), r.version.c_str());
         }
         for (const AsyeRule& r : catalog.asyeRules()) {
-            ImGui::TextColored(p.textMuted, "%s", icon::kLabel);
+            ax::TextColored(p.textMuted, "%s", icon::kLabel);
             ImGui::SameLine(0, em(0.4f));
-            ImGui::TextWrapped("%s (version %s)", r.title.c_str(), r.version.c_str());
+            ax::TextWrapped("%s (version %s)", r.title.c_str(), r.version.c_str());
         }
         for (const ReflectiveModel& m : catalog.reflectiveModels()) {
-            ImGui::TextColored(p.textMuted, "%s", icon::kPsychology);
+            ax::TextColored(p.textMuted, "%s", icon::kPsychology);
             ImGui::SameLine(0, em(0.4f));
-            ImGui::TextWrapped("%s", m.name.c_str());
+            ax::TextWrapped("%s", m.name.c_str());
         }
     }
     endCard();
@@ -248,7 +250,7 @@ void App::drawSettings() {
                    (std::string(icon::kShare) + "  Share, import and other formats").c_str(), false))
             show(Screen::Share);
         if (!m_message.empty())
-            ImGui::TextColored(p.good, "%s %s", icon::kCheckCircle, m_message.c_str());
+            ax::TextColored(p.good, "%s %s", icon::kCheckCircle, m_message.c_str());
     }
     endCard();
     ImGui::EndChild();
@@ -262,10 +264,10 @@ void App::drawWelcome() {
     ImGui::BeginGroup();
     ImGui::Dummy(ImVec2(width, m_phone ? em(2) : em(5)));
     ImGui::PushFont(fonts().title);
-    ImGui::TextColored(p.accent, "Pathway");
+    ax::TextColored(p.accent, "Pathway");
     ImGui::PopFont();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextWrapped("Your learning, CPD and progression as a social worker, kept on this "
+    ax::TextWrapped("Your learning, CPD and progression as a social worker, kept on this "
                        "device. Nothing leaves it unless you export it.");
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, em(1)));
@@ -283,7 +285,7 @@ void App::drawWelcome() {
             else
                 m_message = r.error;
         }
-        if (!m_message.empty()) ImGui::TextColored(p.bad, "%s", m_message.c_str());
+        if (!m_message.empty()) ax::TextColored(p.bad, "%s", m_message.c_str());
         ImGui::Dummy(ImVec2(0, em(0.3f)));
         mutedWrapped(
             "You can add your registration number, setting and ASYE start date later in Settings.");
@@ -292,9 +294,9 @@ void App::drawWelcome() {
     // A mentor or assessor may have no portfolio of their own.
     ImGui::Dummy(ImVec2(0, em(0.6f)));
     if (beginCard("welcomereview", ImVec2(width, 0))) {
-        ImGui::TextColored(p.accent, "%s", icon::kReview);
+        ax::TextColored(p.accent, "%s", icon::kReview);
         ImGui::SameLine(0, em(0.4f));
-        ImGui::TextWrapped("Mentor or assessor?");
+        ax::TextWrapped("Mentor or assessor?");
         mutedWrapped("Open a portfolio someone shared with you to comment and sign entries off. "
                      "You don't need a portfolio of your own.");
         if (button("welcome.review", "Review a portfolio", false,
@@ -304,9 +306,9 @@ void App::drawWelcome() {
     endCard();
     ImGui::Dummy(ImVec2(0, em(0.6f)));
     if (beginCard("welcomecohort", ImVec2(width, 0))) {
-        ImGui::TextColored(p.accent, "%s", icon::kGroup);
+        ax::TextColored(p.accent, "%s", icon::kGroup);
         ImGui::SameLine(0, em(0.4f));
-        ImGui::TextWrapped("Leading a cohort?");
+        ax::TextWrapped("Leading a cohort?");
         mutedWrapped("Open your practitioners' portfolio files together: who needs attention "
                      "and why, evidence and coverage across the cohort.");
         if (button("welcome.cohort", "Open a cohort", false,
@@ -321,7 +323,7 @@ void App::drawWelcome() {
         ImGui::EndChild();
     }
     if (!m_exchange->message.empty())
-        ImGui::TextColored(m_exchange->messageIsError ? p.bad : p.good, "%s",
+        ax::TextColored(m_exchange->messageIsError ? p.bad : p.good, "%s",
                            m_exchange->message.c_str());
     ImGui::PopItemWidth();
     ImGui::EndGroup();

@@ -363,18 +363,18 @@ void App::drawConfidentialityCheck() {
                     " of \"" + (f.entryTitle.empty() ? std::string("an entry") : f.entryTitle) +
                     "\"";
                 ImGui::PushTextWrapPos(0);
-                ImGui::TextColored(p.textMuted, "%s", where.c_str());
+                ax::TextColored(p.textMuted, "%s", where.c_str());
                 ImGui::PopTextWrapPos();
                 const Snippet s = snippetOf(doc, f);
-                ImGui::TextUnformatted(s.before.c_str());
+                ax::TextUnformatted(s.before.c_str());
                 ImGui::SameLine(0, 0);
                 const ImVec2 a = ImGui::GetCursorScreenPos();
                 const ImVec2 size = ImGui::CalcTextSize(s.match.c_str());
                 ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + size.x, a.y + size.y),
                                                           col(p.warn, 0.25f), em(0.2f));
-                ImGui::TextUnformatted(s.match.c_str());
+                ax::TextUnformatted(s.match.c_str());
                 ImGui::SameLine(0, 0);
-                ImGui::TextUnformatted(s.after.c_str());
+                ax::TextUnformatted(s.after.c_str());
                 auto& d = c.decisions[static_cast<size_t>(i)];
                 const char* ids[] = {"keep", "redact"};
                 const char* labels[] = {"Keep", "Redact"};
@@ -479,13 +479,13 @@ void App::drawImportPreview() {
                 ", " + std::to_string(r.conflictCopies) + " changed on both sides (kept as copies)";
         if (r.unchanged) line += ", " + std::to_string(r.unchanged) + " already here";
         line += ".";
-        ImGui::TextWrapped("%s", line.c_str());
+        ax::TextWrapped("%s", line.c_str());
         for (const auto& n : r.notes)
             mutedWrapped(n.c_str());
         if (!r.skipped.empty()) {
-            ImGui::TextColored(p.warn, "%s", icon::kWarning);
+            ax::TextColored(p.warn, "%s", icon::kWarning);
             ImGui::SameLine(0, em(0.4f));
-            ImGui::TextWrapped(
+            ax::TextWrapped(
                 "Skipped %s:",
                 plural(static_cast<long long>(r.skipped.size()), "item", "items").c_str());
             ImGui::Indent(em(1.4f));
@@ -582,13 +582,13 @@ void App::drawMergePreview() {
             ", " + plural(requests, "request for more evidence", "requests for more evidence") +
             ", " + plural(outcomes, "review outcome", "review outcomes") + ", " +
             plural(static_cast<long long>(fb.signOffs.size()), "sign-off", "sign-offs") + ".";
-        ImGui::TextWrapped("%s", line.c_str());
+        ax::TextWrapped("%s", line.c_str());
         if (r.commentsAlready || r.signOffsAlready)
             mutedWrapped((plural(r.commentsAlready + r.signOffsAlready, "item was", "items were") +
                           " merged before and will not be added twice.")
                              .c_str());
         if (r.signOffsNotCurrent)
-            ImGui::TextColored(p.warn, "%s %s", icon::kWarning,
+            ax::TextColored(p.warn, "%s %s", icon::kWarning,
                                (plural(r.signOffsNotCurrent, "sign-off is", "sign-offs are") +
                                 " for an older version of the entry: edited since it was "
                                 "reviewed.")
@@ -676,7 +676,7 @@ void App::drawShare() {
 
     if (!x.message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, x.messageIsError ? p.bad : p.good);
-        ImGui::TextWrapped("%s %s", x.messageIsError ? icon::kWarning : icon::kCheckCircle,
+        ax::TextWrapped("%s %s", x.messageIsError ? icon::kWarning : icon::kCheckCircle,
                            x.message.c_str());
         ImGui::PopStyleColor();
         registerLastItem("share.message", x.message.c_str());
@@ -700,9 +700,9 @@ void App::drawShare() {
         const float textW = m_phone ? ImGui::GetContentRegionAvail().x
                                     : ImGui::GetContentRegionAvail().x - buttonW - em(1);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + textW);
-        ImGui::TextUnformatted(title);
+        ax::TextUnformatted(title);
         ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-        ImGui::TextWrapped("%s", about);
+        ax::TextWrapped("%s", about);
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
         const float endY = ImGui::GetCursorPosY();

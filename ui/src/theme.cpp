@@ -22,16 +22,16 @@ Palette makePalette(ThemeKind kind) {
     case ThemeKind::Dark:
         return {rgb(0x14171c), rgb(0x1d2128), rgb(0x262b34), rgb(0xe8eaee),
                 rgb(0x9aa3b0), rgb(0x6ea8ff), rgb(0x0b1220), rgb(0x333a45),
-                rgb(0x4cc38a), rgb(0xf0b44c), rgb(0xff6b6b)};
+                rgb(0x4cc38a), rgb(0xf0b44c), rgb(0xff6b6b), rgb(0x7a8494)};
     case ThemeKind::HighContrast:
         return {rgb(0x000000), rgb(0x000000), rgb(0x1a1a1a), rgb(0xffffff),
                 rgb(0xffff66), rgb(0xffff00), rgb(0x000000), rgb(0xffffff),
-                rgb(0x66ff66), rgb(0xffcc00), rgb(0xff6666)};
+                rgb(0x66ff66), rgb(0xffcc00), rgb(0xff6666), rgb(0xffffff)};
     case ThemeKind::Light:
     default:
         return {rgb(0xf4f5f7), rgb(0xffffff), rgb(0xeef1f5), rgb(0x1c2330),
                 rgb(0x5d6776), rgb(0x2f5fd0), rgb(0xffffff), rgb(0xd9dee6),
-                rgb(0x1e8e5a), rgb(0xb7791f), rgb(0xc53030)};
+                rgb(0x17754a), rgb(0x93560f), rgb(0xc53030), rgb(0x7b8595)};
     }
 }
 uint32_t be(const unsigned char* p, int n) {
@@ -96,7 +96,7 @@ void applyTheme(ThemeKind kind) {
     c[ImGuiCol_WindowBg] = p.background;
     c[ImGuiCol_ChildBg] = p.surface;
     c[ImGuiCol_PopupBg] = p.surface;
-    c[ImGuiCol_Border] = p.border;
+    c[ImGuiCol_Border] = p.edge; // cards push `border` (beginCard)
     c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_FrameBg] = p.surface;
     c[ImGuiCol_FrameBgHovered] = p.surfaceAlt;
@@ -109,11 +109,18 @@ void applyTheme(ThemeKind kind) {
     c[ImGuiCol_CheckMark] = p.accent;
     c[ImGuiCol_SliderGrab] = p.accent;
     c[ImGuiCol_Button] = p.surfaceAlt;
-    c[ImGuiCol_ButtonHovered] = p.border;
-    c[ImGuiCol_ButtonActive] = p.border;
+    // Hovered and pressed buttons darken (lighten in the dark themes) towards the text colour:
+    // the high-contrast theme's white border as a hover colour hid white text.
+    const auto towardsText = [&](float t) {
+        return ImVec4(p.surfaceAlt.x + (p.text.x - p.surfaceAlt.x) * t,
+                      p.surfaceAlt.y + (p.text.y - p.surfaceAlt.y) * t,
+                      p.surfaceAlt.z + (p.text.z - p.surfaceAlt.z) * t, 1.f);
+    };
+    c[ImGuiCol_ButtonHovered] = towardsText(0.10f);
+    c[ImGuiCol_ButtonActive] = towardsText(0.18f);
     c[ImGuiCol_Header] = p.surfaceAlt;
     c[ImGuiCol_HeaderHovered] = p.surfaceAlt;
-    c[ImGuiCol_HeaderActive] = p.border;
+    c[ImGuiCol_HeaderActive] = towardsText(0.18f);
     c[ImGuiCol_Separator] = p.border;
     c[ImGuiCol_Tab] = p.surfaceAlt;
     c[ImGuiCol_TabActive] = p.accent;

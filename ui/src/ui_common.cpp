@@ -59,7 +59,10 @@ bool entryRow(const core::Entry& e, const std::string& id, const std::string& me
     const float w = ImGui::GetContentRegionAvail().x;
     const float h = em(3.3f);
     const bool clicked = ImGui::InvisibleButton("row", ImVec2(w, h));
-    registerLastItem(id.c_str(), e.title.c_str());
+    registerLastItem(id.c_str(), e.title.empty() ? "(untitled)" : e.title.c_str());
+    semantics(Role::Button, selected ? state::kSelected : 0, id.c_str(),
+              std::string(kindLabel(e.kind)) + ", " + friendlyDate(e.date) +
+                  (meta.empty() ? "" : ", " + meta) + (badge.empty() ? "" : ", " + badge));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(start, ImVec2(start.x + w, start.y + h),
                       col(ImGui::IsItemHovered() || selected ? p.surfaceAlt : p.surface), em(0.5f));
@@ -102,6 +105,7 @@ ImVec4 mix(const ImVec4& a, const ImVec4& b, float t) {
 bool beginCard(const char* id, ImVec2 size) {
     const Palette& p = palette();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+    ImGui::PushStyleColor(ImGuiCol_Border, p.border); // a card's edge is decoration
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, em(0.7f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em(1.1f), em(0.9f)));
     ImGuiChildFlags flags = ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding;
@@ -115,7 +119,7 @@ bool beginCard(const char* id, ImVec2 size) {
     }
     const bool open = ImGui::BeginChild(id, size, flags, windowFlags);
     ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor();
+    ImGui::PopStyleColor(2);
     return open;
 }
 
@@ -129,19 +133,19 @@ void endCard(float* needed) {
 void cardTitle(const char* iconText, const char* title) {
     const Palette& p = palette();
     ImGui::PushFont(fonts().heading);
-    ImGui::TextColored(p.accent, "%s", iconText);
+    ax::TextColored(p.accent, "%s", iconText);
     ImGui::SameLine(0, em(0.45f));
-    ImGui::TextUnformatted(title);
+    ax::TextUnformatted(title);
     ImGui::PopFont();
 }
 
 void muted(const char* text) {
-    ImGui::TextColored(palette().textMuted, "%s", text);
+    ax::TextColored(palette().textMuted, "%s", text);
 }
 
 void mutedWrapped(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().textMuted);
-    ImGui::TextWrapped("%s", text);
+    ax::TextWrapped("%s", text);
     ImGui::PopStyleColor();
 }
 
@@ -171,7 +175,7 @@ void chip(const char* text, const ImVec4& color) {
 
 void heading(const char* text) {
     ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted(text);
+    ax::TextUnformatted(text);
     ImGui::PopFont();
 }
 
@@ -203,6 +207,7 @@ bool segmented(const char* idPrefix, const char* const* ids, const char* const* 
             selected = i;
             changed = true;
         }
+        semantics(Role::Tab, on ? state::kSelected : 0, id.c_str());
         ImGui::PopID();
         if (on)
             popPrimaryButton();
@@ -215,7 +220,7 @@ bool segmented(const char* idPrefix, const char* const* ids, const char* const* 
 void fieldError(const std::string& text) {
     if (text.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, palette().bad);
-    ImGui::TextWrapped("%s %s", icon::kError, text.c_str());
+    ax::TextWrapped("%s %s", icon::kError, text.c_str());
     ImGui::PopStyleColor();
 }
 

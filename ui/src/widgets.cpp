@@ -6,8 +6,10 @@
 
 #include "pathway/core/confidentiality.hpp"
 
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include <cstdarg>
 #include <cstdio>
 #include <unordered_map>
 
@@ -41,8 +43,173 @@ void registerLastItem(const char* id, const char* label, bool isTextField, bool 
     min = ImVec2(std::max(min.x, clipMin.x), std::max(min.y, clipMin.y));
     max = ImVec2(std::min(max.x, clipMax.x), std::min(max.y, clipMax.y));
     if (max.x <= min.x || max.y <= min.y) return;
-    widgets().add({id, label, min.x, min.y, max.x - min.x, max.y - min.y, isTextField, multiline});
+    WidgetRect r{id, accessibleName(label), min.x, min.y, max.x - min.x, max.y - min.y, isTextField,
+                 multiline};
+    r.itemId = ImGui::GetItemID();
+    r.windowId = ImGui::GetCurrentWindow()->ID;
+    // Text with an id (a message, a summary) is not an ImGui item: it has no item id.
+    r.role = isTextField ? Role::TextBox : r.itemId ? Role::Button : Role::Text;
+    if (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) r.states |= state::kDisabled;
+    // The same text already published by ax::Text*: it becomes this one (keeping a heading).
+    if (WidgetRect* prev = widgets().last(); prev && prev->id.empty() && prev->x == r.x &&
+                                             prev->y == r.y && prev->w == r.w && prev->h == r.h) {
+        if (prev->role == Role::Heading && r.role == Role::Text) {
+            r.role = Role::Heading;
+            r.level = prev->level;
+        }
+        *prev = std::move(r);
+        return;
+    }
+    widgets().add(std::move(r));
 }
+
+namespace {
+std::string visibleName(std::string_view label);
+}
+
+std::string_view roleId(Role r) {
+    switch (r) {
+    case Role::Button: return "button";
+    case Role::Link: return "link";
+    case Role::Tab: return "tab";
+    case Role::TextBox: return "textbox";
+    case Role::CheckBox: return "checkbox";
+    case Role::ComboBox: return "combobox";
+    case Role::Option: return "option";
+    case Role::Heading: return "heading";
+    case Role::Text: return "text";
+    case Role::Status: return "status";
+    case Role::Image: return "img";
+    case Role::ProgressBar: return "progressbar";
+    }
+    return "button";
+}
+
+void semantics(Role role, uint8_t states, const char* id, std::string_view description) {
+    WidgetRect* w = widgets().last();
+    if (!w || (id && w->id != id)) return; // not registered (scrolled out of view)
+    w->role = role;
+    w->states |= states;
+    if (!description.empty()) w->description = accessibleName(description);
+}
+
+std::string accessibleName(std::string_view label) {
+    // "icon##Undo": ImGui draws the icon; the name is what follows "##" when nothing else shows.
+    std::string_view hidden;
+    if (const size_t hash = label.find("##"); hash != std::string_view::npos) {
+        hidden = label.substr(hash + 2);
+        if (!hidden.empty() && hidden.front() == '#') hidden.remove_prefix(1);
+        label = label.substr(0, hash);
+    }
+    std::string shown = visibleName(label);
+    return shown.empty() && !hidden.empty() ? visibleName(hidden) : shown;
+}
+
+namespace {
+std::string visibleName(std::string_view label) {
+    std::string out;
+    out.reserve(label.size());
+    for (size_t i = 0; i < label.size();) {
+        const auto b = static_cast<unsigned char>(label[i]);
+        const size_t n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+        // U+E000-U+F8FF (the icon font) is three bytes EE..EF, or EF 80-A3 xx.
+        const bool icon = n == 3 && i + 1 < label.size() &&
+                          (b == 0xEE || (b == 0xEF && static_cast<unsigned char>(label[i + 1]) < 0xA4));
+        if (!icon) out.append(label.substr(i, n));
+        i += n;
+    }
+    const size_t a = out.find_first_not_of(" \t\n");
+    if (a == std::string::npos) return {};
+    const size_t e = out.find_last_not_of(" \t\n");
+    return out.substr(a, e - a + 1);
+}
+} // namespace
+
+namespace ax {
+
+void publishLast(Role role, std::string_view name, uint8_t level) {
+    if (!ImGui::IsItemVisible()) return;
+    std::string text = accessibleName(name);
+    if (text.empty()) return; // an icon on its own: decoration
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const ImVec2 clipMin = ImGui::GetWindowDrawList()->GetClipRectMin();
+    const ImVec2 clipMax = ImGui::GetWindowDrawList()->GetClipRectMax();
+    min = ImVec2(std::max(min.x, clipMin.x), std::max(min.y, clipMin.y));
+    max = ImVec2(std::min(max.x, clipMax.x), std::min(max.y, clipMax.y));
+    if (max.x <= min.x || max.y <= min.y) return;
+    WidgetRect r{"", std::move(text), min.x, min.y, max.x - min.x, max.y - min.y};
+    r.role = role;
+    r.level = level;
+    r.windowId = ImGui::GetCurrentWindow()->ID;
+    widgets().add(std::move(r));
+}
+
+void publishProgress(std::string_view name, float value, float max) {
+    const size_t before = widgets().rects().size();
+    publishLast(Role::ProgressBar, name);
+    if (widgets().rects().size() == before) return;
+    WidgetRect& r = *widgets().last();
+    r.progress = value;
+    r.progressMax = max;
+}
+
+namespace {
+void publishText(const char* text, const char* end) {
+    ImFont* f = ImGui::GetFont();
+    const Fonts& fs = fonts();
+    const uint8_t level = f == fs.title ? 1 : f == fs.heading ? 2 : 0;
+    publishLast(level ? Role::Heading : Role::Text,
+                end ? std::string_view(text, static_cast<size_t>(end - text)) : std::string_view(text),
+                level);
+}
+const char* format(const char* fmt, va_list args, const char** end) {
+    const char* out = nullptr;
+    ImFormatStringToTempBufferV(&out, end, fmt, args);
+    return out;
+}
+} // namespace
+
+void TextUnformatted(const char* text, const char* end) {
+    ImGui::TextUnformatted(text, end);
+    publishText(text, end);
+}
+
+void Text(const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    const char* end = nullptr;
+    const char* text = format(fmt, args, &end);
+    va_end(args);
+    ImGui::TextUnformatted(text, end);
+    publishText(text, end);
+}
+
+void TextColored(const ImVec4& col, const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    const char* end = nullptr;
+    const char* text = format(fmt, args, &end);
+    va_end(args);
+    ImGui::PushStyleColor(ImGuiCol_Text, col);
+    ImGui::TextUnformatted(text, end);
+    ImGui::PopStyleColor();
+    publishText(text, end);
+}
+
+void TextWrapped(const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    const char* end = nullptr;
+    const char* text = format(fmt, args, &end);
+    va_end(args);
+    const bool needWrap = ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f;
+    if (needWrap) ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text, end);
+    if (needWrap) ImGui::PopTextWrapPos();
+    publishText(text, end);
+}
+
+} // namespace ax
 
 namespace {
 void fieldLabel(const char* label) {

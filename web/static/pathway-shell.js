@@ -363,6 +363,7 @@
     clearInterval(fieldCheck);
     f.el.remove();
     if (hook.ready) call('pathway_overlay_end', null, ['string', 'number'], [f.id, how]);
+    mirrorFields();
   }
   // Places the page's field over the app's (and clips it to the part of the panel showing it).
   function place(info) {
@@ -458,6 +459,7 @@
     else Object.assign(el.style, { left: info.x + 'px', top: info.y + 'px', width: info.w + 'px', height: info.h + 'px' });
     el.focus({ preventScroll: true });
     call('pathway_overlay_begin', null, ['string'], [info.id]);
+    mirrorFields();
     return el;
   }
   const SHORTCUTS = new Set(['s', 'n']); // the app's own (Ctrl+S saves from inside a field)
@@ -685,6 +687,183 @@
     });
   }
   $('update-later').addEventListener('click', () => { $('update-banner').hidden = true; });
+
+  // ---- the screen for assistive technology (issue 13) ----------------------------------------
+  // web/main.cpp publishes the screen's semantics when they change (ui::semanticsJson): every
+  // widget becomes a real element over it in #a11y (a button a <button>, a heading an <h2>, a
+  // field an <input>...), invisible but in the accessibility tree, so a screen reader's cursor,
+  // swipes and activation, Tab and voice control reach it. Elements are kept by key and only
+  // what changed is touched. Activating one presses the same ImGui item; focusing one moves
+  // ImGui's focus (its highlight is the visible focus ring) and scrolls it into view; Tab goes to
+  // ImGui, which moves to the next control in its order (scrolling it into view) and the
+  // page's focus follows it.
+  const mirror = $('a11y');
+  const liveEl = $('a11y-live');
+  const mirrored = new Map(); // key -> { el, sig }
+  let mirrorFocusKey = '';
+  let lastLive = '';
+  const ROLE_TAGS = { button: 'button', link: 'a', tab: 'button', textbox: 'input', checkbox: 'input',
+    combobox: 'button', option: 'button', heading: 'h2', text: 'p', status: 'p', img: 'div', progressbar: 'div' };
+  function tagFor(n) {
+    const [, role, , , , , , , , level, , , multiline] = n;
+    if (role === 'heading') return 'h' + Math.min(Math.max(level || 2, 1), 3);
+    if (role === 'textbox' && multiline) return 'textarea';
+    return ROLE_TAGS[role] || 'p';
+  }
+  function setAttr(el, name, value) {
+    if (value == null || value === false) { if (el.hasAttribute(name)) el.removeAttribute(name); }
+    else if (el.getAttribute(name) !== String(value)) el.setAttribute(name, String(value));
+  }
+  function describe(el, key, text) {
+    let d = el._description;
+    if (!text) { if (d) { d.remove(); el._description = null; setAttr(el, 'aria-describedby', null); } return; }
+    if (!d) {
+      d = document.createElement('span');
+      d.id = 'ax-d-' + (++describe.n);
+      d.hidden = true;
+      mirror.appendChild(d);
+      el._description = d;
+    }
+    if (d.textContent !== text) d.textContent = text;
+    setAttr(el, 'aria-describedby', d.id);
+  }
+  describe.n = 0;
+  function makeElement(key, n) {
+    const el = document.createElement(tagFor(n));
+    const role = n[1];
+    el.dataset.key = key;
+    if (role === 'link') el.href = '#' + key;
+    if (role === 'button' || role === 'tab' || role === 'combobox' || role === 'option') el.type = 'button';
+    if (role === 'checkbox') el.type = 'checkbox';
+    if (role === 'textbox' && !n[12]) el.type = 'text';
+    if (role === 'textbox') { el.setAttribute('lang', 'en-GB'); el.setAttribute('autocomplete', 'off'); }
+    if (role === 'status') el.setAttribute('role', 'status');
+    if (role === 'img') el.setAttribute('role', 'img');
+    if (role === 'progressbar') el.setAttribute('role', 'progressbar');
+    if (role === 'combobox') el.setAttribute('aria-haspopup', 'listbox');
+    if (role === 'link' || role === 'button' || role === 'tab' || role === 'combobox' || role === 'option' || role === 'checkbox') {
+      el.addEventListener('click', (e) => {
+        e.preventDefault(); // the app's state drives a checkbox's and a link's, not the page's
+        if (hook.ready) call('pathway_a11y_activate', 'number', ['string'], [el.dataset.key]);
+      });
+    }
+    if (role === 'textbox') {
+      el.addEventListener('input', () => {
+        if (hook.ready) call('pathway_overlay_input', null, ['string', 'string', 'number', 'number', 'number'],
+          [el.dataset.id, el.value, 0, 0, 0]);
+      });
+    }
+    return el;
+  }
+  function updateElement(el, n) {
+    const [key, role, name, description, x, y, w, h, states, , value, max] = n;
+    const s = el.style;
+    const px = (v) => v + 'px';
+    if (s.left !== px(x)) s.left = px(x);
+    if (s.top !== px(y)) s.top = px(y);
+    if (s.width !== px(w)) s.width = px(w);
+    if (s.height !== px(h)) s.height = px(h);
+    const labelled = role === 'textbox' || role === 'checkbox' || role === 'img' || role === 'progressbar';
+    if (labelled) setAttr(el, 'aria-label', name || null);
+    else if (el.textContent !== name) el.textContent = name;
+    describe(el, key, description);
+    const disabled = (states & 4) !== 0;
+    setAttr(el, 'aria-disabled', disabled ? 'true' : null);
+    if (role === 'checkbox') el.checked = (states & 1) !== 0;
+    if (role === 'tab' || role === 'option') setAttr(el, 'aria-pressed', (states & 2) !== 0 ? 'true' : 'false');
+    if (role === 'combobox') setAttr(el, 'aria-expanded', (states & 8) !== 0 ? 'true' : 'false');
+    if (role === 'link') setAttr(el, 'aria-current', (states & 32) !== 0 ? 'page' : null);
+    if (role === 'textbox') {
+      setAttr(el, 'aria-invalid', (states & 16) !== 0 ? 'true' : null);
+      el.dataset.id = key.replace(/#\d+$/, '');
+      mirrorField(el);
+    }
+    if (role === 'progressbar') { setAttr(el, 'aria-valuenow', value); setAttr(el, 'aria-valuemax', max); setAttr(el, 'aria-valuemin', 0); }
+  }
+  // The field being edited is the page's own field over it (openField), so its mirror steps
+  // aside: one textbox with that name, and the mirror's holds the text when it is not edited.
+  function mirrorField(el) {
+    const editingThis = !!field && field.id === el.dataset.id;
+    setAttr(el, 'aria-hidden', editingThis ? 'true' : null);
+    el.tabIndex = editingThis ? -1 : 0;
+    if (!editingThis && document.activeElement !== el && hook.ready) {
+      const v = mod().UTF8ToString(call('pathway_field_value', 'number', ['string'], [el.dataset.id]));
+      if (el.value !== v) el.value = v;
+    }
+  }
+  function mirrorFields() {
+    for (const el of mirror.querySelectorAll('input[data-id], textarea[data-id]')) mirrorField(el);
+  }
+  let mirrorQuiet = false; // our own focus() calls are not requests from the page
+  function focusMirror(key) {
+    const m = mirrored.get(key);
+    if (!m || document.activeElement === m.el) return;
+    mirrorQuiet = true;
+    m.el.focus({ preventScroll: true });
+    mirrorQuiet = false;
+  }
+  const semanticsState = { json: '', nodes: [] };
+  function applySemantics(json) {
+    const info = JSON.parse(json);
+    semanticsState.nodes = info.nodes;
+    if (info.title && document.title !== info.title) document.title = info.title;
+    if (info.live !== lastLive) {
+      lastLive = info.live;
+      liveEl.textContent = info.live; // read out by screen readers ("Saved", an error)
+    }
+    const keep = new Set();
+    let before = mirror.firstElementChild;
+    for (const n of info.nodes) {
+      const key = n[0];
+      keep.add(key);
+      const sig = n.join('\u0001') + (field ? field.id : '');
+      let m = mirrored.get(key);
+      const tag = tagFor(n).toUpperCase();
+      if (m && m.el.tagName !== tag) {
+        if (document.activeElement !== m.el) { m.el.remove(); if (m.el._description) m.el._description.remove(); mirrored.delete(key); m = null; }
+      }
+      if (!m) { m = { el: makeElement(key, n), sig: '' }; mirrored.set(key, m); }
+      if (m.sig !== sig) { updateElement(m.el, n); m.sig = sig; }
+      // In the UI's order (only moved when out of place).
+      while (before && before.hidden) before = before.nextElementSibling;
+      if (m.el !== before) mirror.insertBefore(m.el, before);
+      else before = before.nextElementSibling;
+    }
+    for (const [key, m] of mirrored) {
+      if (keep.has(key)) continue;
+      if (m.el._description) m.el._description.remove();
+      m.el.remove();
+      mirrored.delete(key);
+    }
+    if (info.focus && info.focus !== mirrorFocusKey) {
+      // ImGui's focus moved (Tab): the page's follows it, unless the user is in a field of the page.
+      const a = document.activeElement;
+      if (!a || a === document.body || a === canvas || mirror.contains(a)) focusMirror(info.focus);
+    }
+    mirrorFocusKey = info.focus;
+  }
+  mirror.addEventListener('focusin', (e) => {
+    const key = e.target.dataset && e.target.dataset.key;
+    if (!key || mirrorQuiet || !hook.ready) return;
+    mirrorFocusKey = key;
+    call('pathway_a11y_focus', 'number', ['string'], [key]);
+  });
+  // Keys on a mirror element go to ImGui as they would on the canvas: Tab (ImGui moves the
+  // focus in its order, scrolling, and ours follows it above), arrows, Escape and the app's
+  // shortcuts. Enter and Space stay the element's own (a click: pathway_a11y_activate), and a
+  // mirror field keeps its typing.
+  const MIRROR_KEYS = new Set(['Tab', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Escape', 'PageUp', 'PageDown']);
+  mirror.addEventListener('keydown', (e) => {
+    if (!hook.ready || e.isComposing) return;
+    const inField = e.target.tagName === 'INPUT' && e.target.type !== 'checkbox' || e.target.tagName === 'TEXTAREA';
+    const shortcut = (e.ctrlKey || e.metaKey) && /^[a-z]$/i.test(e.key) && !inField;
+    if (!MIRROR_KEYS.has(e.key) && !shortcut) return;
+    if (inField && e.key !== 'Tab' && e.key !== 'Escape') return;
+    e.preventDefault();
+    call('pathway_key', 'number', ['string', 'number', 'number'], [e.key, modsOf(e), 1]);
+  });
+  shell.semantics = applySemantics;
+  hook.semantics = () => semanticsState.nodes;
 
   // ---- the test hook and small public API ---------------------------------------------------
   hook.snapshot = () => JSON.parse(mod().UTF8ToString(mod()._pathway_snapshot()));

@@ -43,6 +43,8 @@ class App {
     void frame();
 
     Screen screen() const { return m_screen; }
+    /// The window's or page's title for this screen ("Learning log – Pathway").
+    std::string title() const;
     void show(Screen s);
     /// Opens the editor on a new draft of `kind`, dated today. When an unsaved draft with
     /// content exists it is resumed instead (a draft is never silently dropped) and

@@ -13,6 +13,8 @@ enum class ThemeKind { Light, Dark, HighContrast };
 struct Palette {
     ImVec4 background, surface, surfaceAlt, text, textMuted, accent, accentText, border, good, warn,
         bad;
+    ImVec4 edge; ///< a control's outline (a field's, a checkbox's): 3:1 against what is around it
+                 ///< (WCAG 1.4.11); `border` is for decoration (cards, separators)
 };
 
 const Palette& palette();

@@ -14,12 +14,44 @@
 
 namespace pathway::ui {
 
+/// What a widget is to assistive technology (issue 13): the web page mirrors each as an ARIA
+/// role on a real DOM element over the canvas (web/static/pathway-shell.js).
+enum class Role : uint8_t {
+    Button,
+    Link,        ///< navigation to another screen
+    Tab,         ///< one of a set of segments (aria-selected)
+    TextBox,
+    CheckBox,    ///< aria-checked
+    ComboBox,    ///< opens a list of options (aria-expanded)
+    Option,      ///< one choice in an open combo box (aria-selected)
+    Heading,     ///< with a level 1-3
+    Text,        ///< static text
+    Status,      ///< a message that is also announced (aria-live)
+    Image,       ///< a chart or figure: the label is its text alternative
+    ProgressBar, ///< value of max
+};
+std::string_view roleId(Role r);
+
+/// States as bits (WidgetRect::states).
+namespace state {
+inline constexpr uint8_t kChecked = 1, kSelected = 2, kDisabled = 4, kExpanded = 8, kInvalid = 16,
+                         kCurrent = 32;
+}
+
 struct WidgetRect {
     std::string id;                   ///< stable id, e.g. "cpd.title", "nav.home", "action.save"
-    std::string label;                ///< what the user sees
+                                      ///< ("" for static text)
+    std::string label;                ///< what the user sees (the accessible name)
     float x = 0, y = 0, w = 0, h = 0; ///< in ImGui display coordinates (CSS pixels on the web)
     bool isTextField = false;
     bool multiline = false;
+    Role role = Role::Button;
+    uint8_t level = 0;                ///< headings: 1 title, 2 section, 3 card
+    uint8_t states = 0;               ///< state::k* bits
+    float progress = 0, progressMax = 0; ///< progress bars: value of max
+    std::string description;          ///< an error or hint read after the name
+    ImGuiID itemId = 0;               ///< the ImGui item (focus and activation by the page)
+    ImGuiID windowId = 0;             ///< the window it was drawn in
     // Text fields only:
     TextKind kind = TextKind::Prose;
     ImGuiID imguiId = 0;                  ///< the ImGui item (to find the field being edited)
@@ -83,6 +115,41 @@ bool button(const char* id, const char* label, bool primary = false, ImVec2 size
 /// Records the last item's rectangle under `id`.
 void registerLastItem(const char* id, const char* label, bool isTextField = false,
                       bool multiline = false);
+
+/// Gives the widget just registered (if it is `id`'s, or the last one when `id` is null) its
+/// role and states for assistive technology.
+void semantics(Role role, uint8_t states = 0, const char* id = nullptr,
+               std::string_view description = {});
+/// The accessible name for a label: icons (private-use code points) and ImGui's "##" part gone,
+/// spaces trimmed.
+std::string accessibleName(std::string_view label);
+
+/// Static text that is also published for assistive technology (role Text, or Heading when drawn
+/// in a heading font). Screens call these instead of ImGui's; same arguments.
+namespace ax {
+void TextUnformatted(const char* text, const char* end = nullptr);
+void Text(const char* fmt, ...) IM_FMTARGS(1);
+void TextColored(const ImVec4& col, const char* fmt, ...) IM_FMTARGS(2);
+void TextWrapped(const char* fmt, ...) IM_FMTARGS(1);
+/// Publishes the last ImGui item (text already drawn) as `role` with `name`.
+void publishLast(Role role, std::string_view name, uint8_t level = 0);
+/// Publishes the last item (a drawn bar) as a progress bar: `value` of `max`, named `name`.
+void publishProgress(std::string_view name, float value, float max);
+} // namespace ax
+
+/// The screen's semantics for assistive technology, from this frame's widgets (issue 13), as the
+/// web page's mirror reads it: {"title", "live", "focus": key or "", "nodes": [[key, role, name,
+/// description, x, y, w, h, states, level, value, max, multiline]]} in drawing order. Text
+/// inside a button's rectangle becomes the button's description; keys are stable ids, or for
+/// static text its role, name and occurrence. Also remembers the nodes for the requests below.
+std::string semanticsJson(std::string_view title, std::string_view live);
+/// The page's mirror asks for a node by key (from the last semanticsJson): keyboard focus moves
+/// to it (ImGui's navigation highlight, scrolled into view) or it is activated as a click would;
+/// a text field starts editing. Applied by applyAccessRequests at the next frame. False when
+/// no such node.
+bool requestFocus(std::string_view key);
+bool requestActivate(std::string_view key);
+void applyAccessRequests();
 
 /// Sizes in font-relative units ("em"), so layouts scale with the text size setting.
 inline float em(float n = 1.f) {
