@@ -850,7 +850,15 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // nothing written outside the portfolio
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    ui::applyTheme(ui::ThemeKind::Light);
+    // The first theme follows the system's: forced colours or more contrast pick high contrast,
+    // a dark scheme dark (Settings changes it).
+    const int systemTheme = EM_ASM_INT({
+        const m = (q) => window.matchMedia && window.matchMedia(q).matches;
+        return m('(forced-colors: active)') || m('(prefers-contrast: more)') ? 2
+             : m('(prefers-color-scheme: dark)') ? 1 : 0;
+    });
+    ui::applyTheme(systemTheme == 2 ? ui::ThemeKind::HighContrast
+                   : systemTheme == 1 ? ui::ThemeKind::Dark : ui::ThemeKind::Light);
     a.fontFiles.regular = readBytes("/fonts/Inter-Regular.otf");
     a.fontFiles.semibold = readBytes("/fonts/Inter-SemiBold.otf");
     a.fontFiles.icons = readBytes("/fonts/MaterialIcons-Regular.ttf");

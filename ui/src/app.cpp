@@ -340,6 +340,7 @@ void App::handleShortcuts() {
 }
 
 void App::frame() {
+    tabAcrossWindows(); // before the registry is cleared: it reads the last frame's widgets
     widgets().beginFrame();
     applyAccessRequests(); // the web page's screen-reader mirror asked for a focus or a click
     const ImGuiIO& io = ImGui::GetIO();

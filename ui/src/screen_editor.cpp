@@ -120,6 +120,13 @@ void App::drawEditor() {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.background);
     ImGui::BeginChild("form", ImVec2(formW, -footer), ImGuiChildFlags_None);
     ImGui::PopStyleColor();
+    // Another entry opens at its top, not where the last one was scrolled to (its title and
+    // date would be out of view, and out of a screen reader's reach).
+    if (m_formShowsId != e.id || m_formShowsNew != m_draftIsNew) {
+        ImGui::SetScrollY(0);
+        m_formShowsId = e.id;
+        m_formShowsNew = m_draftIsNew;
+    }
     ImGui::PushItemWidth(-FLT_MIN);
 
     // Kind: fixed for stored entries, switchable for new ones (the text already typed is kept).

@@ -708,7 +708,10 @@ void App::drawShare() {
         const float endY = ImGui::GetCursorPosY();
         if (!m_phone)
             ImGui::SetCursorPos(ImVec2(ImGui::GetContentRegionMax().x - buttonW, y + em(0.2f)));
-        const bool pressed = button(id, action, primary, ImVec2(buttonW, 0));
+        // Five buttons say "Export": each is named for what it exports.
+        const std::string label = std::string(action) + "###" + action + ": " + title;
+        const bool pressed = button(id, label.c_str(), primary, ImVec2(buttonW, 0));
+        semantics(Role::Button, 0, id, about);
         if (!m_phone) ImGui::SetCursorPosY(std::max(endY, ImGui::GetCursorPosY()));
         ImGui::Dummy(ImVec2(0, em(0.35f)));
         ImGui::PopID();

@@ -5,6 +5,8 @@
 #include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 
 namespace pathway::ui {
@@ -55,8 +57,20 @@ std::string semanticsJson(std::string_view title, std::string_view live) {
     std::vector<bool> folded(rects.size(), false);
     for (size_t i = 0, owner = SIZE_MAX; i < rects.size(); ++i) {
         const WidgetRect& r = rects[i];
-        if (interactive(r.role) && !r.isTextField) {
-            owner = i;
+        if (interactive(r.role)) {
+            // A field's own label drawn above it is its name already: the text goes, and
+            // guidance between the label and the field describes the field.
+            for (size_t k = i, back = 0; k-- > 0 && back < 3; ++back) {
+                const WidgetRect& t = rects[k];
+                if (!t.id.empty() || t.role != Role::Text || folded[k]) break;
+                if (t.label != r.label) continue;
+                for (size_t j = k; j < i; ++j) {
+                    folded[j] = true;
+                    if (j > k) described[i] += (described[i].empty() ? "" : " ") + rects[j].label;
+                }
+                break;
+            }
+            if (!r.isTextField) owner = i;
             continue;
         }
         if (owner == SIZE_MAX || !r.id.empty() || (r.role != Role::Text && r.role != Role::Heading) ||
@@ -119,7 +133,7 @@ void applyAccessRequests() {
     const AccessState::Ask ask = st.ask;
     st.ask = AccessState::Ask::None;
     const Published& t = st.target;
-    if (t.textField) {
+    if (t.textField && textOverlay().enabled) {
         // A text field edits: on the web the page's own field then lies over it (TextOverlay).
         textOverlay().activate = t.id;
         return;
@@ -135,6 +149,49 @@ void applyAccessRequests() {
     g.NavDisableHighlight = false; // the navigation highlight shows where the focus is
     g.NavDisableMouseHover = true;
     if (ask == AccessState::Ask::Activate) ImGui::ActivateItemByID(t.itemId);
+}
+
+void tabAcrossWindows() {
+    static ImGuiID navBefore = 0;
+    static bool tabbed = false, backwards = false;
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const bool wasTab = tabbed;
+    const ImGuiID from = navBefore;
+    // For the next frame: ImGui moves the focus for a Tab pressed now at the next NewFrame.
+    tabbed = ImGui::IsKeyPressed(ImGuiKey_Tab, false) && !g.IO.KeyCtrl && !g.IO.KeyAlt;
+    backwards = g.IO.KeyShift;
+    navBefore = g.NavId;
+    if (!wasTab || !from || g.NavId == from) return;
+    std::vector<const WidgetRect*> order;
+    for (const WidgetRect& r : widgets().rects())
+        if (r.itemId && interactive(r.role) && !(r.states & state::kDisabled)) order.push_back(&r);
+    const auto indexOf = [&](ImGuiID id) {
+        for (size_t i = 0; i < order.size(); ++i)
+            if (order[i]->itemId == id) return static_cast<long>(i);
+        return -1L;
+    };
+    const long at = indexOf(from), now = indexOf(g.NavId);
+    if (at < 0) return;
+    // Wrapped: the focus went against the drawing order (or, to a control out of view, from
+    // the window's last control forwards or its first backwards).
+    bool wrapped = false;
+    if (now >= 0) {
+        wrapped = backwards ? now > at : now < at;
+    } else {
+        const ImGuiID window = order[static_cast<size_t>(at)]->windowId;
+        const bool edge = backwards ? at == 0 || order[static_cast<size_t>(at - 1)]->windowId != window
+                                    : at + 1 == static_cast<long>(order.size()) ||
+                                          order[static_cast<size_t>(at + 1)]->windowId != window;
+        wrapped = edge;
+    }
+    if (!wrapped) return;
+    const long n = static_cast<long>(order.size());
+    const long to = ((backwards ? at - 1 : at + 1) + n) % n; // the next one as drawn
+    const WidgetRect& t = *order[static_cast<size_t>(to)];
+    if (g.ActiveId == g.NavId) ImGui::ClearActiveID(); // ImGui's Tab had started editing a field
+    AccessState& st = access();
+    st.ask = AccessState::Ask::Focus;
+    st.target = {t.id, t.id, t.itemId, t.windowId, t.isTextField, ImRect(t.x, t.y, t.x + t.w, t.y + t.h)};
 }
 
 } // namespace pathway::ui

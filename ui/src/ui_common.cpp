@@ -219,6 +219,15 @@ bool segmented(const char* idPrefix, const char* const* ids, const char* const* 
 
 void fieldError(const std::string& text) {
     if (text.empty()) return;
+    // The field just drawn is invalid, and says why (aria-invalid, aria-describedby).
+    auto& rects = widgets().rects();
+    for (size_t i = rects.size(), back = 0; i-- > 0 && back < 3; ++back)
+        if (rects[i].isTextField) {
+            WidgetRect& f = rects[i];
+            f.states |= state::kInvalid;
+            f.description = f.description.empty() ? text : text + " " + f.description;
+            break;
+        }
     ImGui::PushStyleColor(ImGuiCol_Text, palette().bad);
     ax::TextWrapped("%s %s", icon::kError, text.c_str());
     ImGui::PopStyleColor();

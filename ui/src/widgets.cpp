@@ -87,7 +87,8 @@ std::string_view roleId(Role r) {
 
 void semantics(Role role, uint8_t states, const char* id, std::string_view description) {
     WidgetRect* w = widgets().last();
-    if (!w || (id && w->id != id)) return; // not registered (scrolled out of view)
+    // Not registered (scrolled out of view): the last node is someone else's.
+    if (!w || (id ? w->id != id : !w->itemId || w->itemId != ImGui::GetItemID())) return;
     w->role = role;
     w->states |= states;
     if (!description.empty()) w->description = accessibleName(description);
@@ -95,11 +96,12 @@ void semantics(Role role, uint8_t states, const char* id, std::string_view descr
 
 std::string accessibleName(std::string_view label) {
     // "icon##Undo": ImGui draws the icon; the name is what follows "##" when nothing else shows.
+    // "Export###Export: Spreadsheet": ImGui draws "Export"; the name is what follows "###".
     std::string_view hidden;
     if (const size_t hash = label.find("##"); hash != std::string_view::npos) {
         hidden = label.substr(hash + 2);
-        if (!hidden.empty() && hidden.front() == '#') hidden.remove_prefix(1);
         label = label.substr(0, hash);
+        if (!hidden.empty() && hidden.front() == '#') return visibleName(hidden.substr(1));
     }
     std::string shown = visibleName(label);
     return shown.empty() && !hidden.empty() ? visibleName(hidden) : shown;

@@ -170,6 +170,8 @@ class App {
     // The editor's draft: kept across screen switches and persisted through the Host.
     std::optional<core::Entry> m_draft;
     bool m_draftIsNew = false;
+    std::string m_formShowsId;  ///< the entry the editor's form last showed (scrolled to its top)
+    bool m_formShowsNew = false;
     std::string m_draftDate;
     bool m_triedSave = false; ///< show "required" messages only after a save attempt
     std::optional<core::Entry> m_draftBase; ///< the stored entry the draft was opened on

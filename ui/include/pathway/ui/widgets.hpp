@@ -65,6 +65,7 @@ class WidgetRegistry {
     void beginFrame() { m_rects.clear(); }
     void add(WidgetRect r) { m_rects.push_back(std::move(r)); }
     const std::vector<WidgetRect>& rects() const { return m_rects; }
+    std::vector<WidgetRect>& rects() { return m_rects; }
     WidgetRect* last() { return m_rects.empty() ? nullptr : &m_rects.back(); }
     const WidgetRect* find(std::string_view id) const;
 
@@ -150,6 +151,12 @@ std::string semanticsJson(std::string_view title, std::string_view live);
 bool requestFocus(std::string_view key);
 bool requestActivate(std::string_view key);
 void applyAccessRequests();
+/// Tab goes on to the next window's controls: ImGui 1.90's Tab cycles within one window (the
+/// side navigation, the screen, a card), so a keyboard alone could never leave the first one.
+/// When the last Tab wrapped round inside a window, the focus moves to the first control drawn
+/// after that window (Shift+Tab: the last before it). Call at the start of a frame, before the
+/// registry is cleared (it reads the last frame's widgets).
+void tabAcrossWindows();
 
 /// Sizes in font-relative units ("em"), so layouts scale with the text size setting.
 inline float em(float n = 1.f) {
