@@ -4,6 +4,7 @@
 #include "pathway/core/csv.hpp"
 #include "pathway/core/export.hpp"
 #include "pathway/core/integrity.hpp"
+#include "pathway/core/signing.hpp"
 #include "pathway/core/portfolio_io.hpp"
 
 #include <algorithm>
@@ -71,6 +72,10 @@ CohortRow cohortRow(const CohortMember& m, const Catalog& catalog, Date today,
     for (const auto& e : p.entries)
         if (e.date <= today && (!r.lastActivity || e.date > *r.lastActivity)) r.lastActivity = e.date;
     for (const auto& c : checkSignOffs(p)) r.signOffsNotCurrent += c.state != SignOffState::Current;
+    for (const auto& c : checkReviews(p, {})) {
+        r.reviewsUnsigned += c.state == TrustState::Unsigned;
+        r.reviewsUnknownKey += c.state == TrustState::UnknownKey;
+    }
     r.coverage = st.coverage;
     if (st.asye) {
         r.asyeStart = st.asye->start;
@@ -302,11 +307,12 @@ std::string cohortCsv(const std::vector<CohortRow>& rows, bool labels) {
     }
     for (const char* h : {"next_review", "next_review_due", "review_overdue", "last_activity",
                           "sign_offs_not_current", "team", "attention_weight", "needs_attention",
-                          "attention_reasons"})
+                          "attention_reasons", "reviews_unsigned",
+                          "reviews_unknown_key"})
         header.push_back(h);
     for (const char* h : {"Next review", "Next review due", "Review overdue", "Last activity",
                           "Sign-offs to recheck", "Team", "Attention weight", "Needs attention",
-                          "Why"})
+                          "Why", "Unsigned reviews", "Reviews by unknown keys"})
         names.push_back(h);
     std::string out = csvRow(header);
     if (labels) out += csvRow(names);
@@ -327,6 +333,8 @@ std::string cohortCsv(const std::vector<CohortRow>& rows, bool labels) {
         row.push_back(std::to_string(r.attentionWeight));
         row.push_back(joined(r.attention, true));
         row.push_back(joined(r.attention, false));
+        row.push_back(std::to_string(r.reviewsUnsigned));
+        row.push_back(std::to_string(r.reviewsUnknownKey));
         out += csvRow(row);
     }
     return out;
@@ -420,8 +428,8 @@ std::string cohortHtml(const std::vector<CohortRow>& rows, Date today,
         esc(e->label);
         h += "</th>";
     }
-    h += "<th>Next review</th><th>Last activity</th><th>Sign-offs to recheck</th></tr></thead>"
-         "<tbody>\n";
+    h += "<th>Next review</th><th>Last activity</th><th>Sign-offs to recheck</th>"
+         "<th>Unsigned reviews</th><th>Reviews by unknown keys</th></tr></thead><tbody>\n";
     for (const CohortRow* rp : ordered) {
         const CohortRow& r = *rp;
         h += "<tr><td class=\"nw\">";
@@ -465,6 +473,10 @@ std::string cohortHtml(const std::vector<CohortRow>& rows, Date today,
         if (r.signOffsNotCurrent) h += " class=\"bad\"";
         h += ">";
         num(r.signOffsNotCurrent);
+        for (int32_t n : {r.reviewsUnsigned, r.reviewsUnknownKey}) {
+            h += n ? "</td><td class=\"bad\">" : "</td><td>";
+            num(n);
+        }
         h += "</td></tr>\n";
     }
     h += "</tbody></table>\n";
