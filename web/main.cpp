@@ -51,6 +51,7 @@ using namespace pathway;
 
 constexpr const char* kPortfolioPath = "/data/portfolio.json";
 constexpr const char* kDraftPath = "/data/draft.json";
+constexpr const char* kReviewerKeyPath = "/data/reviewer-key.json";
 constexpr double kSaveDelayMs = 300; // each change reaches IndexedDB well within a second
 
 std::string readText(const char* path) {
@@ -87,6 +88,17 @@ class WebHost final : public ui::Host {
         flushStorage();
     }
     std::string loadDraft() override { return readText(kDraftPath); }
+    // The reviewer's private key lives in IndexedDB (IDBFS), never sent anywhere.
+    void saveReviewerKey(std::string_view bytes) override {
+        if (bytes.empty()) {
+            std::remove(kReviewerKeyPath);
+        } else {
+            std::ofstream out(kReviewerKeyPath, std::ios::binary | std::ios::trunc);
+            out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        }
+        flushStorage();
+    }
+    std::string loadReviewerKey() override { return readText(kReviewerKeyPath); }
     bool requestFile(std::string_view purpose, std::string_view accept) override {
         // The page clicks a hidden file input (the tap that asked is still a user activation);
         // the chosen file comes back through pathway_receive_file.

@@ -2,6 +2,8 @@
 // Reviews (the ASYE schedule, outcomes, mentors' comments and sign-offs).
 #include "pathway/core/catalog.hpp"
 #include "pathway/core/integrity.hpp"
+#include "pathway/core/review.hpp"
+#include "pathway/core/signing.hpp"
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/text.hpp"
 #include "pathway/ui/app.hpp"
@@ -289,6 +291,7 @@ void App::drawReviews() {
                 if (c->requestsEvidence) ImGui::SameLine();
                 chip(choiceLabel(EntryKind::Review, field::kOutcome, c->outcome).c_str(), p.accent);
             }
+            drawTrust(checkComment(doc, *c, {}), "comment.trust." + c->id);
             if (e && button(("comment.open." + c->id).c_str(), "Open entry", false))
                 editEntry(e->id);
             ImGui::Separator();
@@ -316,11 +319,40 @@ void App::drawReviews() {
             if (st != SignOffState::Current)
                 registerLastItem(("signoff.state." + std::string(signOffStateId(st))).c_str(),
                                  "sign-off state");
+            const size_t si = static_cast<size_t>(&s - doc.signOffs.data());
+            const ReviewCheck trust = checkSignOff(doc, s, {});
+            ImGui::SameLine();
+            drawTrust(trust, "signoff.trust." + std::to_string(si));
             if (e) {
                 ImGui::SameLine();
                 if (button(("signoff.open." + std::to_string(&s - doc.signOffs.data())).c_str(),
                            "Open entry", false))
                     editEntry(e->id);
+            }
+            // The practitioner may withdraw a sign-off that is not authentic: it stays, marked.
+            if (!s.withdrawnMs && trust.state != TrustState::Authentic) {
+                const std::string n = std::to_string(si);
+                auto it = m_withdrawReason.find(si);
+                if (it == m_withdrawReason.end()) {
+                    if (button(("signoff.withdraw.open." + n).c_str(), "Withdraw...", false))
+                        m_withdrawReason[si];
+                } else {
+                    textField(("signoff.withdraw.reason." + n).c_str(), "Why withdraw it?",
+                              it->second, "e.g. signed before the entry was finished");
+                    const std::string reason = it->second;
+                    ImGui::BeginDisabled(trim(reason).empty());
+                    const bool go = button(("signoff.withdraw." + n).c_str(), "Withdraw sign-off", true);
+                    ImGui::EndDisabled();
+                    ImGui::SameLine();
+                    const bool cancel = button(("signoff.withdraw.cancel." + n).c_str(), "Cancel", false);
+                    if (go || cancel) m_withdrawReason.erase(si);
+                    if (go) {
+                        if (auto w = withdrawSignOff(doc, si, reason, m_clock.nowMs()))
+                            m_session.store().apply(
+                                cmd::ReplacePortfolio{*w, "Withdraw a sign-off"});
+                        break; // the portfolio changed under this loop
+                    }
+                }
             }
             ImGui::Separator();
         }
@@ -336,6 +368,18 @@ void App::drawReviews() {
             show(Screen::Share);
     }
     endCard();
+}
+
+void App::drawTrust(const ReviewCheck& c, const std::string& id) {
+    const Palette& p = palette();
+    std::string text(trustStateLabel(c.state));
+    if (c.state == TrustState::Authentic) text += " (" + c.academy + "'s roster)";
+    if (!c.fingerprint.empty()) text += " \xc2\xb7 key " + c.fingerprint;
+    chip(text.c_str(), c.state == TrustState::Authentic      ? p.good
+                       : c.state == TrustState::BadSignature ? p.bad
+                                                             : p.warn);
+    registerLastItem((id + "." + std::string(trustStateId(c.state))).c_str(), "signature state");
+    if (ImGui::IsItemHovered() && !c.detail.empty()) ImGui::SetTooltip("%s", c.detail.c_str());
 }
 
 } // namespace pathway::ui

@@ -208,6 +208,17 @@ bool textField(const char* id, const char* label, std::string& value, const char
     return editText(id, label, value, spec).deactivated;
 }
 
+bool passwordField(const char* id, const char* label, std::string& value, const char* hint) {
+    ImGui::PushID(id);
+    fieldLabel(label);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##v", hint, &value, ImGuiInputTextFlags_Password);
+    registerLastItem(id, label, true, false);
+    const bool done = ImGui::IsItemDeactivatedAfterEdit();
+    ImGui::PopID();
+    return done;
+}
+
 bool textArea(const char* id, const char* label, std::string& value, float heightEm,
               const char* hint) {
     fieldLabel(label);

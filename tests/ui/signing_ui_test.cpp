@@ -1,0 +1,138 @@
+// Issue 17 in headless frames: the Review screen's "Your reviewer key" (made, sealed with a
+// passphrase, unlocked), signed feedback, and on the practitioner's Reviews screen the
+// signature state beside each sign-off (unknown key, then authentic with a roster) and the
+// withdrawal of one that is not authentic.
+#include "ui_harness.hpp"
+#include "pathway/core/portfolio_io.hpp"
+#include "pathway/core/review.hpp"
+#include "pathway/core/signing.hpp"
+
+using namespace pathway;
+using test::UiHarness;
+
+namespace {
+
+core::Portfolio sharedPortfolio() {
+    core::Portfolio shared;
+    shared.profile.name = "Robin Invented";
+    core::Entry e;
+    e.id = "00000000-0000-4000-8000-0000000000b1";
+    e.kind = core::EntryKind::Cpd;
+    e.title = "First home visit";
+    e.date = *core::Date::parse("2026-10-05");
+    e.fields["learned"] = "Slowing down helped the family talk.";
+    e.createdMs = e.updatedMs = 1'785'000'000'000;
+    shared.entries.push_back(e);
+    return shared;
+}
+
+} // namespace
+
+TEST(UiSigningTest, MentorSignsWithAKeyAndThePractitionerSeesWhoSigned) {
+    const core::Portfolio shared = sharedPortfolio();
+    const std::string id = shared.entries[0].id;
+    std::string feedbackBytes, cardBytes, keyFile;
+    {
+        UiHarness m(1280, 2400);
+        ui::App& app = m.start();
+        m.click("welcome.review");
+        app.receiveFile("review", "robin.json", core::serializePortfolio(shared));
+        m.frames(2);
+        ASSERT_EQ(app.screen(), ui::Screen::Mentor);
+        ASSERT_TRUE(m.visible("mentor.key.make"));
+        m.type("mentor.reviewer", "Pat Mentor");
+        m.type("mentor.role", "ASYE assessor");
+        m.type("mentor.key.organisation", "Example Council");
+        m.type("mentor.key.passphrase", "correct horse");
+        m.click("mentor.key.make");
+        ASSERT_TRUE(m.visible("mentor.key.fingerprint"));
+        keyFile = m.host.reviewerKey;
+        EXPECT_TRUE(core::keyFileIsSealed(keyFile)) << "kept sealed with the passphrase";
+        m.click("mentor.key.card");
+        cardBytes = m.host.lastDownload;
+        m.click("mentor.entry." + id);
+        m.type("mentor.comment", "Clear and specific.");
+        m.click("mentor.add-comment");
+        m.click("mentor.sign");
+        m.click("mentor.save");
+        feedbackBytes = m.host.lastDownload;
+    }
+    auto card = core::parseCard(cardBytes);
+    ASSERT_TRUE(card.card) << card.error;
+    EXPECT_EQ(card.card->organisation, "Example Council");
+    auto fb = core::parseFeedback(feedbackBytes);
+    ASSERT_TRUE(fb.feedback) << fb.error;
+    EXPECT_EQ(fb.feedback->publicKey, card.card->publicKey);
+    EXPECT_TRUE(core::checkFeedbackSignatures(*fb.feedback).empty());
+
+    {
+        // Next session: the key is still there, sealed; a wrong passphrase does not open it.
+        UiHarness m(1280, 2400);
+        m.host.reviewerKey = keyFile;
+        ui::App& app = m.start();
+        m.click("welcome.review");
+        app.receiveFile("review", "robin.json", core::serializePortfolio(shared));
+        m.frames(2);
+        ASSERT_TRUE(m.visible("mentor.key.unlock"));
+        m.type("mentor.key.passphrase", "wrong");
+        m.click("mentor.key.unlock");
+        EXPECT_FALSE(m.visible("mentor.key.fingerprint"));
+        m.type("mentor.key.passphrase", "correct horse");
+        m.click("mentor.key.unlock");
+        EXPECT_EQ(m.widget("mentor.key.fingerprint").label,
+                  "Key fingerprint " + core::keyFingerprint(card.card->publicKey));
+    }
+
+    // The practitioner merges it: the sign-off is by a key no roster vouches for yet.
+    UiHarness h(1280, 2400);
+    h.session->store().reset(shared);
+    ui::App& app = h.start();
+    h.click("nav.reviews");
+    h.click("reviews.merge");
+    app.receiveFile("feedback", "pat.json", feedbackBytes);
+    h.frames(2);
+    h.click("merge.apply");
+    h.click("nav.reviews");
+    h.frames(2);
+    EXPECT_TRUE(h.visible("signoff.trust.0.unknown-key"));
+    // With the academy's roster kept in the portfolio: authentic.
+    core::SystemRandomBytes random;
+    auto academy = core::generateReviewerKey({"Example Academy", "", "", ""}, random);
+    ASSERT_TRUE(academy.key);
+    core::Roster roster;
+    roster.reviewers.push_back({*card.card, *core::Date::parse("2026-01-01"),
+                                *core::Date::parse("2027-12-31")});
+    core::signRoster(roster, *academy.key);
+    core::Portfolio withRoster = h.portfolio();
+    ASSERT_TRUE(core::addRosterToPortfolio(withRoster, roster));
+    h.session->store().apply(core::cmd::ReplacePortfolio{withRoster, "Load roster"});
+    h.frames(2);
+    EXPECT_TRUE(h.visible("signoff.trust.0.authentic"));
+    EXPECT_FALSE(h.visible("signoff.withdraw.open.0")) << "an authentic sign-off is not offered for withdrawal";
+}
+
+TEST(UiSigningTest, AnUnsignedSignOffCanBeWithdrawnWithAReason) {
+    core::Portfolio p = sharedPortfolio();
+    core::SequentialIds ids;
+    auto fb = core::buildFeedback(p, "Jo Supervisor", "", {{core::ReviewAction::Type::SignOff, p.entries[0].id, ""}},
+                                  1'786'000'000'000, ids);
+    ASSERT_TRUE(fb.feedback);
+    p = core::mergeFeedback(p, *fb.feedback).portfolio;
+    UiHarness h(1280, 2400);
+    h.session->store().reset(p);
+    h.start();
+    h.click("nav.reviews");
+    h.frames(2);
+    EXPECT_TRUE(h.visible("signoff.trust.0.unsigned"));
+    h.click("signoff.withdraw.open.0");
+    h.click("signoff.withdraw.0"); // no reason yet: disabled
+    EXPECT_EQ(h.portfolio().signOffs[0].withdrawnMs, 0);
+    h.type("signoff.withdraw.reason.0", "Signed before the entry was finished");
+    h.click("signoff.withdraw.0");
+    ASSERT_EQ(h.portfolio().signOffs.size(), 1u) << "kept, not deleted";
+    EXPECT_NE(h.portfolio().signOffs[0].withdrawnMs, 0);
+    EXPECT_EQ(h.portfolio().signOffs[0].withdrawnReason, "Signed before the entry was finished");
+    h.frames(2);
+    EXPECT_TRUE(h.visible("signoff.trust.0.withdrawn"));
+    EXPECT_EQ(h.session->store().undoLabel(), "Withdraw a sign-off");
+}
