@@ -108,11 +108,13 @@ CohortRows loadCohort(const std::vector<CohortFile>& files, const Catalog& catal
             rows[i] = cohortRow({files[i].source, std::move(*r.portfolio)}, catalog, today);
             return;
         }
-        // The moderation pack's engine; sign-offs are checked on the original (as the pack
-        // does), since anonymising changes the entries' text.
+        // The moderation pack's engine; sign-offs and signatures are checked on the original
+        // (as the pack does), since anonymising changes the entries' and reviewers' text.
         CohortRow row = cohortRow({"", anonymisePortfolio(*r.portfolio)}, catalog, today);
         const CohortRow original = cohortRow({"", std::move(*r.portfolio)}, catalog, today);
         row.signOffsNotCurrent = original.signOffsNotCurrent;
+        row.reviewsUnsigned = original.reviewsUnsigned;
+        row.reviewsUnknownKey = original.reviewsUnknownKey;
         row.attention = original.attention;
         row.attentionWeight = original.attentionWeight;
         rows[i] = std::move(row);

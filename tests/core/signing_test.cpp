@@ -2,6 +2,7 @@
 // rosters, and the state of every comment, outcome and sign-off.
 #include "pathway/core/import.hpp"
 #include "pathway/core/catalog.hpp"
+#include "pathway/core/cohort.hpp"
 #include "pathway/core/integrity.hpp"
 #include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/review.hpp"
@@ -631,4 +632,22 @@ TEST(SignedFeedback, Schema3FixtureIsKeptForever) {
     EXPECT_EQ(fast.portfolio->revision, 7) << "schema 2's revision and tombstones are kept";
     EXPECT_EQ(fast.portfolio->tombstones.size(), 2u);
     EXPECT_EQ(sortedStates(*fast.portfolio), kV3States);
+}
+
+TEST(SignedFeedback, CohortCountsTheSameWhenAnonymised) {
+    // Without the roster, Pat's three signed items are by an unknown key and Jo's request is
+    // unsigned; anonymising renames both reviewers, which must not turn these into bad
+    // signatures in the counts.
+    Portfolio p = v3Portfolio();
+    p.extra.erase("rosters");
+    const std::string bytes = serializePortfolio(p);
+    const std::vector<CohortFile> files = {{"a.json", bytes}};
+    for (bool anonymised : {false, true}) {
+        SCOPED_TRACE(anonymised);
+        CohortRows rows = anonymised ? cohortRowsAnonymised(files, Catalog::builtin(), d("2026-10-01"), 1)
+                                     : cohortRows(files, Catalog::builtin(), d("2026-10-01"), 1);
+        ASSERT_EQ(rows.rows.size(), 1u);
+        EXPECT_EQ(rows.rows[0].reviewsUnknownKey, 3);
+        EXPECT_EQ(rows.rows[0].reviewsUnsigned, 1);
+    }
 }
