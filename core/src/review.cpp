@@ -567,6 +567,12 @@ Profile withAsyeRecordOf(Profile p, const AsyeRecord& other) {
     return p;
 }
 
+// Academy rosters kept in `from` (unknown members to the rest of the merge) join those in
+// `into`: a roster loaded on one side is never dropped because the other changed too.
+void uniteRosters(Portfolio& into, const Portfolio& from) {
+    for (const auto& roster : portfolioRosters(from)) addRosterToPortfolio(into, roster);
+}
+
 void noteConflicts(MergeReport& report) {
     if (report.conflictCopies > 0)
         report.notes.push_back(std::to_string(report.conflictCopies) + " entr" +
@@ -636,6 +642,7 @@ MergeResult mergePortfolios(const Portfolio& base, const Portfolio& incoming) {
         r.report.notes.push_back("the profile in the imported file differs; this portfolio's "
                                  "profile is kept");
     uniteReviews(out, incoming.comments, incoming.signOffs, r.report);
+    uniteRosters(out, incoming);
     return r;
 }
 
@@ -748,6 +755,8 @@ MergeResult mergeConcurrent(const Portfolio& base, const Portfolio& mine, const 
     } else if (theirReviews) {
         uniteReviews(out, theirs.comments, theirs.signOffs, rep);
     }
+    uniteRosters(out, mine);
+    uniteRosters(out, theirs);
     out.revision = std::max(mine.revision, theirs.revision);
     return r;
 }

@@ -634,6 +634,139 @@ TEST(SignedFeedback, Schema3FixtureIsKeptForever) {
     EXPECT_EQ(sortedStates(*fast.portfolio), kV3States);
 }
 
+TEST(SignedFeedback, OlderSchemasReadForeverAndStayUnsigned) {
+    for (const char* name : {"portfolio-v1.json", "portfolio-v2.json"}) {
+        SCOPED_TRACE(name);
+        const std::string bytes = readFixture(name);
+        auto r = parsePortfolio(bytes);
+        ASSERT_TRUE(r.ok()) << r.error;
+        EXPECT_EQ(r.fromSchema, name[11] - '0');
+        for (const auto& c : r.portfolio->comments) EXPECT_FALSE(isSigned(c.seal));
+        for (const auto& s : r.portfolio->signOffs) {
+            EXPECT_FALSE(isSigned(s.seal));
+            EXPECT_EQ(s.withdrawnMs, 0);
+        }
+        for (auto st : states(*r.portfolio, {})) EXPECT_NE(st, TrustState::Authentic);
+        // Saved again it is a schema-3 file, read directly, equal.
+        const std::string saved = serializePortfolio(*r.portfolio);
+        EXPECT_NE(saved.find("\"schema\": 3"), std::string::npos);
+        auto again = parsePortfolio(saved);
+        ASSERT_TRUE(again.ok());
+        EXPECT_EQ(again.fromSchema, 3);
+        EXPECT_EQ(*again.portfolio, *r.portfolio);
+    }
+    // Signed items in a file that claims schema 2 are read as they are (the 2 -> 3 step changes
+    // nothing) and still verify: an older copy never upgrades or downgrades a signature.
+    std::string claimed = readFixture("portfolio-v3.json");
+    claimed.replace(claimed.find("\"schema\": 3"), 11, "\"schema\": 2");
+    auto r = parsePortfolio(claimed);
+    ASSERT_TRUE(r.ok()) << r.error;
+    EXPECT_EQ(r.fromSchema, 2);
+    EXPECT_EQ(*r.portfolio, v3Portfolio());
+}
+
+// --- signatures survive every kind of merge and delete ------------------------------------------
+
+TEST(SignedFeedback, SignaturesSurviveAConcurrentSave) {
+    // One tab merged Pat's signed feedback and withdrew Jo's sign-off; another added an entry
+    // and deleted one. Session::save combines them with mergeConcurrent.
+    const Portfolio base = v2Fixture();
+    const Portfolio signedOne = v3Portfolio();
+    Portfolio changed = base;
+    Entry added = pathway::test::makeCpd("Added elsewhere", "2026-10-20");
+    added.id = "aaaaaaaa-0000-4000-8000-000000000001";
+    changed.entries.push_back(added);
+    const std::string gone = changed.entries[2].id; // the supervision: nobody reviewed it
+    changed.entries.erase(changed.entries.begin() + 2);
+    addTombstone(changed, gone, kNow + 200'000);
+    const Portfolio& other = changed;
+    using Sides = std::pair<const Portfolio*, const Portfolio*>;
+    for (const auto& [mine, theirs] : {Sides{&signedOne, &other}, Sides{&other, &signedOne}}) {
+        MergeResult m = mergeConcurrent(base, *mine, *theirs);
+        ASSERT_TRUE(m.ok());
+        EXPECT_TRUE(m.portfolio.find(added.id));
+        EXPECT_FALSE(m.portfolio.find(gone));
+        EXPECT_TRUE(m.portfolio.isDeleted(gone));
+        EXPECT_EQ(m.portfolio.comments, signedOne.comments);
+        EXPECT_EQ(m.portfolio.signOffs, signedOne.signOffs);
+        EXPECT_EQ(portfolioRosters(m.portfolio).size(), 1u);
+        EXPECT_EQ(sortedStates(m.portfolio), kV3States);
+        // Saved and read back, the same.
+        auto reread = parsePortfolio(serializePortfolio(m.portfolio));
+        ASSERT_TRUE(reread.ok());
+        EXPECT_EQ(sortedStates(*reread.portfolio), kV3States);
+    }
+}
+
+TEST(SignedFeedback, BothSidesReviewedConcurrently) {
+    // Both places merged a different reviewer's feedback, one also withdrew a sign-off and
+    // loaded a roster, the other loaded another academy's roster: everything is kept, signed.
+    const Portfolio base = v2Fixture();
+    const ReviewerKey pat = makeKey("Pat Mentor", "ASYE assessor", 7);
+    const ReviewerKey sam = makeKey("Sam Assessor", "ASYE assessor", 90);
+    Portfolio mine = mergeFeedback(base, signedFeedback(base, pat)).portfolio;
+    Portfolio theirs = mergeFeedback(base, signedFeedback(base, sam)).portfolio;
+    ASSERT_EQ(theirs.signOffs.size(), 1u);
+    theirs = *withdrawSignOff(theirs, 0, "signed the wrong version", kNow + 5'000);
+    const ReviewerKey a1 = makeKey("Example Academy", "Academy", 40);
+    const ReviewerKey a2 = makeKey("Other Academy", "Academy", 140);
+    addRosterToPortfolio(mine, rosterFor(a1, {{pat.card, d("2026-09-01"), d("2027-08-31")}}));
+    addRosterToPortfolio(theirs, rosterFor(a2, {{sam.card, d("2026-09-01"), d("2027-08-31")}}));
+    using Sides = std::pair<const Portfolio*, const Portfolio*>;
+    for (const auto& [m, t] : {Sides{&mine, &theirs}, Sides{&theirs, &mine}}) {
+        MergeResult r = mergeConcurrent(base, *m, *t);
+        ASSERT_TRUE(r.ok());
+        EXPECT_EQ(r.portfolio.comments.size(), 4u);
+        EXPECT_EQ(r.portfolio.signOffs.size(), 2u);
+        EXPECT_EQ(portfolioRosters(r.portfolio).size(), 2u) << "both rosters kept";
+        std::vector<TrustState> got = sortedStates(r.portfolio);
+        EXPECT_EQ(got, (std::vector<TrustState>{TrustState::Withdrawn, TrustState::Authentic,
+                                                TrustState::Authentic, TrustState::Authentic,
+                                                TrustState::Authentic, TrustState::Authentic}));
+    }
+}
+
+TEST(SignedFeedback, SignaturesSurviveAMergeOfACopy) {
+    // mergePortfolios (an import in "add" mode, a backup) of an older copy: nothing signed is
+    // lost or downgraded, and a roster only the copy had is kept.
+    const Portfolio signedOne = v3Portfolio();
+    Portfolio copy = v2Fixture();
+    const ReviewerKey a2 = makeKey("Other Academy", "Academy", 140);
+    addRosterToPortfolio(copy, rosterFor(a2, {}));
+    MergeResult m = mergePortfolios(signedOne, copy);
+    EXPECT_EQ(m.portfolio.comments, signedOne.comments);
+    EXPECT_EQ(m.portfolio.signOffs, signedOne.signOffs);
+    EXPECT_EQ(portfolioRosters(m.portfolio).size(), 2u);
+    EXPECT_EQ(sortedStates(m.portfolio), kV3States);
+    // The other way round: the copy takes in the signed portfolio whole.
+    MergeResult back = mergePortfolios(copy, signedOne);
+    EXPECT_EQ(sortedStates(back.portfolio), kV3States);
+}
+
+TEST(SignedFeedback, DeletingASignedEntryAndUndoingIt) {
+    // A delete leaves the sign-off in place (shown as missing, never silently dropped); undo
+    // brings the entry back with its tombstone gone and the signature authentic again.
+    FixedClock clock(d("2026-09-22"), kNow + 86'400'000);
+    SequentialIds ids;
+    Store store(clock, ids, v3Portfolio());
+    ASSERT_TRUE(store.apply(cmd::DeleteEntry{kE1}));
+    EXPECT_TRUE(store.portfolio().isDeleted(kE1));
+    std::vector<TrustState> got = sortedStates(store.portfolio());
+    EXPECT_EQ(std::count(got.begin(), got.end(), TrustState::Missing), 1)
+        << "Pat's sign-off on the deleted entry";
+    EXPECT_EQ(store.portfolio().signOffs, v3Portfolio().signOffs);
+    // A merge of Pat's file again is refused (it signs off an entry that was deleted) and
+    // changes nothing; the deleted entry does not come back.
+    const Portfolio deleted = store.portfolio();
+    const ReviewerKey pat = makeKey("Pat Mentor", "ASYE assessor", 7);
+    MergeResult again = mergeFeedback(deleted, signedFeedback(v2Fixture(), pat));
+    EXPECT_FALSE(again.ok());
+    EXPECT_EQ(again.portfolio, deleted);
+    ASSERT_TRUE(store.undo());
+    EXPECT_FALSE(store.portfolio().isDeleted(kE1));
+    EXPECT_EQ(sortedStates(store.portfolio()), kV3States);
+}
+
 TEST(SignedFeedback, CohortCountsTheSameWhenAnonymised) {
     // Without the roster, Pat's three signed items are by an unknown key and Jo's request is
     // unsigned; anonymising renames both reviewers, which must not turn these into bad
