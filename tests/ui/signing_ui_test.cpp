@@ -136,3 +136,45 @@ TEST(UiSigningTest, AnUnsignedSignOffCanBeWithdrawnWithAReason) {
     EXPECT_TRUE(h.visible("signoff.trust.0.withdrawn"));
     EXPECT_EQ(h.session->store().undoLabel(), "Withdraw a sign-off");
 }
+
+TEST(UiSigningTest, SignatureChipsFitAPhone) {
+    // "Authentic (Example Academy's roster) · key 1A2B ..." is wider than a phone: the chip
+    // shortens to what fits, beside the sign-off's state or on a line of its own.
+    core::Portfolio p = sharedPortfolio();
+    core::SystemRandomBytes random;
+    auto pat = core::generateReviewerKey({"Pat Mentor", "ASYE assessor", "Example Council", ""}, random);
+    auto academy = core::generateReviewerKey({"Example Academy of Social Work", "", "", ""}, random);
+    ASSERT_TRUE(pat.key && academy.key);
+    core::SequentialIds ids;
+    auto fb = core::buildFeedback(p, "", "",
+                                  {{core::ReviewAction::Type::RequestEvidence, p.entries[0].id, "Add the plan."},
+                                   {core::ReviewAction::Type::SignOff, p.entries[0].id, ""}},
+                                  1'786'000'000'000, ids, &*pat.key);
+    ASSERT_TRUE(fb.feedback) << fb.error;
+    p = core::mergeFeedback(p, *fb.feedback).portfolio;
+    core::Roster roster;
+    roster.reviewers.push_back({pat.key->card, *core::Date::parse("2026-01-01"),
+                                *core::Date::parse("2027-12-31")});
+    core::signRoster(roster, *academy.key);
+    ASSERT_TRUE(core::addRosterToPortfolio(p, roster));
+    for (int width : {390, 1280}) {
+        SCOPED_TRACE(width);
+        UiHarness h(width, 2400);
+        h.session->store().reset(p);
+        h.start();
+        h.click("nav.reviews");
+        h.frames(2);
+        const std::vector<std::string> chips = {"signoff.trust.0.authentic",
+                                                 "comment.trust." + p.comments[0].id + ".authentic"};
+        for (const std::string& id : chips) {
+            const ui::WidgetRect& r = h.widget(id); // clipped to its window
+            EXPECT_GE(r.w, ImGui::CalcTextSize(r.label.c_str()).x) << id << ": \"" << r.label
+                                                                   << "\" runs off the screen";
+            EXPECT_EQ(r.label.rfind("Authentic", 0), 0u) << r.label;
+            if (width > 1000) // (the test's built-in font is wider than the app's)
+                EXPECT_EQ(r.label, "Authentic (Example Academy of Social Work's roster) \xc2\xb7 key " +
+                                       core::keyFingerprint(pat.key->card.publicKey))
+                    << "a desktop has room for all of it";
+        }
+    }
+}

@@ -26,6 +26,12 @@ bool tagMatches(const Entry& e, const std::string& tag) {
         if (t == tag || t.rfind(prefix, 0) == 0) return true;
     return false;
 }
+
+/// The next item beside the last one when `width` fits there, else on the next line (a phone).
+void sameLineIfFits(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
 } // namespace
 
 void App::drawFrameworks() {
@@ -291,7 +297,8 @@ void App::drawReviews() {
                 if (c->requestsEvidence) ImGui::SameLine();
                 chip(choiceLabel(EntryKind::Review, field::kOutcome, c->outcome).c_str(), p.accent);
             }
-            drawTrust(checkComment(doc, *c, {}), "comment.trust." + c->id);
+            drawTrust(checkComment(doc, *c, {}), "comment.trust." + c->id,
+                      c->requestsEvidence || !c->outcome.empty());
             if (e && button(("comment.open." + c->id).c_str(), "Open entry", false))
                 editEntry(e->id);
             ImGui::Separator();
@@ -321,12 +328,11 @@ void App::drawReviews() {
                                  "sign-off state");
             const size_t si = static_cast<size_t>(&s - doc.signOffs.data());
             const ReviewCheck trust = checkSignOff(doc, s, {});
-            ImGui::SameLine();
-            drawTrust(trust, "signoff.trust." + std::to_string(si));
+            drawTrust(trust, "signoff.trust." + std::to_string(si), true);
             if (e) {
-                ImGui::SameLine();
-                if (button(("signoff.open." + std::to_string(&s - doc.signOffs.data())).c_str(),
-                           "Open entry", false))
+                sameLineIfFits(ImGui::CalcTextSize("Open entry").x +
+                               ImGui::GetStyle().FramePadding.x * 2);
+                if (button(("signoff.open." + std::to_string(si)).c_str(), "Open entry", false))
                     editEntry(e->id);
             }
             // The practitioner may withdraw a sign-off that is not authentic: it stays, marked.
@@ -370,16 +376,28 @@ void App::drawReviews() {
     endCard();
 }
 
-void App::drawTrust(const ReviewCheck& c, const std::string& id) {
+void App::drawTrust(const ReviewCheck& c, const std::string& id, bool sameLine) {
     const Palette& p = palette();
-    std::string text(trustStateLabel(c.state));
-    if (c.state == TrustState::Authentic) text += " (" + c.academy + "'s roster)";
-    if (!c.fingerprint.empty()) text += " \xc2\xb7 key " + c.fingerprint;
+    // The longest of these that fits the line (a phone is narrow); all of it in the tooltip.
+    const std::string label(trustStateLabel(c.state));
+    const std::string academy =
+        c.state == TrustState::Authentic ? " (" + c.academy + "'s roster)" : std::string();
+    const std::string key = c.fingerprint.empty() ? "" : " \xc2\xb7 key " + c.fingerprint;
+    const std::string full = label + academy + key;
+    auto width = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x + em(1.0f); };
+    if (sameLine) sameLineIfFits(width(full));
+    const float avail = ImGui::GetContentRegionAvail().x;
+    std::string text = full;
+    for (const std::string& shorter : {label + key, label})
+        if (width(text) > avail) text = shorter;
     chip(text.c_str(), c.state == TrustState::Authentic      ? p.good
                        : c.state == TrustState::BadSignature ? p.bad
                                                              : p.warn);
-    registerLastItem((id + "." + std::string(trustStateId(c.state))).c_str(), "signature state");
-    if (ImGui::IsItemHovered() && !c.detail.empty()) ImGui::SetTooltip("%s", c.detail.c_str());
+    registerLastItem((id + "." + std::string(trustStateId(c.state))).c_str(), text.c_str());
+    if (ImGui::IsItemHovered()) {
+        const std::string tip = c.detail.empty() ? full : full + "\n" + c.detail;
+        ImGui::SetTooltip("%s", tip.c_str());
+    }
 }
 
 } // namespace pathway::ui
