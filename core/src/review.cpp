@@ -111,25 +111,24 @@ FeedbackResult buildFeedback(const Portfolio& portfolio, std::string_view review
 namespace {
 
 // Items of a feedback file: the signer's key, organisation and practitioner are the file's
-// (reviewer card, practitioner), so each item carries only its own signature.
-json feedbackCommentJson(const Comment& c) {
-    json j = {{"id", c.id},     {"entry", c.entryId}, {"author", c.author},
-              {"role", c.role}, {"text", c.text},     {"requests_evidence", c.requestsEvidence}};
-    if (!c.outcome.empty()) j["outcome"] = c.outcome;
-    if (c.atMs) j["at"] = formatTimestamp(c.atMs);
-    if (!c.entryHash.empty()) j["entry_sha256"] = c.entryHash;
-    if (!c.seal.signature.empty()) j["signature"] = c.seal.signature;
-    return j;
+// (reviewer card, practitioner), so each item carries only its own signature. Otherwise as the
+// portfolio stores them.
+ReviewSeal signatureOnly(const ReviewSeal& seal) {
+    ReviewSeal out;
+    out.signature = seal.signature;
+    return out;
 }
 
-json feedbackSignOffJson(const SignOff& s) {
-    json j = {{"entry", s.entryId},
-              {"reviewer", s.reviewer},
-              {"role", s.role},
-              {"content_sha256", s.contentHash}};
-    if (s.atMs) j["at"] = formatTimestamp(s.atMs);
-    if (!s.seal.signature.empty()) j["signature"] = s.seal.signature;
-    return j;
+json feedbackCommentJson(Comment c) {
+    c.seal = signatureOnly(c.seal);
+    return commentToJson(c);
+}
+
+json feedbackSignOffJson(SignOff s) {
+    s.seal = signatureOnly(s.seal);
+    s.withdrawnMs = 0; // a withdrawal is the practitioner's, never in a reviewer's file
+    s.withdrawnReason.clear();
+    return signOffToJson(s);
 }
 
 struct FieldError {
@@ -394,30 +393,23 @@ FeedbackResult parseFeedback(std::string_view bytes) {
 
 std::string checkFeedbackSignatures(const Feedback& f) {
     const bool signedFile = !f.publicKey.empty();
-    auto where = [](const char* list, size_t i, const std::string& entry) {
-        return std::string(list) + "[" + std::to_string(i) + "] (on entry " + entry + ")";
+    // The first comment or sign-off with no signature in a signed file, or a wrong one.
+    auto firstBad = [&](const auto& items, const char* list) -> std::string {
+        for (size_t i = 0; i < items.size(); ++i) {
+            const auto& item = items[i];
+            const std::string where = std::string(list) + "[" + std::to_string(i) +
+                                      "] (on entry " + item.entryId + ")";
+            if (signedFile && item.seal.signature.empty())
+                return where + " has no signature although the file is signed: it was added "
+                               "after signing";
+            if (isSigned(item.seal) && !sealVerifies(item))
+                return where + " does not match its signature: the file was changed after " +
+                       cardOf(item).name + " signed it, or not signed by the key it names";
+        }
+        return {};
     };
-    for (size_t i = 0; i < f.comments.size(); ++i) {
-        const Comment& c = f.comments[i];
-        if (signedFile && c.seal.signature.empty())
-            return where("comments", i, c.entryId) +
-                   " has no signature although the file is signed: it was added after signing";
-        if (isSigned(c.seal) && !sealVerifies(c))
-            return where("comments", i, c.entryId) +
-                   " does not match its signature: the file was changed after " + c.author +
-                   " signed it, or not signed by the key it names";
-    }
-    for (size_t i = 0; i < f.signOffs.size(); ++i) {
-        const SignOff& s = f.signOffs[i];
-        if (signedFile && s.seal.signature.empty())
-            return where("sign_offs", i, s.entryId) +
-                   " has no signature although the file is signed: it was added after signing";
-        if (isSigned(s.seal) && !sealVerifies(s))
-            return where("sign_offs", i, s.entryId) +
-                   " does not match its signature: the file was changed after " + s.reviewer +
-                   " signed it, or not signed by the key it names";
-    }
-    return {};
+    std::string bad = firstBad(f.comments, "comments");
+    return bad.empty() ? firstBad(f.signOffs, "sign_offs") : bad;
 }
 
 MergeResult mergeFeedback(const Portfolio& portfolio, const Feedback& feedback) {

@@ -53,11 +53,7 @@ class NoBytes final : public RandomBytes {
     bool fill(std::span<uint8_t>) override { return false; }
 };
 
-Portfolio fixture() {
-    auto r = parsePortfolio(readFixture("portfolio-v1.json"));
-    EXPECT_TRUE(r.ok()) << r.error;
-    return *r.portfolio;
-}
+Portfolio fixture() { return pathway::test::fixturePortfolio("portfolio-v1.json"); }
 
 const std::string kE1 = "3f1c9a52-2b7e-4c1a-9d3e-5a6b7c8d9e01";
 const std::string kE2 = "3f1c9a52-2b7e-4c1a-9d3e-5a6b7c8d9e02";
@@ -575,11 +571,7 @@ TEST(Rosters, KeptInThePortfolio) {
 // --- the schema-3 fixture and older files -----------------------------------------------------
 
 namespace {
-Portfolio v2Fixture() {
-    auto r = parsePortfolio(readFixture("portfolio-v2.json"));
-    EXPECT_TRUE(r.ok()) << r.error;
-    return *r.portfolio;
-}
+Portfolio v2Fixture() { return pathway::test::fixturePortfolio("portfolio-v2.json"); }
 
 // The golden portfolio-v3.json: the v2 fixture (tombstones, revision 7) with a signed review by
 // a test key (counting "randomness", so the same bytes every time), an unsigned one, a
