@@ -171,10 +171,43 @@ TEST(UiSigningTest, SignatureChipsFitAPhone) {
             EXPECT_GE(r.w, ImGui::CalcTextSize(r.label.c_str()).x) << id << ": \"" << r.label
                                                                    << "\" runs off the screen";
             EXPECT_EQ(r.label.rfind("Authentic", 0), 0u) << r.label;
-            if (width > 1000) // (the test's built-in font is wider than the app's)
+            if (width > 1000) { // (the test's built-in font is wider than the app's)
                 EXPECT_EQ(r.label, "Authentic (Example Academy of Social Work's roster) \xc2\xb7 key " +
                                        core::keyFingerprint(pat.key->card.publicKey))
                     << "a desktop has room for all of it";
+            }
         }
     }
+}
+
+TEST(UiSigningTest, ThePassphraseIsASecretFieldAlsoUnderThePagesField) {
+    // On the web every field is the wrapped editor under the page's own field (issue 11): the
+    // passphrase is registered as a secret (the page makes its field a password input), what
+    // the page hands over is the passphrase, and the key made with it is sealed.
+    const core::Portfolio shared = sharedPortfolio();
+    ui::TextOverlay& ov = ui::textOverlay();
+    ov = ui::TextOverlay{};
+    ov.enabled = true;
+    UiHarness m(1280, 2400);
+    ui::App& app = m.start();
+    m.click("welcome.review");
+    app.receiveFile("review", "robin.json", core::serializePortfolio(shared));
+    m.frames(2);
+    ov.text = "Pat Mentor";
+    ov.textFor = "mentor.reviewer";
+    m.frames(2);
+    EXPECT_EQ(m.widget("mentor.key.passphrase").kind, ui::TextKind::Secret);
+    EXPECT_EQ(ui::textKindId(ui::TextKind::Secret), "secret");
+    m.click("mentor.key.passphrase");
+    ov.id = "mentor.key.passphrase";
+    ov.textFor = "mentor.key.passphrase";
+    ov.text = "correct horse"; // what pathway_overlay_input hands over
+    m.frames(2);
+    ov.id.clear();
+    m.click("mentor.key.make");
+    ov = ui::TextOverlay{};
+    ASSERT_TRUE(m.visible("mentor.key.fingerprint"));
+    EXPECT_TRUE(core::keyFileIsSealed(m.host.reviewerKey));
+    EXPECT_FALSE(core::parseKeyFile(m.host.reviewerKey, "").key);
+    EXPECT_TRUE(core::parseKeyFile(m.host.reviewerKey, "correct horse").key);
 }

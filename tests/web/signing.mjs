@@ -54,6 +54,11 @@ test('desktop: a mentor signs a review with a key kept in the browser', async ()
     await typeInto(page, 'mentor.role', 'ASYE assessor');
     await typeInto(page, 'mentor.key.organisation', 'Example Council');
     await typeInto(page, 'mentor.key.passphrase', 'correct horse battery');
+    // The page's field over the passphrase is a password input (dots, no autocorrect).
+    assert.deepEqual(await page.evaluate(() => {
+      const el = document.getElementById('text-field');
+      return el && [el.type, el.getAttribute('autocorrect'), el.getAttribute('spellcheck')];
+    }), ['password', 'off', 'false']);
     await press(page, 'mentor.key.make');
     const fp = await widget(page, 'mentor.key.fingerprint');
     fingerprint = fp.label.replace('Key fingerprint ', '');

@@ -281,7 +281,7 @@ void App::drawReviewerKey(const std::string& name, const std::string& role) {
         } else if (!k.file.empty()) {
             mutedWrapped("Your key on this device is protected by a passphrase. Unlock it to sign "
                          "this feedback.");
-            passwordField("mentor.key.passphrase", "Passphrase", k.passphrase);
+            textField("mentor.key.passphrase", "Passphrase", k.passphrase, "", 0, TextKind::Secret);
             if (button("mentor.key.unlock", "Unlock", true)) {
                 KeyFileResult r = parseKeyFile(k.file, k.passphrase);
                 k.passphrase.clear();
@@ -296,8 +296,8 @@ void App::drawReviewerKey(const std::string& name, const std::string& role) {
                          "is marked unsigned.");
             textField("mentor.key.organisation", "Your organisation", k.organisation,
                       "e.g. Example Council");
-            passwordField("mentor.key.passphrase", "Passphrase (optional)", k.passphrase,
-                          "Protects the key on this device");
+            textField("mentor.key.passphrase", "Passphrase (optional)", k.passphrase,
+                      "Protects the key on this device", 0, TextKind::Secret);
             ImGui::BeginDisabled(trim(name).empty());
             if (button("mentor.key.make", "Make my reviewer key", true)) {
                 SystemRandomBytes random;

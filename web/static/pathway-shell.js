@@ -308,6 +308,7 @@
     date: { spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off', inputmode: 'text', enterkeyhint: 'done' },
     number: { spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off', inputmode: 'decimal', enterkeyhint: 'done' },
     code: { spellcheck: 'false', autocorrect: 'off', autocapitalize: 'characters', inputmode: 'text', enterkeyhint: 'done' },
+    secret: { spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off', inputmode: 'text', enterkeyhint: 'done', autocomplete: 'off' },
   };
   const encoder = new TextEncoder();
   const utf8Offset = (text, index) => encoder.encode(text.slice(0, index)).length;
@@ -433,7 +434,7 @@
     const el = document.createElement(info.multiline ? 'textarea' : 'input');
     el.className = 'text-field';
     el.id = 'text-field';
-    if (!info.multiline) el.type = 'text';
+    if (!info.multiline) el.type = info.kind === 'secret' ? 'password' : 'text'; // a passphrase
     el.setAttribute('aria-label', info.label || '');
     el.setAttribute('lang', 'en-GB');
     el.setAttribute('autocomplete', 'off');

@@ -78,8 +78,6 @@ bool textField(const char* id, const char* label, std::string& value, const char
                float width = 0, TextKind kind = TextKind::Line);
 bool textArea(const char* id, const char* label, std::string& value, float heightEm = 5.f,
               const char* hint = "");
-/// textField whose text is shown as dots (passphrases).
-bool passwordField(const char* id, const char* label, std::string& value, const char* hint = "");
 /// A button registered under `id`; `primary` draws it in the accent colour.
 bool button(const char* id, const char* label, bool primary = false, ImVec2 size = {0, 0});
 /// Records the last item's rectangle under `id`.
