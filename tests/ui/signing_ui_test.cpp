@@ -12,19 +12,7 @@ using test::UiHarness;
 
 namespace {
 
-core::Portfolio sharedPortfolio() {
-    core::Portfolio shared;
-    shared.profile.name = "Robin Invented";
-    core::Entry e;
-    e.id = "00000000-0000-4000-8000-0000000000b1";
-    e.kind = core::EntryKind::Cpd;
-    e.title = "First home visit";
-    e.date = *core::Date::parse("2026-10-05");
-    e.fields["learned"] = "Slowing down helped the family talk.";
-    e.createdMs = e.updatedMs = 1'785'000'000'000;
-    shared.entries.push_back(e);
-    return shared;
-}
+core::Portfolio sharedPortfolio() { return test::sharedForReview("00000000-0000-4000-8000-0000000000b1"); }
 
 } // namespace
 
