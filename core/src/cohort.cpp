@@ -12,6 +12,7 @@
 #include <exception>
 #include <map>
 #include <optional>
+#include <utility>
 #ifndef __EMSCRIPTEN__
 #include <atomic>
 #include <mutex>
@@ -430,8 +431,9 @@ std::string cohortHtml(const std::vector<CohortRow>& rows, Date today,
         esc(e->label);
         h += "</th>";
     }
-    h += "<th>Next review</th><th>Last activity</th><th>Sign-offs to recheck</th>"
-         "<th>Unsigned reviews</th><th>Reviews by unknown keys</th></tr></thead><tbody>\n";
+    // One column for what a moderator rechecks (a column each did not fit 1280 px).
+    h += "<th>Next review</th><th>Last activity</th><th>Sign-offs and reviews to recheck</th>"
+         "</tr></thead><tbody>\n";
     for (const CohortRow* rp : ordered) {
         const CohortRow& r = *rp;
         h += "<tr><td class=\"nw\">";
@@ -471,14 +473,14 @@ std::string cohortHtml(const std::vector<CohortRow>& rows, Date today,
         if (r.reviewOverdue) h += " (overdue)";
         h += "</td><td class=\"nw\">";
         h += r.lastActivity ? shortDate(*r.lastActivity) : "None";
-        h += "</td><td";
-        if (r.signOffsNotCurrent) h += " class=\"bad\"";
-        h += ">";
-        num(r.signOffsNotCurrent);
-        for (int32_t n : {r.reviewsUnsigned, r.reviewsUnknownKey}) {
-            h += n ? "</td><td class=\"bad\">" : "</td><td>";
-            num(n);
+        std::string recheck;
+        for (const auto& [n, what] : {std::pair{r.signOffsNotCurrent, " changed since signed"},
+                                      std::pair{r.reviewsUnsigned, " unsigned"},
+                                      std::pair{r.reviewsUnknownKey, " by an unknown key"}}) {
+            if (!n) continue;
+            recheck += (recheck.empty() ? "" : ", ") + std::to_string(n) + what;
         }
+        h += recheck.empty() ? "</td><td>None" : "</td><td class=\"bad\">" + recheck;
         h += "</td></tr>\n";
     }
     h += "</tbody></table>\n";
