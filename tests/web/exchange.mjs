@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { launch, outDir, phone, press, scrollIntoView, settle, startServer, typeInto, waitReady } from './harness.mjs';
+import { launch, outDir, phone, press, scrollIntoView, settle, startServer, typeInto, waitReady, wheelIntoView } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -105,10 +105,14 @@ test('desktop: a mentor opens a shared portfolio, comments, signs off and saves 
     await settle(page, 3);
     await typeInto(page, 'mentor.reviewer', 'Pat Mentor');
     await press(page, 'mentor.entry.' + id);
+    // The opened entry's fields sit below the reviewer key's card at 900 px: the wheel.
+    await wheelIntoView(page, 'mentor.comment');
     await typeInto(page, 'mentor.comment', 'Clear and specific: well done.');
     await press(page, 'mentor.add-comment');
+    await wheelIntoView(page, 'mentor.sign');
     await press(page, 'mentor.sign');
     await page.screenshot({ path: path.join(outDir, 'web-desktop-mentor.png') });
+    await wheelIntoView(page, 'mentor.save');
     const out = await download(page, 'mentor.save');
     assert.match(out.name, /^pathway-feedback-pat-mentor-\d{4}-\d{2}-\d{2}\.json$/);
     const fb = JSON.parse(out.text);

@@ -181,6 +181,20 @@ export async function scrollIntoView(page, id, { top = 60 } = {}) {
   throw new Error(`could not scroll "${id}" into view`);
 }
 
+/// The desktop's way: the mouse wheel over the page's middle until the widget `id` is wholly
+/// on screen (a widget below the fold is not drawn, so it is not registered until then).
+export async function wheelIntoView(page, id) {
+  const { width, height } = page.viewportSize();
+  await page.mouse.move(width / 2, height / 2);
+  for (let i = 0; i < 24; ++i) {
+    const w = await page.evaluate((wid) => window.pathway.widgets().find((x) => x.id === wid) || null, id);
+    if (w && w.y >= 0 && w.y + w.h <= height) return w;
+    await page.mouse.wheel(0, w && w.y < 0 ? -200 : 200);
+    await settle(page, 3);
+  }
+  throw new Error(`could not scroll "${id}" into view with the wheel`);
+}
+
 /// A finger held still for `ms` (a long press).
 export async function longPress(page, x, y, ms = 700) {
   const cdp = await page.context().newCDPSession(page);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { launch, outDir, press, settle, startServer, typeInto, waitReady, widget } from './harness.mjs';
+import { launch, outDir, press, settle, startServer, typeInto, waitReady, wheelIntoView, widget } from './harness.mjs';
 
 const cli = path.resolve(process.env.PATHWAY_CLI || 'build/bin/pathway-cli');
 let server;
@@ -65,10 +65,13 @@ test('desktop: a mentor signs a review with a key kept in the browser', async ()
     assert.match(fingerprint, /^([0-9A-F]{4} ){3}[0-9A-F]{4}$/);
     const card = await download(page, 'mentor.key.card');
     await press(page, 'mentor.entry.' + id);
+    await wheelIntoView(page, 'mentor.comment'); // the entry opens below the key's card
     await typeInto(page, 'mentor.comment', 'Clear and specific: well done.');
     await press(page, 'mentor.add-comment');
+    await wheelIntoView(page, 'mentor.sign');
     await press(page, 'mentor.sign');
     await page.screenshot({ path: path.join(outDir, 'web-desktop-mentor-signing.png') });
+    await wheelIntoView(page, 'mentor.save');
     const feedback = await download(page, 'mentor.save');
     const fb = JSON.parse(fs.readFileSync(feedback, 'utf8'));
     assert.equal(fb.schema, 2);
