@@ -8,7 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { launch, outDir, press, settle, startServer, typeInto, waitReady, wheelIntoView, widget } from './harness.mjs';
+import {
+  commentAndSignOff, launch, openForReview, outDir, press, startServer, typeInto, waitReady, widget,
+  writeSharedForReview,
+} from './harness.mjs';
 
 const cli = path.resolve(process.env.PATHWAY_CLI || 'build/bin/pathway-cli');
 let server;
@@ -22,24 +25,11 @@ async function download(page, id) {
   return file;
 }
 
-async function openForReview(page, shared) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(page, 'welcome.review')]);
-  await chooser.setFiles(shared);
-  await page.waitForFunction(() => window.pathway.screen() === 'mentor', null, { timeout: 10000 });
-  await settle(page, 3);
-}
-
 test('desktop: a mentor signs a review with a key kept in the browser', async () => {
   const dir = fs.mkdtempSync(path.join(outDir, 'signing-'));
   const shared = path.join(dir, 'robin.json');
   const id = '00000000-0000-4000-8000-0000000000d1';
-  fs.writeFileSync(shared, JSON.stringify({
-    format: 'pathway-portfolio', schema: 2,
-    profile: { name: 'Robin Invented', stage: 'asye', setting: 'children', fte: 1 },
-    entries: [{ id, kind: 'cpd', title: 'Court skills refresher', date: '2026-10-03',
-      created: '2026-10-03T10:00:00Z', updated: '2026-10-03T10:00:00Z',
-      fields: { hours: 3, learned: 'How to give evidence clearly.' } }],
-  }));
+  writeSharedForReview(shared, id, 2);
   const profileDir = fs.mkdtempSync(path.join(outDir, 'signing-profile-'));
   let fingerprint;
   let browser = await launch({ viewport: { width: 1280, height: 1000 } }, profileDir);
@@ -64,14 +54,7 @@ test('desktop: a mentor signs a review with a key kept in the browser', async ()
     fingerprint = fp.label.replace('Key fingerprint ', '');
     assert.match(fingerprint, /^([0-9A-F]{4} ){3}[0-9A-F]{4}$/);
     const card = await download(page, 'mentor.key.card');
-    await press(page, 'mentor.entry.' + id);
-    await wheelIntoView(page, 'mentor.comment'); // the entry opens below the key's card
-    await typeInto(page, 'mentor.comment', 'Clear and specific: well done.');
-    await press(page, 'mentor.add-comment');
-    await wheelIntoView(page, 'mentor.sign');
-    await press(page, 'mentor.sign');
-    await page.screenshot({ path: path.join(outDir, 'web-desktop-mentor-signing.png') });
-    await wheelIntoView(page, 'mentor.save');
+    await commentAndSignOff(page, id, 'Clear and specific: well done.', 'web-desktop-mentor-signing.png');
     const feedback = await download(page, 'mentor.save');
     const fb = JSON.parse(fs.readFileSync(feedback, 'utf8'));
     assert.equal(fb.schema, 2);
