@@ -165,7 +165,11 @@ class SigningTest(unittest.TestCase):
         self.ok("merge", self.file, self.path("mallory.json"))
         r = self.user_error("verify", self.file, "--roster", roster)
         self.assertEqual(r.stdout.count("unknown-key"), 2, r.stdout)
-        self.assertIn("is in no loaded roster", r.stdout)
+        # Each line names the forged item, its entry and the key that really signed it.
+        mallory_fp = json.loads(read(self.path("mallory.card.json")))["fingerprint"]
+        self.assertIn(f"unknown-key  sign-off  {E1}", r.stdout)
+        self.assertIn(f"by Pat Mentor [key {mallory_fp}]", r.stdout)
+        self.assertIn(f"key {mallory_fp} is in no loaded roster", r.stdout)
         # Written without any key, claiming to be Pat: unsigned.
         self.ok("review", self.file, "--reviewer", "Pat Mentor", "--sign", E2, "-o", self.path("plain.json"))
         r = self.ok("merge", self.file, self.path("plain.json"))
