@@ -21,6 +21,22 @@ std::vector<std::string> Args::all(const std::string& name) const {
     return out;
 }
 
+int TerminalSafeBuf::overflow(int c) {
+    if (c == traits_type::eof()) return traits_type::not_eof(c);
+    const auto b = static_cast<unsigned char>(c);
+    if (m_pendingC2) {
+        m_pendingC2 = false;
+        if (b >= 0x80 && b <= 0x9f) return c; // a C1 control: both bytes dropped
+        if (m_target->sputc(static_cast<char>(0xc2)) == traits_type::eof()) return traits_type::eof();
+    }
+    if (b == 0xc2) {
+        m_pendingC2 = true;
+        return c;
+    }
+    if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7f) return c;
+    return m_target->sputc(static_cast<char>(b)) == traits_type::eof() ? traits_type::eof() : c;
+}
+
 namespace {
 
 void printHelp(std::ostream& out) {
@@ -94,7 +110,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         err << "pathway-cli: unknown command \"" << name << "\" (pathway-cli --help lists them)\n";
         return kUsage;
     }
-    Context ctx{out, err, clock};
+    TerminalSafeBuf safeOut(out.rdbuf()), safeErr(err.rdbuf());
+    std::ostream cleanOut(&safeOut), cleanErr(&safeErr);
+    Context ctx{cleanOut, cleanErr, clock, out};
     try {
         Args args = parseArgs(*it, argc, argv, 2);
         if (args.has("--help")) {

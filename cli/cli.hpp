@@ -2,10 +2,12 @@
 #pragma once
 
 #include "pathway/core/date.hpp"
+#include "pathway/core/signing.hpp"
 
 #include <functional>
 #include <iosfwd>
 #include <map>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -37,10 +39,30 @@ struct UsageError {
     std::string message;
 };
 
+/// `out` and `err` strip terminal control characters (TerminalSafeBuf): user text the CLI
+/// prints (titles, names, comments) cannot move the cursor, erase a line or recolour it.
+/// `data` is the raw standard output, for an export written to "-".
 struct Context {
     std::ostream& out;
     std::ostream& err;
     const core::Clock& clock;
+    std::ostream& data;
+};
+
+/// A stream buffer that passes text on to `target` without terminal control characters:
+/// C0 controls but newline and tab (so ESC, CR, BEL, backspace), DEL, and the C1 controls
+/// U+0080-U+009F (UTF-8 C2 80-C2 9F, which some terminals take as CSI).
+class TerminalSafeBuf final : public std::streambuf {
+  public:
+    explicit TerminalSafeBuf(std::streambuf* target) : m_target(target) {}
+
+  protected:
+    int overflow(int c) override;
+    int sync() override { return m_target->pubsync(); }
+
+  private:
+    std::streambuf* m_target;
+    bool m_pendingC2 = false; ///< a 0xC2 lead byte held back until the next byte shows a C1
 };
 
 using CommandFn = std::function<int(const Args&, Context&)>;
@@ -57,6 +79,12 @@ struct CommandInfo {
 };
 
 const std::vector<CommandInfo>& commands();
+
+/// Reads a reviewer's (or academy's) key file; a sealed one takes its passphrase from
+/// --passphrase-file FILE (its first line) or the PATHWAY_PASSPHRASE environment variable.
+core::ReviewerKey loadKeyFile(const Args& a, const std::string& path);
+/// The rosters named by --roster (each must verify, else UserError).
+std::vector<core::Roster> loadRosters(const Args& a);
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         const core::Clock& clock);
 

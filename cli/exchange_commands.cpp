@@ -13,6 +13,8 @@
 #include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/review.hpp"
 #include "pathway/core/session.hpp"
+#include "pathway/core/signing.hpp"
+#include "pathway/core/text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -53,7 +55,9 @@ Date todayOption(const Args& a, const Context& ctx) {
 // Writes `bytes` to OUT ("-" = standard output).
 void writeOutput(const std::string& out, std::string_view bytes, Context& ctx) {
     if (out == "-") {
-        ctx.out << bytes;
+        ctx.out.flush();
+        ctx.data << bytes; // the export's own bytes, as a file would hold them
+        ctx.data.flush();
         return;
     }
     if (auto r = writeFileAtomic(out, bytes); !r) throw UserError{r.error};
@@ -75,7 +79,8 @@ int cmdReview(const Args& a, Context& ctx) {
     const std::string& path = positional(a, 0, "FILE");
     noMorePositionals(a, 1);
     const std::string* reviewer = a.get("--reviewer");
-    if (!reviewer) throw UsageError{"--reviewer NAME is required"};
+    const std::string* keyPath = a.get("--key");
+    if (!reviewer && !keyPath) throw UsageError{"--reviewer NAME or --key KEYFILE is required"};
     const std::string& out = requireOutput(a);
     std::vector<ReviewAction> actions;
     for (const auto& [opt, values] : a.sequence) {
@@ -90,14 +95,25 @@ int cmdReview(const Args& a, Context& ctx) {
     const Portfolio p = load(path);
     if (std::filesystem::exists(out) && std::filesystem::equivalent(out, path))
         throw UserError{"the feedback file must not be the portfolio itself"};
+    std::optional<ReviewerKey> key;
+    if (keyPath) {
+        key = loadKeyFile(a, *keyPath);
+        if (reviewer && trim(*reviewer) != key->card.name)
+            throw UserError{"--reviewer \"" + *reviewer + "\" is not the key's reviewer \"" +
+                            key->card.name + "\" (leave --reviewer out when signing)"};
+    }
     RandomIds ids;
     const std::string* role = a.get("--role");
-    FeedbackResult f = buildFeedback(p, *reviewer, role ? *role : "", actions, ctx.clock.nowMs(), ids);
+    FeedbackResult f = buildFeedback(p, reviewer ? *reviewer : "", role ? *role : "", actions,
+                                     ctx.clock.nowMs(), ids, key ? &*key : nullptr);
     if (!f.feedback) throw UserError{f.error};
     writeOutput(out, serializeFeedback(*f.feedback), ctx);
     if (out != "-")
         ctx.out << "Wrote " << out << ": " << f.feedback->comments.size() << " comment(s), "
-                << f.feedback->signOffs.size() << " sign-off(s) by " << f.feedback->reviewer << "\n";
+                << f.feedback->signOffs.size() << " sign-off(s) by " << f.feedback->reviewer
+                << (key ? ", signed with key " + keyFingerprint(key->card.publicKey)
+                        : std::string(", unsigned (no --key)"))
+                << "\n";
     return kOk;
 }
 
@@ -112,21 +128,29 @@ int cmdMerge(const Args& a, Context& ctx) {
         feedback.push_back(std::move(*f.feedback));
     }
     MergeReport total;
+    std::string refused; // a feedback file mergeFeedback refused: nothing is written
     // Under the file's lock: a concurrent add or a second merge is never overwritten.
-    auto saved = updatePortfolioFile(path, [&](Portfolio& p, std::string&) {
+    auto saved = updatePortfolioFile(path, [&](Portfolio& p, std::string& error) {
         for (size_t i = 0; i < feedback.size(); ++i) {
+            const std::string& fpath = a.positional[i + 1];
             MergeResult m = mergeFeedback(p, feedback[i]);
+            if (!m.ok()) {
+                refused = error = fpath + ": " + m.error + " " + path + " is unchanged.";
+                return false;
+            }
             p = std::move(m.portfolio);
+            total.unsignedItems += m.report.unsignedItems;
+            total.commentsKeptApart += m.report.commentsKeptApart;
             total.commentsAdded += m.report.commentsAdded;
             total.commentsAlready += m.report.commentsAlready;
             total.signOffsAdded += m.report.signOffsAdded;
             total.signOffsAlready += m.report.signOffsAlready;
             total.signOffsNotCurrent += m.report.signOffsNotCurrent;
-            for (auto& n : m.report.notes) total.notes.push_back(a.positional[i + 1] + ": " + n);
+            for (auto& n : m.report.notes) total.notes.push_back(fpath + ": " + n);
         }
         return total.changed();
     });
-    if (!saved) throw UserError{path + ": " + saved.error};
+    if (!saved) throw UserError{refused.empty() ? path + ": " + saved.error : refused};
     ctx.out << "Merged into " << path << ": " << total.commentsAdded << " new comment(s), "
             << total.signOffsAdded << " new sign-off(s)";
     if (total.commentsAlready + total.signOffsAlready)
@@ -143,38 +167,69 @@ int cmdVerify(const Args& a, Context& ctx) {
     const std::string& path = positional(a, 0, "FILE");
     noMorePositionals(a, 1);
     const Portfolio p = load(path);
-    auto checks = checkSignOffs(p);
+    const std::vector<Roster> rosters = loadRosters(a);
+    const std::vector<Roster> kept = portfolioRosters(p);
+    auto checks = checkReviews(p, rosters);
     size_t bad = 0;
     nlohmann::json list = nlohmann::json::array();
+    const bool json = a.has("--json");
+    if (!json)
+        for (const auto* group : {&rosters, &kept})
+            for (const auto& r : *group)
+                ctx.out << "roster: " << r.academy << " (academy key "
+                        << keyFingerprint(r.academyKey) << ", " << r.reviewers.size()
+                        << " reviewer(s))\n";
     for (const auto& c : checks) {
-        const SignOff& s = *c.signOff;
-        list.push_back({{"entry", s.entryId},
-                        {"title", c.entryTitle},
-                        {"reviewer", s.reviewer},
-                        {"signed", s.atMs ? formatTimestamp(s.atMs) : ""},
-                        {"state", signOffStateId(c.state)},
-                        {"signed_sha256", s.contentHash},
-                        {"current_sha256", c.currentHash}});
-        if (c.state == SignOffState::Current) continue;
-        ++bad;
-        if (a.has("--json")) continue;
-        ctx.out << std::string(signOffStateId(c.state)) << "  " << s.entryId << "  \""
-                << c.entryTitle << "\"  signed by " << s.reviewer;
-        if (s.atMs) ctx.out << " on " << formatTimestamp(s.atMs).substr(0, 10);
-        switch (c.state) {
-        case SignOffState::Stale: ctx.out << ": edited after it was signed"; break;
-        case SignOffState::Altered: ctx.out << ": content changed with no recorded edit"; break;
-        case SignOffState::Missing: ctx.out << ": the entry is no longer in the portfolio"; break;
-        case SignOffState::Malformed: ctx.out << ": the recorded hash is not a SHA-256"; break;
-        default: break;
+        const bool ok = trustStateOk(c.state);
+        bad += !ok;
+        const std::string what = c.signOff                 ? "sign-off"
+                                 : !c.comment->outcome.empty() ? "outcome"
+                                 : c.comment->requestsEvidence ? "request"
+                                                               : "comment";
+        const std::string& entry = c.signOff ? c.signOff->entryId : c.comment->entryId;
+        const std::string& who = c.signOff ? c.signOff->reviewer : c.comment->author;
+        const int64_t at = c.signOff ? c.signOff->atMs : c.comment->atMs;
+        nlohmann::json item = {{"what", what},
+                               {"entry", entry},
+                               {"title", c.entryTitle},
+                               {"reviewer", who},
+                               {"signed", at ? formatTimestamp(at) : ""},
+                               {"state", trustStateId(c.state)},
+                               {"fingerprint", c.fingerprint},
+                               {"academy", c.academy},
+                               {"detail", c.detail}};
+        if (c.signOff) {
+            item["signed_sha256"] = c.signOff->contentHash;
+            const Entry* e = p.find(entry);
+            item["current_sha256"] = e ? entryContentHash(*e) : "";
+        } else {
+            item["id"] = c.comment->id;
+            if (!c.comment->outcome.empty()) item["outcome"] = c.comment->outcome;
         }
+        list.push_back(std::move(item));
+        if (json) continue;
+        ctx.out << trustStateId(c.state) << "  " << what << "  " << entry << "  \"" << c.entryTitle
+                << "\"  by " << who;
+        if (!c.fingerprint.empty()) ctx.out << " [key " << c.fingerprint << "]";
+        if (at) ctx.out << " on " << formatTimestamp(at).substr(0, 10);
+        if (c.signOff == nullptr && !c.comment->outcome.empty())
+            ctx.out << " (" << c.comment->outcome << ")";
+        if (c.state == TrustState::Authentic)
+            ctx.out << ": in " << c.academy << "'s roster";
+        else if (!c.detail.empty())
+            ctx.out << ": " << c.detail;
         ctx.out << "\n";
     }
-    if (a.has("--json")) ctx.out << list.dump(2) << "\n";
-    if (bad) throw UserError{std::to_string(bad) + " of " + std::to_string(checks.size()) +
-                             " sign-off(s) no longer match their entries"};
-    if (!a.has("--json"))
-        ctx.out << "All " << checks.size() << " sign-off(s) match their entries.\n";
+    if (json) ctx.out << list.dump(2) << "\n";
+    if (bad)
+        throw UserError{std::to_string(bad) + " of " + std::to_string(checks.size()) +
+                        " comment(s), outcome(s) and sign-off(s) are not authentic and current" +
+                        (rosters.empty() && kept.empty()
+                             ? " (no roster loaded: give --roster FILE or run roster load)"
+                             : "")};
+    if (!json)
+        ctx.out << "All " << checks.size()
+                << " comment(s), outcome(s) and sign-off(s) are authentic and current.\n";
     return kOk;
 }
 
@@ -324,16 +379,16 @@ int cmdCohort(const Args& a, Context& ctx) {
 std::vector<CommandInfo> exchangeCommands() {
     return {
         {"review",
-         "review FILE --reviewer NAME [--role ROLE] (--comment ID TEXT | --request ID TEXT | --outcome ID OUTCOME | --sign ID)... -o FEEDBACK",
-         "Write a mentor's feedback file on a portfolio (the portfolio is only read). IDs may be unique prefixes.",
-         {"--reviewer", "--role", "--sign", "--output"}, {}, false, cmdReview,
+         "review FILE (--key KEYFILE | --reviewer NAME [--role ROLE]) (--comment ID TEXT | --request ID TEXT | --outcome ID OUTCOME | --sign ID)... -o FEEDBACK",
+         "Write a mentor's feedback file on a portfolio (the portfolio is only read); with --key every item is signed. IDs may be unique prefixes.",
+         {"--reviewer", "--role", "--sign", "--output", "--key", "--passphrase-file"}, {}, false, cmdReview,
          {"--comment", "--request", "--outcome"}},
         {"merge", "merge FILE FEEDBACK...",
          "Merge feedback files into a portfolio (never loses work; merging twice changes nothing).",
          {}, {}, false, cmdMerge},
-        {"verify", "verify FILE [--json]",
-         "Check every sign-off against its entry; exit 1 listing stale or altered ones.",
-         {}, {"--json"}, false, cmdVerify},
+        {"verify", "verify FILE [--roster ROSTER]... [--json]",
+         "State of every comment, outcome and sign-off: authentic, unknown-key, unsigned, bad-signature, stale, altered, expired...; exit 1 unless all are authentic and current.",
+         {"--roster"}, {"--json"}, false, cmdVerify},
         {"lint", "lint FILE [--json | --redact]",
          "Flag details that may identify people (names, dates of birth, NHS numbers, postcodes, phones, emails, case numbers); exit 1 when any. --redact replaces them all in FILE.",
          {}, {"--json", "--redact"}, false, cmdLint},

@@ -210,6 +210,30 @@ class DesktopHost final : public ui::Host {
             std::fprintf(stderr, "pathway: cannot keep the draft: %s\n", r.error.c_str());
         }
     }
+    // The reviewer's private key: next to the portfolio, readable by its owner only.
+    std::string reviewerKeyPath() const {
+        return (std::filesystem::path(m_storage).parent_path() / "reviewer-key.json").string();
+    }
+    void saveReviewerKey(std::string_view bytes) override {
+        const std::string path = reviewerKeyPath();
+        if (bytes.empty()) {
+            std::remove(path.c_str());
+            return;
+        }
+        if (auto r = core::writeFileAtomic(path, bytes); !r) {
+            std::fprintf(stderr, "pathway: cannot keep the reviewer key: %s\n", r.error.c_str());
+            return;
+        }
+        std::error_code ec;
+        std::filesystem::permissions(path, std::filesystem::perms::owner_read |
+                                               std::filesystem::perms::owner_write,
+                                     std::filesystem::perm_options::replace, ec);
+    }
+    std::string loadReviewerKey() override {
+        std::string bytes;
+        if (!core::readFile(reviewerKeyPath(), bytes, 1u << 20)) return {};
+        return bytes;
+    }
     std::string loadDraft() override {
         std::string bytes;
         if (!m_keepDrafts || !core::readFile(m_storage + ".draft.json", bytes, 16 * 1024 * 1024))

@@ -17,7 +17,7 @@ APT_PACKAGES="build-essential cmake ninja-build pkg-config git python3 nodejs np
   libbenchmark-dev chromium xvfb xauth x11-apps imagemagick fonts-inter
   fonts-material-design-icons-iconfont fonts-noto-core fonts-wqy-microhei fonts-symbola
   fonttools libxml2-utils python3-icalendar dpkg-dev
-  clang libclang-rt-14-dev nettle-dev libpugixml-dev wbritish"
+  clang libclang-rt-14-dev nettle-dev libgmp-dev libpugixml-dev wbritish"
 
 # Exact Debian source versions (upstream parts must match scripts/env.sh).
 # If the archive drops one, `apt-cache showsrc NAME` with the private config
@@ -26,7 +26,7 @@ IMGUI_DEB_VERSION=1.90.1+ds-1      # trixie (bookworm only has 1.86)
 SDL2_DEB_VERSION=2.26.5+dfsg-1     # bookworm
 # Core libraries built for wasm from the same Debian sources as the native -dev
 # packages (keep these equal to `apt-cache policy nettle-dev libpugixml-dev`).
-NETTLE_DEB_VERSION=3.8.1-2         # bookworm: SHA-256 for sign-offs
+NETTLE_DEB_VERSION=3.8.1-2         # bookworm: SHA-256, Ed25519 for sign-offs
 NETTLE_VERSION=3.8.1
 PUGIXML_DEB_VERSION=1.13-0.2       # bookworm: XML for LEAP2A import/export
 PUGIXML_VERSION=1.13
@@ -388,35 +388,37 @@ build_gtest_wasm() {
         -Dgtest_disable_pthreads=ON -DCMAKE_CXX_FLAGS="$PATHWAY_WASM_EH"
 }
 
-# nettle (SHA-256 for sign-offs): autoconf project, so emconfigure/emmake.
-# Only the hashes are needed: no assembler, no public-key part (no GMP), static.
+# nettle (SHA-256, Ed25519 signatures, PBKDF2 and ChaCha20-Poly1305 for reviewer keys):
+# autoconf project, so emconfigure/emmake. No assembler, static; the public-key part
+# (libhogweed) with nettle's own mini-gmp instead of GMP. Its own prefix ("-pk"), so a
+# checkout still on the hash-only build keeps that one.
 build_nettle_wasm() {
     local src=$CACHE/src/nettle-$NETTLE_VERSION
-    local build=$BUILD_DIR/nettle-$NETTLE_VERSION-wasm
-    local prefix=$CACHE/wasm/nettle-$NETTLE_VERSION
-    local key="nettle $NETTLE_DEB_VERSION emscripten $(deb_version emscripten) static noasm nopubkey"
+    local build=$BUILD_DIR/nettle-$NETTLE_VERSION-pk-wasm
+    local prefix=$CACHE/wasm/nettle-$NETTLE_VERSION-pk
+    local key="nettle $NETTLE_DEB_VERSION emscripten $(deb_version emscripten) static noasm mini-gmp hogweed"
     local stamp=$prefix/.pathway-stamp
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ]; then
-        say "nettle $NETTLE_VERSION wasm ... ok (cached)"
+        say "nettle $NETTLE_VERSION wasm (with hogweed) ... ok (cached)"
         return
     fi
     need_cmd emconfigure emmake make
-    local log=$LOG_DIR/nettle-$NETTLE_VERSION-wasm.log t0
+    local log=$LOG_DIR/nettle-$NETTLE_VERSION-pk-wasm.log t0
     t0=$(date +%s)
     : >"$log"
-    say "nettle $NETTLE_VERSION wasm ... building (log: $(rel "$log"))"
+    say "nettle $NETTLE_VERSION wasm (with hogweed) ... building (log: $(rel "$log"))"
     rm -rf "$build" "$prefix"
     cp -a "$src" "$build"
     run_logged "$log" "nettle: configure" \
         bash -c "cd '$build' && emconfigure ./configure --prefix='$prefix' --host=none \
-            --disable-assembler --disable-public-key --disable-shared \
+            --disable-assembler --enable-mini-gmp --disable-shared \
             --disable-documentation --disable-openssl --disable-fat"
-    run_logged "$log" "nettle: build" bash -c "cd '$build' && emmake make libnettle.a"
+    run_logged "$log" "nettle: build" bash -c "cd '$build' && emmake make libnettle.a libhogweed.a"
     run_logged "$log" "nettle: install" \
         bash -c "cd '$build' && mkdir -p '$prefix/lib' '$prefix/include/nettle' &&
-                 cp libnettle.a '$prefix/lib/' && cp ./*.h '$prefix/include/nettle/'"
+                 cp libnettle.a libhogweed.a '$prefix/lib/' && cp ./*.h '$prefix/include/nettle/'"
     printf '%s\n' "$key" >"$stamp"
-    say "nettle $NETTLE_VERSION wasm ... ok ($(rel "$prefix"), $(elapsed "$t0"))"
+    say "nettle $NETTLE_VERSION wasm (with hogweed) ... ok ($(rel "$prefix"), $(elapsed "$t0"))"
 }
 
 build_pugixml_wasm() {
@@ -489,7 +491,7 @@ main() {
         build_sdl2_wasm
         build_gtest_wasm
         fetch_source nettle "$NETTLE_DEB_VERSION" "$NETTLE_VERSION" \
-            "$CACHE/src/nettle-$NETTLE_VERSION" configure sha2.h sha256.c
+            "$CACHE/src/nettle-$NETTLE_VERSION" configure sha2.h sha256.c eddsa.h mini-gmp.c
         build_nettle_wasm
         fetch_source pugixml "$PUGIXML_DEB_VERSION" "$PUGIXML_VERSION" \
             "$CACHE/src/pugixml-$PUGIXML_VERSION" CMakeLists.txt src/pugixml.cpp

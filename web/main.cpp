@@ -51,6 +51,7 @@ using namespace pathway;
 
 constexpr const char* kPortfolioPath = "/data/portfolio.json";
 constexpr const char* kDraftPath = "/data/draft.json";
+constexpr const char* kReviewerKeyPath = "/data/reviewer-key.json";
 constexpr double kSaveDelayMs = 300; // each change reaches IndexedDB well within a second
 
 std::string readText(const char* path) {
@@ -68,6 +69,17 @@ void flushStorage() {
     EM_ASM({ window.pathwayShell && window.pathwayShell.flush(); });
 }
 
+/// Keeps `bytes` at `path` in IndexedDB ("" removes the file): drafts, the reviewer's key.
+void keepFile(const char* path, std::string_view bytes) {
+    if (bytes.empty()) {
+        std::remove(path);
+    } else {
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    }
+    flushStorage();
+}
+
 class WebHost final : public ui::Host {
   public:
     void offerDownload(std::string_view name, std::string_view mime, std::string_view bytes) override {
@@ -77,16 +89,11 @@ class WebHost final : public ui::Host {
     }
     std::string storageDescription() const override { return "this browser (IndexedDB)"; }
     std::string_view platform() const override { return "web"; }
-    void saveDraft(std::string_view bytes) override {
-        if (bytes.empty()) {
-            std::remove(kDraftPath);
-        } else {
-            std::ofstream out(kDraftPath, std::ios::binary | std::ios::trunc);
-            out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        }
-        flushStorage();
-    }
+    void saveDraft(std::string_view bytes) override { keepFile(kDraftPath, bytes); }
     std::string loadDraft() override { return readText(kDraftPath); }
+    // The reviewer's private key lives in IndexedDB (IDBFS), never sent anywhere.
+    void saveReviewerKey(std::string_view bytes) override { keepFile(kReviewerKeyPath, bytes); }
+    std::string loadReviewerKey() override { return readText(kReviewerKeyPath); }
     bool requestFile(std::string_view purpose, std::string_view accept) override {
         // The page clicks a hidden file input (the tap that asked is still a user activation);
         // the chosen file comes back through pathway_receive_file.

@@ -4,6 +4,7 @@
 #include "pathway/core/csv.hpp"
 #include "pathway/core/export.hpp"
 #include "pathway/core/integrity.hpp"
+#include "pathway/core/signing.hpp"
 #include "pathway/core/portfolio_io.hpp"
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <exception>
 #include <map>
 #include <optional>
+#include <utility>
 #ifndef __EMSCRIPTEN__
 #include <atomic>
 #include <mutex>
@@ -71,6 +73,10 @@ CohortRow cohortRow(const CohortMember& m, const Catalog& catalog, Date today,
     for (const auto& e : p.entries)
         if (e.date <= today && (!r.lastActivity || e.date > *r.lastActivity)) r.lastActivity = e.date;
     for (const auto& c : checkSignOffs(p)) r.signOffsNotCurrent += c.state != SignOffState::Current;
+    for (const auto& c : checkReviews(p, {})) {
+        r.reviewsUnsigned += c.state == TrustState::Unsigned;
+        r.reviewsUnknownKey += c.state == TrustState::UnknownKey;
+    }
     r.coverage = st.coverage;
     if (st.asye) {
         r.asyeStart = st.asye->start;
@@ -103,11 +109,13 @@ CohortRows loadCohort(const std::vector<CohortFile>& files, const Catalog& catal
             rows[i] = cohortRow({files[i].source, std::move(*r.portfolio)}, catalog, today);
             return;
         }
-        // The moderation pack's engine; sign-offs are checked on the original (as the pack
-        // does), since anonymising changes the entries' text.
+        // The moderation pack's engine; sign-offs and signatures are checked on the original
+        // (as the pack does), since anonymising changes the entries' and reviewers' text.
         CohortRow row = cohortRow({"", anonymisePortfolio(*r.portfolio)}, catalog, today);
         const CohortRow original = cohortRow({"", std::move(*r.portfolio)}, catalog, today);
         row.signOffsNotCurrent = original.signOffsNotCurrent;
+        row.reviewsUnsigned = original.reviewsUnsigned;
+        row.reviewsUnknownKey = original.reviewsUnknownKey;
         row.attention = original.attention;
         row.attentionWeight = original.attentionWeight;
         rows[i] = std::move(row);
@@ -302,11 +310,12 @@ std::string cohortCsv(const std::vector<CohortRow>& rows, bool labels) {
     }
     for (const char* h : {"next_review", "next_review_due", "review_overdue", "last_activity",
                           "sign_offs_not_current", "team", "attention_weight", "needs_attention",
-                          "attention_reasons"})
+                          "attention_reasons", "reviews_unsigned",
+                          "reviews_unknown_key"})
         header.push_back(h);
     for (const char* h : {"Next review", "Next review due", "Review overdue", "Last activity",
                           "Sign-offs to recheck", "Team", "Attention weight", "Needs attention",
-                          "Why"})
+                          "Why", "Unsigned reviews", "Reviews by unknown keys"})
         names.push_back(h);
     std::string out = csvRow(header);
     if (labels) out += csvRow(names);
@@ -327,6 +336,8 @@ std::string cohortCsv(const std::vector<CohortRow>& rows, bool labels) {
         row.push_back(std::to_string(r.attentionWeight));
         row.push_back(joined(r.attention, true));
         row.push_back(joined(r.attention, false));
+        row.push_back(std::to_string(r.reviewsUnsigned));
+        row.push_back(std::to_string(r.reviewsUnknownKey));
         out += csvRow(row);
     }
     return out;
@@ -420,8 +431,9 @@ std::string cohortHtml(const std::vector<CohortRow>& rows, Date today,
         esc(e->label);
         h += "</th>";
     }
-    h += "<th>Next review</th><th>Last activity</th><th>Sign-offs to recheck</th></tr></thead>"
-         "<tbody>\n";
+    // One column for what a moderator rechecks (a column each did not fit 1280 px).
+    h += "<th>Next review</th><th>Last activity</th><th>Sign-offs and reviews to recheck</th>"
+         "</tr></thead><tbody>\n";
     for (const CohortRow* rp : ordered) {
         const CohortRow& r = *rp;
         h += "<tr><td class=\"nw\">";
@@ -461,10 +473,14 @@ std::string cohortHtml(const std::vector<CohortRow>& rows, Date today,
         if (r.reviewOverdue) h += " (overdue)";
         h += "</td><td class=\"nw\">";
         h += r.lastActivity ? shortDate(*r.lastActivity) : "None";
-        h += "</td><td";
-        if (r.signOffsNotCurrent) h += " class=\"bad\"";
-        h += ">";
-        num(r.signOffsNotCurrent);
+        std::string recheck;
+        for (const auto& [n, what] : {std::pair{r.signOffsNotCurrent, " changed since signed"},
+                                      std::pair{r.reviewsUnsigned, " unsigned"},
+                                      std::pair{r.reviewsUnknownKey, " by an unknown key"}}) {
+            if (!n) continue;
+            recheck += (recheck.empty() ? "" : ", ") + std::to_string(n) + what;
+        }
+        h += recheck.empty() ? "</td><td>None" : "</td><td class=\"bad\">" + recheck;
         h += "</td></tr>\n";
     }
     h += "</tbody></table>\n";

@@ -3,6 +3,7 @@
 #include "pathway/core/confidentiality.hpp"
 #include "pathway/core/csv.hpp"
 #include "pathway/core/integrity.hpp"
+#include "pathway/core/signing.hpp"
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/leap2a.hpp"
 #include "pathway/core/portfolio_io.hpp"
@@ -161,7 +162,7 @@ h3{font-size:1.1em;margin:.2em 0}.meta{color:#566;font-size:.9em}
 .entry{border:1px solid #ccd;border-radius:6px;padding:.8em 1em;margin:1em 0;break-inside:avoid;page-break-inside:avoid}
 dl{margin:.5em 0}dt{font-weight:600;margin-top:.5em}dd{margin:0 0 0 1em;white-space:pre-wrap}
 .tag{display:inline-block;background:#e8eef8;border-radius:3px;padding:0 .4em;margin:.1em .2em .1em 0;font-size:.85em}
-.signoff{padding:.3em .6em;border-radius:4px;margin:.3em 0;font-size:.9em}
+.signoff{padding:.3em .6em;border-radius:4px;margin:.3em 0;font-size:.9em}.trust{font-weight:600;white-space:nowrap}.trust.authentic{color:#1a7f37}
 .current{background:#e3f4e6;border-left:4px solid #2e7d32}.stale,.altered,.missing,.malformed{background:#fdecea;border-left:4px solid #c62828}
 .comment{border-left:3px solid #889;padding-left:.6em;margin:.4em 0;white-space:pre-wrap}
 dd,.comment,h3,.meta{unicode-bidi:plaintext}.request{border-left-color:#e08a00}
@@ -258,6 +259,38 @@ std::string renderHtml(const Portfolio& p, const ExportContext& ctx, const HtmlO
     std::multimap<std::string, const Comment*> comments;
     for (const auto& c : p.comments) comments.emplace(c.entryId, &c);
     TagTitles tagTitle(cat);
+    // Who signed each comment and sign-off (signing.hpp), checked on the original (a
+    // moderation pack's names are replaced); rosters are those kept in the portfolio.
+    const std::vector<ReviewCheck> trust = checkReviews(verifyOn, {});
+    std::unordered_map<const void*, const ReviewCheck*> trustOf;
+    for (size_t i = 0; i < trust.size(); ++i) {
+        const bool isComment = i < verifyOn.comments.size();
+        const size_t j = isComment ? i : i - verifyOn.comments.size();
+        if (isComment && j < p.comments.size()) trustOf.emplace(&p.comments[j], &trust[i]);
+        if (!isComment && j < p.signOffs.size()) trustOf.emplace(&p.signOffs[j], &trust[i]);
+    }
+    auto trustNote = [&](const void* item) {
+        auto it = trustOf.find(item);
+        if (it == trustOf.end()) return;
+        const ReviewCheck& c = *it->second;
+        h += " <span class=\"trust ";
+        h += trustStateId(c.state);
+        h += "\">Signature: ";
+        // Content states (stale, altered...) are said by the sign-off line already.
+        const bool content = c.state == TrustState::Stale || c.state == TrustState::Altered ||
+                             c.state == TrustState::Missing || c.state == TrustState::Malformed;
+        h += content ? (c.fingerprint.empty() ? "Unsigned" : "Signed") : trustStateLabel(c.state);
+        if (c.state == TrustState::Authentic) {
+            h += " (";
+            esc(c.academy);
+            h += "'s roster)";
+        }
+        if (!c.fingerprint.empty()) {
+            h += ", key ";
+            esc(c.fingerprint);
+        }
+        h += "</span>";
+    };
 
     std::vector<const Entry*> entries;
     entries.reserve(p.entries.size());
@@ -349,6 +382,7 @@ std::string renderHtml(const Portfolio& p, const ExportContext& ctx, const HtmlO
             }
             if (!c.text.empty()) h += ":\n";
             esc(c.text);
+            trustNote(&c);
             h += "</div>\n";
         }
         auto [sa, sb] = signOffs.equal_range(e->id);
@@ -375,7 +409,9 @@ std::string renderHtml(const Portfolio& p, const ExportContext& ctx, const HtmlO
             }
             h += " <span class=\"meta\">SHA-256 ";
             esc(std::string_view(s.contentHash).substr(0, 16));
-            h += "&hellip;</span></div>\n";
+            h += "&hellip;</span>";
+            trustNote(&s);
+            h += "</div>\n";
         }
         h += "</article>\n";
     }

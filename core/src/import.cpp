@@ -1,4 +1,5 @@
 #include "pathway/core/import.hpp"
+#include "pathway/core/signing.hpp"
 
 #include "pathway/core/csv.hpp"
 #include "pathway/core/integrity.hpp"
@@ -27,6 +28,26 @@ namespace {
 // Merges (or replaces with) `incoming` and fills the counts.
 ImportResult finish(const Portfolio& into, Portfolio incoming, bool replace, ImportReport report) {
     ImportResult r;
+    // Reviews carried by an import are kept as unsigned: a signature counts only when it came
+    // from the reviewer's own feedback file (review.hpp), and the report says so.
+    int32_t carried = 0, unsealed = 0;
+    for (auto& c : incoming.comments) {
+        ++carried;
+        if (isSigned(c.seal)) ++unsealed;
+        c.seal = {};
+    }
+    for (auto& s : incoming.signOffs) {
+        ++carried;
+        if (isSigned(s.seal)) ++unsealed;
+        s.seal = {};
+    }
+    if (carried)
+        report.notes.push_back(
+            "the file carries " + std::to_string(incoming.comments.size()) + " comment(s) and " +
+            std::to_string(incoming.signOffs.size()) + " sign-off(s): they are kept as unsigned" +
+            (unsealed ? " (" + std::to_string(unsealed) + " had a reviewer's signature, which "
+                        "counts only when merged from the reviewer's own feedback file)"
+                      : ""));
     report.read = static_cast<int32_t>(incoming.entries.size());
     if (replace) {
         report.added = report.read;

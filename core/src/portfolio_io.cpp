@@ -262,6 +262,14 @@ Entry readEntry(json& j, const std::string& w) {
     return e;
 }
 
+// A reviewer's signature, stored flat beside the comment's or sign-off's own fields.
+void readSeal(const json& j, const std::string& w, ReviewSeal& seal) {
+    seal.publicKey = getString(j, "signer_key", w);
+    seal.organisation = getString(j, "signer_organisation", w);
+    seal.practitioner = getString(j, "signed_for", w);
+    seal.signature = getString(j, "signature", w);
+}
+
 Comment readComment(const json& j, const std::string& w) {
     requireObject(j, w);
     Comment c;
@@ -274,6 +282,8 @@ Comment readComment(const json& j, const std::string& w) {
         c.requestsEvidence = r->get<bool>();
     c.outcome = getString(j, "outcome", w);
     c.atMs = getTimestamp(j, "at", w);
+    c.entryHash = getString(j, "entry_sha256", w);
+    readSeal(j, w, c.seal);
     return c;
 }
 
@@ -285,12 +295,22 @@ SignOff readSignOff(const json& j, const std::string& w) {
     s.role = getString(j, "role", w);
     s.contentHash = getString(j, "content_sha256", w, true);
     s.atMs = getTimestamp(j, "at", w);
+    readSeal(j, w, s.seal);
+    s.withdrawnMs = getTimestamp(j, "withdrawn", w);
+    s.withdrawnReason = getString(j, "withdrawn_reason", w);
     return s;
 }
 
 Tombstone readTombstone(const json& j, const std::string& w) {
     requireObject(j, w);
     return {getString(j, "id", w, true), getTimestamp(j, "deleted", w)};
+}
+
+void writeSeal(json& j, const ReviewSeal& seal) {
+    if (!seal.publicKey.empty()) j["signer_key"] = seal.publicKey;
+    if (!seal.organisation.empty()) j["signer_organisation"] = seal.organisation;
+    if (!seal.practitioner.empty()) j["signed_for"] = seal.practitioner;
+    if (!seal.signature.empty()) j["signature"] = seal.signature;
 }
 
 // Migrations: each turns a document of schema N into schema N+1, in place. Schema 1 is the
@@ -305,6 +325,11 @@ const std::vector<Migration>& migrations() {
             if (!doc.contains("tombstones")) doc["tombstones"] = json::array();
             if (!doc.contains("revision")) doc["revision"] = 0;
         },
+        // 2 -> 3 (issue 17): comments and sign-offs may carry a reviewer's signature (signer_key,
+        // signer_organisation, signed_for, signature; comments entry_sha256) and sign-offs a
+        // withdrawal. Nothing in a schema-2 file is signed, so nothing changes: the step only
+        // stops an older Pathway, which would drop the signatures, from opening new files.
+        [](json&) {},
     };
     return kMigrations;
 }
@@ -377,6 +402,28 @@ std::optional<AsyeRecord> asyeRecordFromJson(const json& j, std::string& error) 
         error = e.what();
     }
     return std::nullopt;
+}
+
+json commentToJson(const Comment& c) {
+    json cj = {{"id", c.id},     {"entry", c.entryId}, {"author", c.author},
+               {"role", c.role}, {"text", c.text},     {"requests_evidence", c.requestsEvidence}};
+    if (!c.outcome.empty()) cj["outcome"] = c.outcome;
+    if (c.atMs) cj["at"] = formatTimestamp(c.atMs);
+    if (!c.entryHash.empty()) cj["entry_sha256"] = c.entryHash;
+    writeSeal(cj, c.seal);
+    return cj;
+}
+
+json signOffToJson(const SignOff& s) {
+    json sj = {{"entry", s.entryId},
+               {"reviewer", s.reviewer},
+               {"role", s.role},
+               {"content_sha256", s.contentHash}};
+    if (s.atMs) sj["at"] = formatTimestamp(s.atMs);
+    writeSeal(sj, s.seal);
+    if (s.withdrawnMs) sj["withdrawn"] = formatTimestamp(s.withdrawnMs);
+    if (!s.withdrawnReason.empty()) sj["withdrawn_reason"] = s.withdrawnReason;
+    return sj;
 }
 
 json profileToJson(const Profile& p) {
@@ -655,23 +702,10 @@ std::string serializePortfolio(const Portfolio& p) {
     j["assessed_against"] = p.assessedAgainst;
     j["entries"] = json::array(); // placeholder: mergeExtra never replaces a key
     json comments = json::array();
-    for (const auto& c : p.comments) {
-        json cj = {{"id", c.id},     {"entry", c.entryId}, {"author", c.author},
-                   {"role", c.role}, {"text", c.text},     {"requests_evidence", c.requestsEvidence}};
-        if (!c.outcome.empty()) cj["outcome"] = c.outcome;
-        if (c.atMs) cj["at"] = formatTimestamp(c.atMs);
-        comments.push_back(std::move(cj));
-    }
+    for (const auto& c : p.comments) comments.push_back(commentToJson(c));
     j["comments"] = std::move(comments);
     json signOffs = json::array();
-    for (const auto& s : p.signOffs) {
-        json sj = {{"entry", s.entryId},
-                   {"reviewer", s.reviewer},
-                   {"role", s.role},
-                   {"content_sha256", s.contentHash}};
-        if (s.atMs) sj["at"] = formatTimestamp(s.atMs);
-        signOffs.push_back(std::move(sj));
-    }
+    for (const auto& s : p.signOffs) signOffs.push_back(signOffToJson(s));
     j["sign_offs"] = std::move(signOffs);
     j["revision"] = p.revision;
     j["tombstones"] = tombstonesToJson(p.tombstones);
@@ -722,23 +756,10 @@ std::string serializePortfolioViaTree(const Portfolio& p) {
     for (const auto& e : p.entries) entries.push_back(entryToJson(e));
     j["entries"] = std::move(entries);
     json comments = json::array();
-    for (const auto& c : p.comments) {
-        json cj = {{"id", c.id},     {"entry", c.entryId}, {"author", c.author},
-                   {"role", c.role}, {"text", c.text},     {"requests_evidence", c.requestsEvidence}};
-        if (!c.outcome.empty()) cj["outcome"] = c.outcome;
-        if (c.atMs) cj["at"] = formatTimestamp(c.atMs);
-        comments.push_back(std::move(cj));
-    }
+    for (const auto& c : p.comments) comments.push_back(commentToJson(c));
     j["comments"] = std::move(comments);
     json signOffs = json::array();
-    for (const auto& s : p.signOffs) {
-        json sj = {{"entry", s.entryId},
-                   {"reviewer", s.reviewer},
-                   {"role", s.role},
-                   {"content_sha256", s.contentHash}};
-        if (s.atMs) sj["at"] = formatTimestamp(s.atMs);
-        signOffs.push_back(std::move(sj));
-    }
+    for (const auto& s : p.signOffs) signOffs.push_back(signOffToJson(s));
     j["sign_offs"] = std::move(signOffs);
     j["revision"] = p.revision;
     j["tombstones"] = tombstonesToJson(p.tombstones);

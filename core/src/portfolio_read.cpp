@@ -62,8 +62,8 @@ class Reader {
                 once(seen, 2);
                 // Only the integer token of the current schema; anything else (an older schema,
                 // 1.0, 1e0) is the tree's to migrate or refuse.
-                static_assert(kSchemaVersion == 2);
-                if (m_p >= m_end || *m_p != '2') giveUp();
+                static_assert(kSchemaVersion == 3);
+                if (m_p >= m_end || *m_p != '3') giveUp();
                 ++m_p;
                 if (m_p < m_end && !isDelimiter(*m_p)) giveUp();
                 schema = true;
@@ -718,7 +718,10 @@ class Reader {
             } else if (key == "at") {
                 once(seen, 128);
                 c.atMs = timestamp();
-            } else {
+            } else if (key == "entry_sha256") {
+                once(seen, 256);
+                optString(c.entryHash);
+            } else if (!readSeal(key, seen, 512, c.seal)) {
                 checkAndDrop();
             }
         });
@@ -757,6 +760,20 @@ class Reader {
         return v;
     }
 
+    // The signature's flat fields (portfolio_io.cpp readSeal); bits from `bit` up. False when
+    // the key is not one of them.
+    bool readSeal(std::string_view key, unsigned& seen, unsigned bit, ReviewSeal& seal) {
+        std::string* out = nullptr;
+        if (key == "signer_key") out = &seal.publicKey;
+        else if (key == "signer_organisation") out = &seal.organisation, bit <<= 1;
+        else if (key == "signed_for") out = &seal.practitioner, bit <<= 2;
+        else if (key == "signature") out = &seal.signature, bit <<= 3;
+        if (!out) return false;
+        once(seen, bit);
+        optString(*out);
+        return true;
+    }
+
     SignOff readSignOff() {
         SignOff s;
         unsigned seen = 0;
@@ -776,7 +793,13 @@ class Reader {
             } else if (key == "at") {
                 once(seen, 16);
                 s.atMs = timestamp();
-            } else {
+            } else if (key == "withdrawn") {
+                once(seen, 32);
+                s.withdrawnMs = timestamp();
+            } else if (key == "withdrawn_reason") {
+                once(seen, 64);
+                optString(s.withdrawnReason);
+            } else if (!readSeal(key, seen, 128, s.seal)) {
                 checkAndDrop();
             }
         });

@@ -39,11 +39,15 @@ const Entry* resolveEntry(const Portfolio& portfolio, std::string_view idOrPrefi
 
 FeedbackResult buildFeedback(const Portfolio& portfolio, std::string_view reviewer,
                              std::string_view role, const std::vector<ReviewAction>& actions,
-                             int64_t nowMs, IdSource& ids) {
+                             int64_t nowMs, IdSource& ids, const ReviewerKey* key) {
     FeedbackResult r;
     Feedback f;
-    f.reviewer = std::string(trim(reviewer));
-    f.role = std::string(trim(role));
+    f.reviewer = std::string(trim(key ? std::string_view(key->card.name) : reviewer));
+    f.role = std::string(trim(key ? std::string_view(key->card.role) : role));
+    if (key) {
+        f.organisation = key->card.organisation;
+        f.publicKey = key->card.publicKey;
+    }
     f.practitioner = portfolio.profile.name;
     nowMs -= nowMs % 1000; // files keep whole seconds: what is saved is what merges compare
     f.createdMs = nowMs;
@@ -59,11 +63,18 @@ FeedbackResult buildFeedback(const Portfolio& portfolio, std::string_view review
             return r;
         }
         if (a.type == ReviewAction::Type::SignOff) {
-            SignOff s{e->id, f.reviewer, f.role, entryContentHash(*e), nowMs};
+            SignOff s;
+            s.entryId = e->id;
+            s.reviewer = f.reviewer;
+            s.role = f.role;
+            s.contentHash = entryContentHash(*e);
+            s.atMs = nowMs;
             bool dup = false;
             for (const auto& x : f.signOffs)
                 if (x.entryId == s.entryId && x.contentHash == s.contentHash) dup = true;
-            if (!dup) f.signOffs.push_back(std::move(s));
+            if (dup) continue;
+            if (key) signSignOff(s, *key, f.practitioner);
+            f.signOffs.push_back(std::move(s));
             continue;
         }
         Comment c;
@@ -89,6 +100,8 @@ FeedbackResult buildFeedback(const Portfolio& portfolio, std::string_view review
             }
             c.requestsEvidence = a.type == ReviewAction::Type::RequestEvidence;
         }
+        c.entryHash = entryContentHash(*e);
+        if (key) signComment(c, *key, f.practitioner);
         f.comments.push_back(std::move(c));
     }
     r.feedback = std::move(f);
@@ -97,21 +110,25 @@ FeedbackResult buildFeedback(const Portfolio& portfolio, std::string_view review
 
 namespace {
 
-json commentToJson(const Comment& c) {
-    json j = {{"id", c.id},     {"entry", c.entryId}, {"author", c.author},
-              {"role", c.role}, {"text", c.text},     {"requests_evidence", c.requestsEvidence}};
-    if (!c.outcome.empty()) j["outcome"] = c.outcome;
-    if (c.atMs) j["at"] = formatTimestamp(c.atMs);
-    return j;
+// Items of a feedback file: the signer's key, organisation and practitioner are the file's
+// (reviewer card, practitioner), so each item carries only its own signature. Otherwise as the
+// portfolio stores them.
+ReviewSeal signatureOnly(const ReviewSeal& seal) {
+    ReviewSeal out;
+    out.signature = seal.signature;
+    return out;
 }
 
-json signOffToJson(const SignOff& s) {
-    json j = {{"entry", s.entryId},
-              {"reviewer", s.reviewer},
-              {"role", s.role},
-              {"content_sha256", s.contentHash}};
-    if (s.atMs) j["at"] = formatTimestamp(s.atMs);
-    return j;
+json feedbackCommentJson(Comment c) {
+    c.seal = signatureOnly(c.seal);
+    return commentToJson(c);
+}
+
+json feedbackSignOffJson(SignOff s) {
+    s.seal = signatureOnly(s.seal);
+    s.withdrawnMs = 0; // a withdrawal is the practitioner's, never in a reviewer's file
+    s.withdrawnReason.clear();
+    return signOffToJson(s);
 }
 
 struct FieldError {
@@ -138,45 +155,99 @@ int64_t stamp(const json& o, const char* key, const std::string& w) {
 
 auto commentKey(const Comment& c) {
     return std::tie(c.atMs, c.id, c.entryId, c.author, c.role, c.text, c.requestsEvidence,
-                    c.outcome);
+                    c.outcome, c.entryHash);
 }
 auto signOffOrder(const SignOff& s) {
-    return std::tie(s.atMs, s.entryId, s.reviewer, s.role, s.contentHash);
+    return std::tie(s.atMs, s.entryId, s.reviewer, s.role, s.contentHash, s.seal.publicKey,
+                    s.seal.signature, s.seal.organisation, s.seal.practitioner, s.withdrawnMs,
+                    s.withdrawnReason);
+}
+auto sealKey(const ReviewSeal& x) {
+    return std::tie(x.publicKey, x.signature, x.organisation, x.practitioner);
+}
+// Who a comment is from, for keying: the key when signed, else the names it gives.
+std::string signerOf(const Comment& c) {
+    if (isSigned(c.seal)) return "k:" + c.seal.publicKey;
+    return "u:" + c.author + '\x1f' + c.role;
+}
+// The same comment apart from its signature (an unsigned copy of a signed one).
+bool sameWords(const Comment& a, const Comment& b) {
+    return a.id == b.id && a.entryId == b.entryId && a.author == b.author && a.role == b.role &&
+           a.text == b.text && a.requestsEvidence == b.requestsEvidence &&
+           a.outcome == b.outcome && a.atMs == b.atMs;
 }
 
-// Unites `incoming` comments into `into` (keyed by id; a clash keeps the greater by key so the
-// choice does not depend on order) and sign-offs (keyed by entry, reviewer, role and hash; the
-// earliest time kept).
+// Unites `incoming` comments into `into` and sign-offs, so that the result does not depend on
+// the order of merges. Comments are keyed by id and signer: one signer's clash keeps the
+// greater by key (a later revision); another signer's comment under the same id is kept beside
+// it, never replacing it. Sign-offs are keyed by entry, reviewer, role, hash and signature
+// (the earliest time kept; a withdrawal, once recorded, stays). An unsigned copy of a signed
+// item (an import of one's own backup) adds nothing.
 void uniteReviews(Portfolio& into, const std::vector<Comment>& comments,
                   const std::vector<SignOff>& signOffs, MergeReport& report) {
-    std::map<std::string, Comment> byId;
+    std::map<std::pair<std::string, std::string>, Comment> byId;
+    std::set<std::string> idsBefore;
     for (const auto& c : into.comments) {
-        auto [it, fresh] = byId.emplace(c.id, c);
+        idsBefore.insert(c.id);
+        auto [it, fresh] = byId.emplace(std::make_pair(c.id, signerOf(c)), c);
         if (!fresh && commentKey(it->second) < commentKey(c)) it->second = c;
     }
     for (const auto& c : comments) {
-        auto [it, fresh] = byId.emplace(c.id, c);
+        auto [it, fresh] = byId.emplace(std::make_pair(c.id, signerOf(c)), c);
         if (fresh) {
             ++report.commentsAdded;
+            if (idsBefore.count(c.id)) ++report.commentsKeptApart;
         } else {
             ++report.commentsAlready;
-            if (commentKey(it->second) < commentKey(c)) it->second = c;
+            if (commentKey(it->second) < commentKey(c) ||
+                (commentKey(it->second) == commentKey(c) && sealKey(it->second.seal) < sealKey(c.seal)))
+                it->second = c;
         }
     }
     into.comments.clear();
-    for (auto& [id, c] : byId) into.comments.push_back(std::move(c));
+    for (const auto& [k, c] : byId) {
+        if (!isSigned(c.seal)) {
+            bool copy = false;
+            for (auto it = byId.lower_bound({c.id, ""}); it != byId.end() && it->first.first == c.id; ++it)
+                if (isSigned(it->second.seal) && sameWords(it->second, c)) copy = true;
+            if (copy) continue;
+        }
+        into.comments.push_back(c);
+    }
 
-    std::map<std::tuple<std::string, std::string, std::string, std::string>, SignOff> byKey;
+    using SignOffKey = std::tuple<std::string, std::string, std::string, std::string, std::string,
+                                  std::string>;
+    std::map<SignOffKey, SignOff> byKey;
     auto add = [&](const SignOff& s, bool counting) {
-        auto key = std::make_tuple(s.entryId, s.reviewer, s.role, s.contentHash);
+        auto key = std::make_tuple(s.entryId, s.reviewer, s.role, s.contentHash, s.seal.publicKey,
+                                   s.seal.signature);
         auto [it, fresh] = byKey.emplace(key, s);
         if (counting) ++(fresh ? report.signOffsAdded : report.signOffsAlready);
-        if (!fresh && s.atMs < it->second.atMs) it->second.atMs = s.atMs;
+        if (fresh) return;
+        SignOff& have = it->second;
+        if (s.atMs < have.atMs) have.atMs = s.atMs;
+        if (sealKey(have.seal) < sealKey(s.seal)) have.seal = s.seal;
+        if (s.withdrawnMs && (!have.withdrawnMs ||
+                              std::tie(s.withdrawnMs, s.withdrawnReason) <
+                                  std::tie(have.withdrawnMs, have.withdrawnReason))) {
+            have.withdrawnMs = s.withdrawnMs;
+            have.withdrawnReason = s.withdrawnReason;
+        }
     };
     for (const auto& s : into.signOffs) add(s, false);
     for (const auto& s : signOffs) add(s, true);
     into.signOffs.clear();
-    for (auto& [k, s] : byKey) into.signOffs.push_back(std::move(s));
+    for (const auto& [k, s] : byKey) {
+        if (!isSigned(s.seal)) {
+            bool copy = false;
+            for (const auto& [k2, t] : byKey)
+                if (isSigned(t.seal) && t.entryId == s.entryId && t.reviewer == s.reviewer &&
+                    t.role == s.role && t.contentHash == s.contentHash)
+                    copy = true;
+            if (copy) continue;
+        }
+        into.signOffs.push_back(s);
+    }
     normaliseReviews(into);
     const EntryIndex index(into);
     for (const auto& s : signOffs)
@@ -199,12 +270,17 @@ std::string serializeFeedback(const Feedback& f) {
     j["format"] = kFeedbackFormat;
     j["schema"] = kFeedbackSchema;
     j["reviewer"] = {{"name", f.reviewer}, {"role", f.role}};
+    if (!f.publicKey.empty()) {
+        j["reviewer"]["organisation"] = f.organisation;
+        j["reviewer"]["public_key"] = f.publicKey;
+        j["reviewer"]["fingerprint"] = keyFingerprint(f.publicKey);
+    }
     j["practitioner"] = f.practitioner;
     if (f.createdMs) j["created"] = formatTimestamp(f.createdMs);
     j["comments"] = json::array();
-    for (const auto& c : f.comments) j["comments"].push_back(commentToJson(c));
+    for (const auto& c : f.comments) j["comments"].push_back(feedbackCommentJson(c));
     j["sign_offs"] = json::array();
-    for (const auto& s : f.signOffs) j["sign_offs"].push_back(signOffToJson(s));
+    for (const auto& s : f.signOffs) j["sign_offs"].push_back(feedbackSignOffJson(s));
     return j.dump(2) + "\n";
 }
 
@@ -251,8 +327,21 @@ FeedbackResult parseFeedback(std::string_view bytes) {
             throw FieldError{"reviewer", "is missing"};
         f.reviewer = str(doc["reviewer"], "name", "reviewer", true);
         f.role = str(doc["reviewer"], "role", "reviewer", false);
+        f.organisation = str(doc["reviewer"], "organisation", "reviewer", false);
+        f.publicKey = asciiLower(str(doc["reviewer"], "public_key", "reviewer", false));
         f.practitioner = str(doc, "practitioner", "", false);
         f.createdMs = stamp(doc, "created", "");
+        // Every item's seal: the file's card and practitioner with the item's own signature.
+        auto seal = [&](const json& o, const std::string& w) {
+            ReviewSeal x;
+            x.signature = asciiLower(str(o, "signature", w, false));
+            if (!f.publicKey.empty() || !x.signature.empty()) {
+                x.publicKey = f.publicKey;
+                x.organisation = f.organisation;
+                x.practitioner = f.practitioner;
+            }
+            return x;
+        };
         if (auto it = doc.find("comments"); it != doc.end() && !it->is_null()) {
             if (!it->is_array()) throw FieldError{"comments", "should be a list"};
             for (size_t i = 0; i < it->size(); ++i) {
@@ -269,7 +358,9 @@ FeedbackResult parseFeedback(std::string_view bytes) {
                     c.requestsEvidence = re->get<bool>();
                 c.outcome = str(cj, "outcome", w, false);
                 c.atMs = stamp(cj, "at", w);
+                c.entryHash = str(cj, "entry_sha256", w, false);
                 if (c.author.empty()) c.author = f.reviewer;
+                c.seal = seal(cj, w);
                 f.comments.push_back(std::move(c));
             }
         }
@@ -286,6 +377,7 @@ FeedbackResult parseFeedback(std::string_view bytes) {
                 s.role = str(sj, "role", w, false);
                 s.contentHash = str(sj, "content_sha256", w, true);
                 s.atMs = stamp(sj, "at", w);
+                s.seal = seal(sj, w);
                 f.signOffs.push_back(std::move(s));
             }
         }
@@ -299,15 +391,54 @@ FeedbackResult parseFeedback(std::string_view bytes) {
     return r;
 }
 
+std::string checkFeedbackSignatures(const Feedback& f) {
+    const bool signedFile = !f.publicKey.empty();
+    // The first comment or sign-off with no signature in a signed file, or a wrong one.
+    auto firstBad = [&](const auto& items, const char* list) -> std::string {
+        for (size_t i = 0; i < items.size(); ++i) {
+            const auto& item = items[i];
+            const std::string where = std::string(list) + "[" + std::to_string(i) +
+                                      "] (on entry " + item.entryId + ")";
+            if (signedFile && item.seal.signature.empty())
+                return where + " has no signature although the file is signed: it was added "
+                               "after signing";
+            if (isSigned(item.seal) && !sealVerifies(item))
+                return where + " does not match its signature: the file was changed after " +
+                       cardOf(item).name + " signed it, or not signed by the key it names";
+        }
+        return {};
+    };
+    std::string bad = firstBad(f.comments, "comments");
+    return bad.empty() ? firstBad(f.signOffs, "sign_offs") : bad;
+}
+
 MergeResult mergeFeedback(const Portfolio& portfolio, const Feedback& feedback) {
-    MergeResult r{portfolio, {}};
-    uniteReviews(r.portfolio, feedback.comments, feedback.signOffs, r.report);
-    std::set<std::string> unknown;
+    MergeResult r{portfolio, {}, {}};
+    if (std::string bad = checkFeedbackSignatures(feedback); !bad.empty()) {
+        r.error = bad + ". Nothing was merged.";
+        return r;
+    }
     const EntryIndex index(portfolio);
+    for (const auto& s : feedback.signOffs)
+        if (!index.find(s.entryId)) {
+            r.error = "it signs off entry " + s.entryId +
+                      ", which is not in this portfolio. Nothing was merged.";
+            return r;
+        }
+    uniteReviews(r.portfolio, feedback.comments, feedback.signOffs, r.report);
+    for (const auto& c : feedback.comments) r.report.unsignedItems += !isSigned(c.seal);
+    for (const auto& s : feedback.signOffs) r.report.unsignedItems += !isSigned(s.seal);
+    if (r.report.unsignedItems)
+        r.report.notes.push_back(std::to_string(r.report.unsignedItems) +
+                                 " item(s) came without a reviewer's signature (an older Pathway, "
+                                 "or written without a key): kept as unsigned");
+    if (r.report.commentsKeptApart)
+        r.report.notes.push_back(std::to_string(r.report.commentsKeptApart) +
+                                 " comment(s) reuse the id of a comment by someone else: both "
+                                 "are kept, neither replaces the other");
+    std::set<std::string> unknown;
     for (const auto& c : feedback.comments)
         if (!index.find(c.entryId)) unknown.insert(c.entryId);
-    for (const auto& s : feedback.signOffs)
-        if (!index.find(s.entryId)) unknown.insert(s.entryId);
     if (!unknown.empty())
         r.report.notes.push_back(std::to_string(unknown.size()) +
                                  " entr" + (unknown.size() == 1 ? "y" : "ies") +
@@ -428,6 +559,12 @@ Profile withAsyeRecordOf(Profile p, const AsyeRecord& other) {
     return p;
 }
 
+// Academy rosters kept in `from` (unknown members to the rest of the merge) join those in
+// `into`: a roster loaded on one side is never dropped because the other changed too.
+void uniteRosters(Portfolio& into, const Portfolio& from) {
+    for (const auto& roster : portfolioRosters(from)) addRosterToPortfolio(into, roster);
+}
+
 void noteConflicts(MergeReport& report) {
     if (report.conflictCopies > 0)
         report.notes.push_back(std::to_string(report.conflictCopies) + " entr" +
@@ -497,6 +634,7 @@ MergeResult mergePortfolios(const Portfolio& base, const Portfolio& incoming) {
         r.report.notes.push_back("the profile in the imported file differs; this portfolio's "
                                  "profile is kept");
     uniteReviews(out, incoming.comments, incoming.signOffs, r.report);
+    uniteRosters(out, incoming);
     return r;
 }
 
@@ -609,8 +747,22 @@ MergeResult mergeConcurrent(const Portfolio& base, const Portfolio& mine, const 
     } else if (theirReviews) {
         uniteReviews(out, theirs.comments, theirs.signOffs, rep);
     }
+    uniteRosters(out, mine);
+    uniteRosters(out, theirs);
     out.revision = std::max(mine.revision, theirs.revision);
     return r;
+}
+
+std::optional<Portfolio> withdrawSignOff(const Portfolio& portfolio, size_t index,
+                                         std::string_view reason, int64_t nowMs) {
+    if (index >= portfolio.signOffs.size() || portfolio.signOffs[index].withdrawnMs ||
+        trim(reason).empty())
+        return std::nullopt;
+    Portfolio p = portfolio;
+    nowMs -= nowMs % 1000;
+    p.signOffs[index].withdrawnMs = nowMs > 0 ? nowMs : 1000;
+    p.signOffs[index].withdrawnReason = std::string(trim(reason));
+    return p;
 }
 
 } // namespace pathway::core

@@ -92,7 +92,10 @@ class ExchangeTest(unittest.TestCase):
         r = self.ok("merge", self.file, self.path("pat.json"))
         self.assertEqual(read(self.file), merged, "merging twice = once")
         self.assertIn("0 new comment", r.stdout)
-        self.assertIn("All 1 sign-off(s) match", self.ok("verify", self.file).stdout)
+        # Written without a key: every item is unsigned, and verify says so (exit 1).
+        r = self.user_error("verify", self.file)
+        self.assertEqual(r.stdout.count("unsigned  "), 4, r.stdout)
+        self.assertIn("not authentic", r.stderr)
 
         # Tamper with the signed entry outside Pathway.
         doc = json.loads(merged)
@@ -102,11 +105,10 @@ class ExchangeTest(unittest.TestCase):
         with open(self.file, "w") as f:
             json.dump(doc, f)
         r = self.user_error("verify", self.file)
-        self.assertIn(E1, r.stdout)
-        self.assertIn("altered", r.stdout)
-        self.assertIn("1 of 1 sign-off", r.stderr)
+        self.assertIn("altered  sign-off  " + E1, r.stdout)
+        self.assertIn("4 of 4", r.stderr)
         listed = json.loads(run("verify", self.file, "--json").stdout)
-        self.assertEqual(listed[0]["state"], "altered")
+        self.assertEqual([i["state"] for i in listed if i["what"] == "sign-off"], ["altered"])
 
     def test_edit_through_pathway_makes_sign_off_stale(self):
         r = self.ok("add", self.file, "note", "--title", "To be signed", "--date", "2026-10-20",
@@ -114,7 +116,7 @@ class ExchangeTest(unittest.TestCase):
         note = r.stdout.strip()
         self.review("Pat Mentor", "pat.json", "--sign", note)
         self.ok("merge", self.file, self.path("pat.json"))
-        self.ok("verify", self.file)
+        self.assertIn("unsigned  sign-off", self.user_error("verify", self.file).stdout)
         doc = json.loads(read(self.file))
         for e in doc["entries"]:
             if e["id"] == note:
@@ -123,7 +125,7 @@ class ExchangeTest(unittest.TestCase):
         with open(self.file, "w") as f:
             json.dump(doc, f)
         r = self.user_error("verify", self.file)
-        self.assertIn("stale", r.stdout)
+        self.assertIn("stale  sign-off  " + note, r.stdout)
 
     def test_two_mentors_merge_in_either_order(self):
         self.review("Pat Mentor", "a.json", "--comment", E1, "From Pat", "--sign", E2)

@@ -86,9 +86,9 @@ TEST(SchemaTwo, VersionOneFixtureMigratesWithNoTombstones) {
     EXPECT_EQ(r.fromSchema, 1);
     EXPECT_TRUE(r.portfolio->tombstones.empty());
     EXPECT_EQ(r.portfolio->revision, 0);
-    // Saved again it is a schema-2 file that reads back equal, directly.
+    // Saved again it is a current-schema file that reads back equal, directly.
     const std::string bytes = serializePortfolio(*r.portfolio);
-    EXPECT_NE(bytes.find("\"schema\": 2"), std::string::npos);
+    EXPECT_NE(bytes.find("\"schema\": " + std::to_string(kSchemaVersion)), std::string::npos);
     LoadResult again;
     ASSERT_TRUE(parsePortfolioFast(bytes, again));
     EXPECT_TRUE(*again.portfolio == *r.portfolio);
@@ -103,10 +103,10 @@ TEST(SchemaTwo, VersionOneAsyeRecordMigratesAndRoundTrips) {
     ASSERT_EQ(record.people.size(), 2u);
     ASSERT_TRUE(record.outcome.moderation);
     const std::string bytes = serializePortfolio(*r.portfolio);
-    EXPECT_NE(bytes.find("\"schema\": 2"), std::string::npos);
+    EXPECT_NE(bytes.find("\"schema\": " + std::to_string(kSchemaVersion)), std::string::npos);
     EXPECT_EQ(bytes, serializePortfolioViaTree(*r.portfolio));
     LoadResult again;
-    ASSERT_TRUE(parsePortfolioFast(bytes, again)) << "a schema-2 file with the record is read directly";
+    ASSERT_TRUE(parsePortfolioFast(bytes, again)) << "a current-schema file with the record is read directly";
     EXPECT_EQ(again.portfolio->profile.asye, record);
     LoadResult tree = parsePortfolioViaTree(bytes);
     ASSERT_TRUE(tree.ok()) << tree.error;
@@ -129,7 +129,8 @@ TEST(SchemaTwo, FixtureKeepsTombstonesAndRevision) {
 }
 
 TEST(SchemaTwo, BadTombstonesAndRevisionsAreRefusedByBothReaders) {
-    const std::string head = R"({"format":"pathway-portfolio","schema":2,"profile":{"name":"A"},)";
+    // The current schema, so that the direct reader is the one tested (an older one is the tree's).
+    const std::string head = R"({"format":"pathway-portfolio","schema":3,"profile":{"name":"A"},)";
     for (const std::string bad : {R"("tombstones":{})", R"("tombstones":[{"deleted":"2026-01-01T00:00:00Z"}])",
                                   R"("tombstones":[{"id":"x","deleted":"soon"}])", R"("revision":-1)",
                                   R"("revision":1.5)", R"("revision":"3")"}) {
@@ -608,7 +609,7 @@ TEST(SaveMerge, OverTheSizeLimitIsRefusedBeforeWriting) {
 TEST(DeepNesting, JsonReadersRefuseWithAMessage) {
     const std::string deep = std::string(70000, '[') + std::string(70000, ']');
     const std::string portfolio =
-        R"({"format":"pathway-portfolio","schema":2,"profile":{"name":"A"},"x":)" + deep + "}";
+        R"({"format":"pathway-portfolio","schema":3,"profile":{"name":"A"},"x":)" + deep + "}";
     LoadResult r = parsePortfolio(portfolio);
     EXPECT_FALSE(r.ok());
     EXPECT_NE(r.error.find("levels deep"), std::string::npos) << r.error;
@@ -616,7 +617,7 @@ TEST(DeepNesting, JsonReadersRefuseWithAMessage) {
     EXPECT_FALSE(f.feedback);
     EXPECT_NE(f.error.find("levels deep"), std::string::npos) << f.error;
     // Nesting that files really have still reads.
-    EXPECT_TRUE(parsePortfolio(R"({"format":"pathway-portfolio","schema":2,"profile":{"name":"A"},"x":)" +
+    EXPECT_TRUE(parsePortfolio(R"({"format":"pathway-portfolio","schema":3,"profile":{"name":"A"},"x":)" +
                                std::string(300, '[') + std::string(300, ']') + "}")
                     .ok());
     EXPECT_FALSE(jsonNestingExceeds(R"({"a":"[[[[[[[[[[[["})", 3)) << "brackets in text do not count";

@@ -24,11 +24,7 @@ using pathway::test::readFixture;
 
 namespace {
 
-Portfolio fixture() {
-    auto r = parsePortfolio(readFixture("portfolio-v1.json"));
-    EXPECT_TRUE(r.ok()) << r.error;
-    return *r.portfolio;
-}
+Portfolio fixture() { return pathway::test::fixturePortfolio("portfolio-v1.json"); }
 
 const std::string kE1 = "3f1c9a52-2b7e-4c1a-9d3e-5a6b7c8d9e01";
 const std::string kE2 = "3f1c9a52-2b7e-4c1a-9d3e-5a6b7c8d9e02";

@@ -129,11 +129,11 @@ void rewrite(std::string& out, const json& j, bench::Rng& rng, int style, bool a
     }
 }
 
-const char* kMinimal = R"({"format":"pathway-portfolio","schema":2,"profile":{"name":"A"}})";
+const char* kMinimal = R"({"format":"pathway-portfolio","schema":3,"profile":{"name":"A"}})";
 
 /// kMinimal with `member` added to the top level.
 std::string withTop(const std::string& member) {
-    return R"({"format":"pathway-portfolio","schema":2,"profile":{"name":"A"},)" + member + "}";
+    return R"({"format":"pathway-portfolio","schema":3,"profile":{"name":"A"},)" + member + "}";
 }
 /// One entry whose members are `members` (without braces).
 std::string withEntry(const std::string& members) {
@@ -179,11 +179,11 @@ TEST(PortfolioRead, EveryFixtureReadsAsTheTreeReadsIt) {
     int taken = 0;
     for (const auto& path : files)
         taken += expectSameAsTree(fileText(path), path.string());
-    EXPECT_GE(taken, 3) << "portfolio-v2.json and the seed corpus are current-schema files";
-    EXPECT_TRUE(expectSameAsTree(test::readFixture("portfolio-v2.json"), "portfolio-v2.json"))
+    EXPECT_GE(taken, 3) << "portfolio-v3.json and the seed corpus are current-schema files";
+    EXPECT_TRUE(expectSameAsTree(test::readFixture("portfolio-v3.json"), "portfolio-v3.json"))
         << "unknown members at every level are read directly";
-    LoadResult v2;
-    EXPECT_TRUE(parsePortfolioFast(test::readFixture("portfolio-v2.json"), v2))
+    LoadResult v3;
+    EXPECT_TRUE(parsePortfolioFast(test::readFixture("portfolio-v3.json"), v3))
         << "the current-schema fixture is read directly";
 }
 
@@ -215,41 +215,42 @@ TEST(PortfolioRead, HandWrittenEdgeCases) {
     const std::vector<std::string> cases = {
         kMinimal,
         std::string(" \r\n\t") + kMinimal + " \n\t\r ",
-        R"({"schema":2,"profile":{"name":"A"},"format":"pathway-portfolio"})",
-        R"({"format":"pathway-portfolio","schema":2})",
-        R"({"format":"pathway-portfolio","schema":2,"profile":null})",
-        R"({"format":"pathway-portfolio","schema":2,"profile":{}})",
-        R"({"format":"pathway-portfolio","schema":2,"profile":[]})",
-        R"({"format":"pathway-portfolio","schema":0,"profile":{}})",
+        R"({"schema":3,"profile":{"name":"A"},"format":"pathway-portfolio"})",
+        R"({"format":"pathway-portfolio","schema":3})",
+        R"({"format":"pathway-portfolio","schema":3,"profile":null})",
         R"({"format":"pathway-portfolio","schema":3,"profile":{}})",
+        R"({"format":"pathway-portfolio","schema":3,"profile":[]})",
+        R"({"format":"pathway-portfolio","schema":0,"profile":{}})",
+        R"({"format":"pathway-portfolio","schema":2,"profile":{}})",
+        R"({"format":"pathway-portfolio","schema":4,"profile":{}})",
         R"({"format":"pathway-portfolio","schema":1.0,"profile":{}})",
         R"({"format":"pathway-portfolio","schema":1e0,"profile":{}})",
         R"({"format":"pathway-portfolio","schema":"1","profile":{}})",
         R"({"format":"pathway-portfolio","schema":-1,"profile":{}})",
         R"({"format":"pathway-portfolio","schema":10,"profile":{}})",
         R"({"format":"pathway-portfolio","schema":18446744073709551617,"profile":{}})",
-        R"({"format":"other","schema":2,"profile":{}})",
-        R"({"format":"pathway\u002dportfolio","schema":2,"profile":{}})",
-        R"({"form\u0061t":"pathway-portfolio","schema":2,"profile":{}})",
-        R"({"format":"pathway-portfolio","schema":2,"profile":{},"format":"pathway-portfolio"})",
-        R"({"format":null,"schema":2,"profile":{}})",
-        R"([{"format":"pathway-portfolio","schema":2,"profile":{}}])",
+        R"({"format":"other","schema":3,"profile":{}})",
+        R"({"format":"pathway\u002dportfolio","schema":3,"profile":{}})",
+        R"({"form\u0061t":"pathway-portfolio","schema":3,"profile":{}})",
+        R"({"format":"pathway-portfolio","schema":3,"profile":{},"format":"pathway-portfolio"})",
+        R"({"format":null,"schema":3,"profile":{}})",
+        R"([{"format":"pathway-portfolio","schema":3,"profile":{}}])",
         R"("pathway-portfolio")",
         "\xEF\xBB\xBF" + std::string(kMinimal),
         std::string(kMinimal) + "x",
         std::string(kMinimal) + "{}",
         std::string(kMinimal) + ",",
         // Profile values.
-        R"({"format":"pathway-portfolio","schema":2,"profile":{"name":null,"team":null,"setting":null,"stage":null,"asye_start":null,"fte":null}})",
-        R"({"format":"pathway-portfolio","schema":2,"profile":{"setting":"","stage":"","asye_start":""}})",
-        R"({"format":"pathway-portfolio","schema":2,"profile":{"setting":"adults","stage":"advanced","asye_start":"2024-02-29"}})",
-        R"({"format":"pathway-portfolio","schema":2,"profile":{"setting":"mars"}})",
-        R"({"format":"pathway-portfolio","schema":2,"profile":{"stage":"guru"}})",
-        R"({"format":"pathway-portfolio","schema":2,"profile":{"asye_start":"2023-02-29"}})",
-        R"({"format":"pathway-portfolio","schema":2,"profile":{"name":5}})",
-        R"({"format":"pathway-portfolio","schema":2,"profile":{"name":"a","name":"b"}})",
-        R"({"format":"pathway-portfolio","schema":2,"profile":{"x":1,"x":2}})",
-        R"({"format":"pathway-portfolio","schema":2,"profile":{"x":{"deep":[1,{"y":null}]},"y":[],"z":{}}})",
+        R"({"format":"pathway-portfolio","schema":3,"profile":{"name":null,"team":null,"setting":null,"stage":null,"asye_start":null,"fte":null}})",
+        R"({"format":"pathway-portfolio","schema":3,"profile":{"setting":"","stage":"","asye_start":""}})",
+        R"({"format":"pathway-portfolio","schema":3,"profile":{"setting":"adults","stage":"advanced","asye_start":"2024-02-29"}})",
+        R"({"format":"pathway-portfolio","schema":3,"profile":{"setting":"mars"}})",
+        R"({"format":"pathway-portfolio","schema":3,"profile":{"stage":"guru"}})",
+        R"({"format":"pathway-portfolio","schema":3,"profile":{"asye_start":"2023-02-29"}})",
+        R"({"format":"pathway-portfolio","schema":3,"profile":{"name":5}})",
+        R"({"format":"pathway-portfolio","schema":3,"profile":{"name":"a","name":"b"}})",
+        R"({"format":"pathway-portfolio","schema":3,"profile":{"x":1,"x":2}})",
+        R"({"format":"pathway-portfolio","schema":3,"profile":{"x":{"deep":[1,{"y":null}]},"y":[],"z":{}}})",
         // Unknown top-level members of every type, and what the reference ignores.
         kEveryUnknown,
         withTop(R"("x":1,"x":1)"),
@@ -282,6 +283,14 @@ TEST(PortfolioRead, HandWrittenEdgeCases) {
             R"("sign_offs":[{"entry":"e","reviewer":"r","content_sha256":"h","role":null,"z":{}}])"),
         withTop(R"("sign_offs":[{"entry":"e","reviewer":"r"}])"),
         withTop(R"("sign_offs":[{"entry":"e","reviewer":"r","content_sha256":null}])"),
+        // Schema 3: signatures and withdrawals (read by both, or handed to the tree alike).
+        withTop(R"("comments":[{"id":"c","entry":"e","entry_sha256":"h","signer_key":"k","signer_organisation":"o","signed_for":"p","signature":"s"}])"),
+        withTop(R"("comments":[{"id":"c","entry":"e","signer_key":null,"signature":null,"entry_sha256":null}])"),
+        withTop(R"("comments":[{"id":"c","entry":"e","signature":"s","signature":"t"}])"),
+        withTop(R"("comments":[{"id":"c","entry":"e","signer_key":5}])"),
+        withTop(R"("sign_offs":[{"entry":"e","reviewer":"r","content_sha256":"h","signer_key":"k","signed_for":"p","signature":"s","withdrawn":"2026-01-01T00:00:00Z","withdrawn_reason":"why"}])"),
+        withTop(R"("sign_offs":[{"entry":"e","reviewer":"r","content_sha256":"h","withdrawn":"soon"}])"),
+        withTop(R"("sign_offs":[{"entry":"e","reviewer":"r","content_sha256":"h","signer_organisation":"o","signer_organisation":"o"}])"),
         withTop(R"("assessed_against":null)"),
         withTop(R"("assessed_against":{})"),
         withTop(R"("assessed_against":{"pcf":"2018","swe":"2025"})"),
@@ -358,7 +367,7 @@ TEST(PortfolioRead, HandWrittenEdgeCases) {
         withEntry(withNul(kEntryBase + R"(,"attachments":[{"size":1)", "}]")),
         withEntry(withNul(kEntryBase + R"(,"fields":{"hours":1)", "}")),
         withNul(R"({"format":"pathway-portfolio","schema":1)", R"(,"profile":{}})"),
-        withNul(R"({"format":"pathway-portfolio","schema":2,"profile":{"fte":1)", "}}"),
+        withNul(R"({"format":"pathway-portfolio","schema":3,"profile":{"fte":1)", "}}"),
         // Whitespace the JSON grammar does not allow, and a nesting the reader leaves alone.
         withTop("\"x\":\v1"),
         withTop("\"x\":\f1"),
@@ -458,7 +467,7 @@ TEST(PortfolioRead, Numbers) {
     for (const auto& n : numbers) {
         expectSameAsTree(withTop(R"("x":)" + n), "unknown " + n);
         expectSameAsTree(withEntry(kEntryBase + R"(,"fields":{"hours":)" + n + "}"), "field " + n);
-        expectSameAsTree(R"({"format":"pathway-portfolio","schema":2,"profile":{"fte":)" + n + "}}",
+        expectSameAsTree(R"({"format":"pathway-portfolio","schema":3,"profile":{"fte":)" + n + "}}",
                          "fte " + n);
     }
 }

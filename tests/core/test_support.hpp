@@ -4,6 +4,9 @@
 #include "pathway/core/date.hpp"
 #include "pathway/core/files.hpp"
 #include "pathway/core/model.hpp"
+#include "pathway/core/portfolio_io.hpp"
+
+#include <gtest/gtest.h>
 
 #include <filesystem>
 #include <random>
@@ -19,6 +22,14 @@ inline std::string readFixture(const std::string& name) {
     std::string out;
     if (!core::readFile(fixturePath(name), out, 64u << 20)) return {};
     return out;
+}
+
+/// A fixture portfolio, read as the app reads it; a failure (and an empty portfolio) when it
+/// does not load.
+inline core::Portfolio fixturePortfolio(const std::string& name) {
+    core::LoadResult r = core::parsePortfolio(readFixture(name));
+    EXPECT_TRUE(r.ok()) << name << ": " << r.error;
+    return r.ok() ? std::move(*r.portfolio) : core::Portfolio{};
 }
 
 inline core::Date d(const char* iso) { return *core::Date::parse(iso); }

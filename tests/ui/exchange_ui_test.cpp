@@ -272,16 +272,8 @@ TEST(UiShareTest, PhoneReachesShareFromSettings) {
 
 TEST(UiMentorTest, MentorReviewsByFileAndTheSignOffGoesStaleAfterAnEdit) {
     // The practitioner's portfolio, shared as a file.
-    core::Portfolio shared;
-    shared.profile.name = "Robin Invented";
-    core::Entry e;
-    e.id = "00000000-0000-4000-8000-0000000000a1";
-    e.kind = core::EntryKind::Cpd;
-    e.title = "First home visit";
-    e.date = *core::Date::parse("2026-10-05");
-    e.fields["learned"] = "Slowing down helped the family talk.";
-    e.createdMs = e.updatedMs = 1'785'000'000'000;
-    shared.entries.push_back(e);
+    core::Portfolio shared = test::sharedForReview("00000000-0000-4000-8000-0000000000a1");
+    const core::Entry e = shared.entries[0]; // a copy: the list grows below
     core::Entry review = e;
     review.id = "00000000-0000-4000-8000-0000000000a2";
     review.kind = core::EntryKind::Review;

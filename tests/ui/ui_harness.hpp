@@ -122,4 +122,19 @@ class UiHarness {
     std::unique_ptr<ui::App> app;
 };
 
+/// A practitioner's portfolio as shared for review: Robin Invented with one CPD entry `id`.
+inline core::Portfolio sharedForReview(const std::string& id) {
+    core::Portfolio shared;
+    shared.profile.name = "Robin Invented";
+    core::Entry e;
+    e.id = id;
+    e.kind = core::EntryKind::Cpd;
+    e.title = "First home visit";
+    e.date = *core::Date::parse("2026-10-05");
+    e.fields["learned"] = "Slowing down helped the family talk.";
+    e.createdMs = e.updatedMs = 1'785'000'000'000;
+    shared.entries.push_back(e);
+    return shared;
+}
+
 } // namespace pathway::test

@@ -6,7 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { launch, outDir, phone, press, scrollIntoView, settle, startServer, typeInto, waitReady } from './harness.mjs';
+import {
+  commentAndSignOff, launch, openForReview, outDir, phone, press, scrollIntoView, settle, startServer,
+  typeInto, waitReady, writeSharedForReview,
+} from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -92,23 +95,10 @@ test('desktop: a mentor opens a shared portfolio, comments, signs off and saves 
 
     const shared = path.join(outDir, 'robin-for-review.json');
     const id = '00000000-0000-4000-8000-0000000000c1';
-    fs.writeFileSync(shared, JSON.stringify({
-      format: 'pathway-portfolio', schema: 1,
-      profile: { name: 'Robin Invented', stage: 'asye', setting: 'children', fte: 1 },
-      entries: [{ id, kind: 'cpd', title: 'Court skills refresher', date: '2026-10-03',
-        created: '2026-10-03T10:00:00Z', updated: '2026-10-03T10:00:00Z',
-        fields: { hours: 3, learned: 'How to give evidence clearly.' } }],
-    }));
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(page, 'welcome.review')]);
-    await chooser.setFiles(shared);
-    await page.waitForFunction(() => window.pathway.screen() === 'mentor', null, { timeout: 10000 });
-    await settle(page, 3);
+    writeSharedForReview(shared, id, 1);
+    await openForReview(page, shared);
     await typeInto(page, 'mentor.reviewer', 'Pat Mentor');
-    await press(page, 'mentor.entry.' + id);
-    await typeInto(page, 'mentor.comment', 'Clear and specific: well done.');
-    await press(page, 'mentor.add-comment');
-    await press(page, 'mentor.sign');
-    await page.screenshot({ path: path.join(outDir, 'web-desktop-mentor.png') });
+    await commentAndSignOff(page, id, 'Clear and specific: well done.', 'web-desktop-mentor.png');
     const out = await download(page, 'mentor.save');
     assert.match(out.name, /^pathway-feedback-pat-mentor-\d{4}-\d{2}-\d{2}\.json$/);
     const fb = JSON.parse(out.text);

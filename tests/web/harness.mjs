@@ -181,6 +181,53 @@ export async function scrollIntoView(page, id, { top = 60 } = {}) {
   throw new Error(`could not scroll "${id}" into view`);
 }
 
+/// The desktop's way: the mouse wheel over the page's middle until the widget `id` is wholly
+/// on screen (a widget below the fold is not drawn, so it is not registered until then).
+export async function wheelIntoView(page, id) {
+  const { width, height } = page.viewportSize();
+  await page.mouse.move(width / 2, height / 2);
+  for (let i = 0; i < 24; ++i) {
+    const w = await page.evaluate((wid) => window.pathway.widgets().find((x) => x.id === wid) || null, id);
+    if (w && w.y >= 0 && w.y + w.h <= height) return w;
+    await page.mouse.wheel(0, w && w.y < 0 ? -200 : 200);
+    await settle(page, 3);
+  }
+  throw new Error(`could not scroll "${id}" into view with the wheel`);
+}
+
+/// A practitioner's portfolio as shared for review: Robin Invented with one CPD entry `id`.
+export function writeSharedForReview(file, id, schema) {
+  fs.writeFileSync(file, JSON.stringify({
+    format: 'pathway-portfolio', schema,
+    profile: { name: 'Robin Invented', stage: 'asye', setting: 'children', fte: 1 },
+    entries: [{ id, kind: 'cpd', title: 'Court skills refresher', date: '2026-10-03',
+      created: '2026-10-03T10:00:00Z', updated: '2026-10-03T10:00:00Z',
+      fields: { hours: 3, learned: 'How to give evidence clearly.' } }],
+  }));
+}
+
+/// Opens `file` through the Welcome screen's "Review a portfolio" and waits for the mentor screen.
+export async function openForReview(page, file) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press(page, 'welcome.review')]);
+  await chooser.setFiles(file);
+  await page.waitForFunction(() => window.pathway.screen() === 'mentor', null, { timeout: 10000 });
+  await settle(page, 3);
+}
+
+/// On the mentor screen: opens entry `id`, comments `text` on it and signs it off, then brings
+/// "Save feedback file" back into view (the entry opens below the reviewer key's card, out of
+/// sight at 900 px: the wheel).
+export async function commentAndSignOff(page, id, text, screenshot) {
+  await press(page, 'mentor.entry.' + id);
+  await wheelIntoView(page, 'mentor.comment');
+  await typeInto(page, 'mentor.comment', text);
+  await press(page, 'mentor.add-comment');
+  await wheelIntoView(page, 'mentor.sign');
+  await press(page, 'mentor.sign');
+  await page.screenshot({ path: path.join(outDir, screenshot) });
+  await wheelIntoView(page, 'mentor.save');
+}
+
 /// A finger held still for `ms` (a long press).
 export async function longPress(page, x, y, ms = 700) {
   const cdp = await page.context().newCDPSession(page);

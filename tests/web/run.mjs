@@ -91,5 +91,7 @@ await import('./cohort.mjs');
 await import('./writing.mjs');
 // Issue 19: glyphs for every script, fetched on demand and kept offline.
 await import('./glyphs.mjs');
+// Issue 17: a mentor signs a review with a key kept in IndexedDB; the CLI verifies it.
+await import('./signing.mjs');
 // Issue 13: the screens for screen readers and keyboards (axe-core, roles and names, the AX tree).
 await import('./a11y.mjs');

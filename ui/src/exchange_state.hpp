@@ -18,6 +18,18 @@
 
 namespace pathway::ui {
 
+/// The reviewer's own key (Review screen, "Your reviewer key"): kept by the host, unlocked
+/// for this session with the passphrase when it is sealed.
+struct ReviewerKeyState {
+    bool loaded = false;                  ///< the host was asked for the stored key
+    std::string file;                     ///< the stored key file, "" when none
+    std::optional<core::ReviewerKey> key; ///< unlocked: feedback is signed with it
+    std::string organisation;
+    std::string passphrase;
+    std::string message;
+    bool messageIsError = false;
+};
+
 struct ExchangeState {
     /// A file read and checked, waiting for the user's "Add" or "Replace".
     struct PendingImport {
@@ -59,6 +71,7 @@ struct ExchangeState {
     std::string wordsNote;         ///< why, shown with the check's result
     /// Findings the user chose to keep ("entry|field|match"): not asked about again this session.
     std::set<std::string> kept;
+    ReviewerKeyState reviewerKey; ///< the mentor's own key, for every review this session
 
     std::string awaiting;    ///< purpose of the file asked for, "" when none
     bool pathPrompt = false; ///< no file picker here: ask for a path

@@ -2,6 +2,8 @@
 // Reviews (the ASYE schedule, outcomes, mentors' comments and sign-offs).
 #include "pathway/core/catalog.hpp"
 #include "pathway/core/integrity.hpp"
+#include "pathway/core/review.hpp"
+#include "pathway/core/signing.hpp"
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/text.hpp"
 #include "pathway/ui/app.hpp"
@@ -23,6 +25,12 @@ bool tagMatches(const Entry& e, const std::string& tag) {
     for (const auto& t : e.tags)
         if (t == tag || t.rfind(prefix, 0) == 0) return true;
     return false;
+}
+
+/// The next item beside the last one when `width` fits there, else on the next line (a phone).
+void sameLineIfFits(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
 }
 } // namespace
 
@@ -289,6 +297,8 @@ void App::drawReviews() {
                 if (c->requestsEvidence) ImGui::SameLine();
                 chip(choiceLabel(EntryKind::Review, field::kOutcome, c->outcome).c_str(), p.accent);
             }
+            drawTrust(checkComment(doc, *c, {}), "comment.trust." + c->id,
+                      c->requestsEvidence || !c->outcome.empty());
             if (e && button(("comment.open." + c->id).c_str(), "Open entry", false))
                 editEntry(e->id);
             ImGui::Separator();
@@ -316,11 +326,39 @@ void App::drawReviews() {
             if (st != SignOffState::Current)
                 registerLastItem(("signoff.state." + std::string(signOffStateId(st))).c_str(),
                                  "sign-off state");
+            const size_t si = static_cast<size_t>(&s - doc.signOffs.data());
+            const ReviewCheck trust = checkSignOff(doc, s, {});
+            drawTrust(trust, "signoff.trust." + std::to_string(si), true);
             if (e) {
-                ImGui::SameLine();
-                if (button(("signoff.open." + std::to_string(&s - doc.signOffs.data())).c_str(),
-                           "Open entry", false))
+                sameLineIfFits(ImGui::CalcTextSize("Open entry").x +
+                               ImGui::GetStyle().FramePadding.x * 2);
+                if (button(("signoff.open." + std::to_string(si)).c_str(), "Open entry", false))
                     editEntry(e->id);
+            }
+            // The practitioner may withdraw a sign-off that is not authentic: it stays, marked.
+            if (!s.withdrawnMs && trust.state != TrustState::Authentic) {
+                const std::string n = std::to_string(si);
+                auto it = m_withdrawReason.find(si);
+                if (it == m_withdrawReason.end()) {
+                    if (button(("signoff.withdraw.open." + n).c_str(), "Withdraw...", false))
+                        m_withdrawReason[si];
+                } else {
+                    textField(("signoff.withdraw.reason." + n).c_str(), "Why withdraw it?",
+                              it->second, "e.g. signed before the entry was finished");
+                    const std::string reason = it->second;
+                    ImGui::BeginDisabled(trim(reason).empty());
+                    const bool go = button(("signoff.withdraw." + n).c_str(), "Withdraw sign-off", true);
+                    ImGui::EndDisabled();
+                    ImGui::SameLine();
+                    const bool cancel = button(("signoff.withdraw.cancel." + n).c_str(), "Cancel", false);
+                    if (go || cancel) m_withdrawReason.erase(si);
+                    if (go) {
+                        if (auto w = withdrawSignOff(doc, si, reason, m_clock.nowMs()))
+                            m_session.store().apply(
+                                cmd::ReplacePortfolio{*w, "Withdraw a sign-off"});
+                        break; // the portfolio changed under this loop
+                    }
+                }
             }
             ImGui::Separator();
         }
@@ -336,6 +374,30 @@ void App::drawReviews() {
             show(Screen::Share);
     }
     endCard();
+}
+
+void App::drawTrust(const ReviewCheck& c, const std::string& id, bool sameLine) {
+    const Palette& p = palette();
+    // The longest of these that fits the line (a phone is narrow); all of it in the tooltip.
+    const std::string label(trustStateLabel(c.state));
+    const std::string academy =
+        c.state == TrustState::Authentic ? " (" + c.academy + "'s roster)" : std::string();
+    const std::string key = c.fingerprint.empty() ? "" : " \xc2\xb7 key " + c.fingerprint;
+    const std::string full = label + academy + key;
+    auto width = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x + em(1.0f); };
+    if (sameLine) sameLineIfFits(width(full));
+    const float avail = ImGui::GetContentRegionAvail().x;
+    std::string text = full;
+    for (const std::string& shorter : {label + key, label})
+        if (width(text) > avail) text = shorter;
+    chip(text.c_str(), c.state == TrustState::Authentic      ? p.good
+                       : c.state == TrustState::BadSignature ? p.bad
+                                                             : p.warn);
+    registerLastItem((id + "." + std::string(trustStateId(c.state))).c_str(), text.c_str());
+    if (ImGui::IsItemHovered()) {
+        const std::string tip = c.detail.empty() ? full : full + "\n" + c.detail;
+        ImGui::SetTooltip("%s", tip.c_str());
+    }
 }
 
 } // namespace pathway::ui

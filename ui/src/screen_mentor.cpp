@@ -7,6 +7,7 @@
 #include "pathway/core/integrity.hpp"
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/portfolio_io.hpp"
+#include "pathway/core/signing.hpp"
 #include "pathway/core/text.hpp"
 #include "pathway/ui/app.hpp"
 #include "pathway/ui/theme.hpp"
@@ -100,10 +101,19 @@ void App::drawMentor() {
     ImGui::Dummy(ImVec2(0, em(0.4f)));
     if (m_mentorFromCohort) drawPractitionerSummary(doc);
 
+    ReviewerKeyState& k = m_exchange->reviewerKey;
+    if (!k.loaded) {
+        k.loaded = true;
+        k.file = m_host.loadReviewerKey();
+        if (!k.file.empty() && !keyFileIsSealed(k.file)) {
+            KeyFileResult r = parseKeyFile(k.file, "");
+            if (r.key) k.key = std::move(r.key);
+        }
+    }
     auto save = [&] {
         std::vector<ReviewAction> actions = m.actions;
-        FeedbackResult fb =
-            buildFeedback(doc, trim(m.reviewer), trim(m.role), actions, m_clock.nowMs(), m.ids);
+        FeedbackResult fb = buildFeedback(doc, trim(m.reviewer), trim(m.role), actions,
+                                          m_clock.nowMs(), m.ids, k.key ? &*k.key : nullptr);
         if (!fb.feedback) {
             m.message = fb.error;
             m.messageIsError = true;
@@ -157,8 +167,13 @@ void App::drawMentor() {
     }
 
     // Who is reviewing, and the feedback file.
+    if (k.key) { // the key's card is who signs: name and role come from it
+        m.reviewer = k.key->card.name;
+        m.role = k.key->card.role;
+    }
     if (beginCard("reviewer", ImVec2(0, 0))) {
         cardTitle(icon::kReview, "Your feedback");
+        ImGui::BeginDisabled(k.key.has_value());
         // Name and role side by side on a desktop, one above the other on a phone.
         if (m_phone) {
             textField("mentor.reviewer", "Your name", m.reviewer, "e.g. Pat Example", 0,
@@ -181,6 +196,7 @@ void App::drawMentor() {
             ImGui::SetCursorScreenPos(
                 ImVec2(top.x, std::max(bottom, ImGui::GetCursorScreenPos().y)));
         }
+        ImGui::EndDisabled();
         int comments = 0, requests = 0, signs = 0, outcomes = 0;
         for (const auto& a : m.actions) {
             comments += a.type == ReviewAction::Type::Comment;
@@ -218,6 +234,8 @@ void App::drawMentor() {
     }
     endCard();
     ImGui::Dummy(ImVec2(0, em(0.3f)));
+    drawReviewerKey(m.reviewer, m.role);
+    ImGui::Dummy(ImVec2(0, em(0.3f)));
 
     // The entries, newest first.
     ImGui::PushItemWidth(-FLT_MIN);
@@ -236,6 +254,78 @@ void App::drawMentor() {
                                          : "No entry matches the search.");
     for (size_t i : order)
         drawMentorEntry(doc.entries[i], i);
+}
+
+void App::drawReviewerKey(const std::string& name, const std::string& role) {
+    const Palette& p = palette();
+    ReviewerKeyState& k = m_exchange->reviewerKey;
+    if (beginCard("reviewerkey", ImVec2(0, 0))) {
+        cardTitle(icon::kVerified, "Your reviewer key");
+        if (k.key) {
+            const ReviewerCard& c = k.key->card;
+            std::string who = c.name;
+            for (const std::string* part : {&c.role, &c.organisation})
+                if (!part->empty()) who += ", " + *part;
+            ax::TextColored(p.good, "%s", icon::kCheckCircle);
+            ImGui::SameLine(0, em(0.4f));
+            ax::TextWrapped("Your feedback is signed as %s.", who.c_str());
+            const std::string fp = "Key fingerprint " + keyFingerprint(c.publicKey);
+            muted(fp.c_str());
+            registerLastItem("mentor.key.fingerprint", fp.c_str());
+            mutedWrapped("Give your reviewer card to the academy once: it lists you in its roster, "
+                         "and then your sign-offs show as authentic. The private key stays on "
+                         "this device.");
+            if (button("mentor.key.card", (std::string(icon::kDownload) + "  Save my reviewer card").c_str(), false))
+                m_host.offerDownload("pathway-reviewer-card-" + fileSlug(c.name) + ".json",
+                                     "application/json", serializeCard(c));
+        } else if (!k.file.empty()) {
+            mutedWrapped("Your key on this device is protected by a passphrase. Unlock it to sign "
+                         "this feedback.");
+            textField("mentor.key.passphrase", "Passphrase", k.passphrase, "", 0, TextKind::Secret);
+            if (button("mentor.key.unlock", "Unlock", true)) {
+                KeyFileResult r = parseKeyFile(k.file, k.passphrase);
+                k.passphrase.clear();
+                k.messageIsError = !r.key;
+                k.message = r.key ? "Unlocked." : r.error;
+                if (r.key) k.key = std::move(r.key);
+            }
+        } else {
+            mutedWrapped("Sign your feedback so the practitioner and their academy can tell it is "
+                         "yours and unchanged. Make a key once: the private part stays on this "
+                         "device; you share only your reviewer card. Without a key your feedback "
+                         "is marked unsigned.");
+            textField("mentor.key.organisation", "Your organisation", k.organisation,
+                      "e.g. Example Council");
+            textField("mentor.key.passphrase", "Passphrase (optional)", k.passphrase,
+                      "Protects the key on this device", 0, TextKind::Secret);
+            ImGui::BeginDisabled(trim(name).empty());
+            if (button("mentor.key.make", "Make my reviewer key", true)) {
+                SystemRandomBytes random;
+                KeyResult r = generateReviewerKey(
+                    {std::string(trim(name)), std::string(trim(role)), k.organisation, ""}, random);
+                std::string file = r.key ? serializeKeyFile(*r.key, k.passphrase, random) : "";
+                if (!r.key || file.empty()) {
+                    k.message = r.key ? "No random numbers could be had: no key was made." : r.error;
+                    k.messageIsError = true;
+                } else {
+                    m_host.saveReviewerKey(file);
+                    k.file = file;
+                    k.key = std::move(r.key);
+                    k.passphrase.clear();
+                    k.message = "Key made and kept on this device.";
+                    k.messageIsError = false;
+                }
+            }
+            ImGui::EndDisabled();
+            if (trim(name).empty()) mutedWrapped("Type your name above first: the key carries it.");
+        }
+        if (!k.message.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, k.messageIsError ? p.bad : p.good);
+            ax::TextWrapped("%s", k.message.c_str());
+            ImGui::PopStyleColor();
+        }
+    }
+    endCard();
 }
 
 void App::drawMentorEntry(const Entry& e, size_t index) {
@@ -304,11 +394,11 @@ void App::drawMentorEntry(const Entry& e, size_t index) {
     }
     for (const SignOff& s : doc.signOffs) {
         if (s.entryId != e.id) continue;
-        const SignOffState st = signOffState(doc, s);
-        ax::TextColored(st == SignOffState::Current ? p.good : p.warn, "%s", icon::kVerified);
+        const ReviewCheck c = checkSignOff(doc, s, {});
+        ax::TextColored(c.state == TrustState::Authentic ? p.good : p.warn, "%s", icon::kVerified);
         ImGui::SameLine(0, em(0.4f));
-        ax::TextWrapped("Signed off by %s%s", s.reviewer.c_str(),
-                           st == SignOffState::Current ? "" : " (edited since)");
+        ax::TextWrapped("Signed off by %s: %s", s.reviewer.c_str(),
+                           std::string(trustStateLabel(c.state)).c_str());
     }
     ImGui::PopTextWrapPos();
 
@@ -370,8 +460,9 @@ void App::drawMentorEntry(const Entry& e, size_t index) {
         add(ReviewAction::Type::SignOff, {});
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Records a fingerprint (SHA-256) of the entry as you see it: if it is "
-                          "edited later, the sign-off shows as stale.");
+        ImGui::SetTooltip("Records a fingerprint (SHA-256) of the entry as you see it, signed "
+                          "with your reviewer key when you have one: if it is edited later, the "
+                          "sign-off shows as stale.");
     if (e.kind == EntryKind::Review) {
         ImGui::Dummy(ImVec2(0, em(0.2f)));
         muted("Review outcome");

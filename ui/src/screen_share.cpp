@@ -194,6 +194,7 @@ void App::receiveFile(std::string_view purpose, std::string_view name, std::stri
         m.fileName = file;
         m.feedback = std::move(*fb.feedback);
         m.result = mergeFeedback(doc, m.feedback);
+        if (!m.result.ok()) return fail(m.result.error);
         m.revision = m_session.store().revision();
         if (!m.feedback.practitioner.empty() && !doc.profile.name.empty() &&
             asciiLower(trim(m.feedback.practitioner)) != asciiLower(trim(doc.profile.name)))
@@ -605,7 +606,9 @@ void App::drawMergePreview() {
         if (merge && r.changed()) {
             if (m.revision != m_session.store().revision())
                 m.result = mergeFeedback(m_session.store().portfolio(), fb);
-            CommandResult res = m_session.store().apply(cmd::ReplacePortfolio{
+            // Refused now (an entry it signs off was deleted since the preview): nothing changes.
+            CommandResult res{false, m.result.error, {}};
+            if (m.result.ok()) res = m_session.store().apply(cmd::ReplacePortfolio{
                 m.result.portfolio,
                 "Merge feedback from " + (fb.reviewer.empty() ? m.fileName : fb.reviewer)});
             x.message = res ? "Merged " + plural(r.commentsAdded, "comment", "comments") + " and " +

@@ -102,7 +102,7 @@ std::string semanticsJson(std::string_view title, std::string_view live) {
             description += description.empty() ? described[i] : ", " + described[i];
         nodes.push_back({key, roleId(r.role), r.label, description, rounded(r.x), rounded(r.y),
                          rounded(r.w), rounded(r.h), r.states, r.level, r.progress, r.progressMax,
-                         r.multiline});
+                         r.multiline, r.isTextField && r.kind == TextKind::Secret});
         if (navId && r.itemId == navId && interactive(r.role)) focus = key;
         st.nodes.push_back({std::move(key), r.id, r.itemId, r.windowId, r.isTextField,
                             ImRect(r.x, r.y, r.x + r.w, r.y + r.h)});

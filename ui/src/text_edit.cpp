@@ -176,6 +176,7 @@ std::string_view textKindId(TextKind kind) {
     case TextKind::Date: return "date";
     case TextKind::Number: return "number";
     case TextKind::Code: return "code";
+    case TextKind::Secret: return "secret";
     }
     return "line";
 }

@@ -301,15 +301,32 @@ void writingAids(const char* id, const std::string& value, bool active) {
 }
 } // namespace
 
+namespace {
+// One '*' per character of `value` in the last item's frame, clipped to it.
+void drawStars(std::string_view value) {
+    size_t chars = 0;
+    for (const char c : value) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    const std::string stars(chars, '*');
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(min, max, true);
+    dl->AddText(ImVec2(min.x + pad.x, min.y + pad.y), ImGui::GetColorU32(ImGuiCol_Text), stars.c_str());
+    dl->PopClipRect();
+}
+} // namespace
+
 TextEditResult editText(const char* id, const char* label, std::string& value,
                         const TextFieldSpec& spec) {
     const std::string imguiId = std::string("##") + id;
     TextOverlay& ov = textOverlay();
     TextEditResult r;
     ImGui::SetNextItemWidth(spec.width);
+    const bool secret = spec.kind == TextKind::Secret;
     if (!spec.multiline && !ov.enabled) {
         // Natively ImGui's own single line (it scrolls sideways while typing).
-        const bool changed = ImGui::InputTextWithHint(imguiId.c_str(), spec.hint, &value);
+        const bool changed = ImGui::InputTextWithHint(imguiId.c_str(), spec.hint, &value,
+                                                      secret ? ImGuiInputTextFlags_Password : 0);
         r.changed = changed;
         r.active = ImGui::IsItemActive();
         r.deactivated = ImGui::IsItemDeactivatedAfterEdit();
@@ -324,6 +341,9 @@ TextEditResult editText(const char* id, const char* label, std::string& value,
             opt.minHeight = std::max(opt.minHeight, ov.contentHeight);
             opt.endEdit = ov.endRequested;
         }
+        // A passphrase is never drawn: stars over the frame (as ImGui's own password field),
+        // and while it is edited the page's field over it is a password input.
+        if (secret && !value.empty()) opt.drawText = false;
         if (ov.enabled && ov.activate == id) {
             opt.activate = true;
             ov.activate.clear();
@@ -342,9 +362,10 @@ TextEditResult editText(const char* id, const char* label, std::string& value,
             r.changed = true;
         }
         if (pending) ov.text.reset();
+        if (secret && !covered && !value.empty()) drawStars(value);
         // What is typed gets its glyphs before the next frame (glyphs.hpp): ImGui's own field
         // is noted by noteActiveInputText, this editor of ours (and the page's field over it) here.
-        if (r.changed) noteText(value);
+        if (r.changed && !secret) noteText(value);
         if (covered && opt.endEdit && !r.applied) {
             ov.endRequested = false;
             ov.id.clear();

@@ -308,6 +308,7 @@
     date: { spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off', inputmode: 'text', enterkeyhint: 'done' },
     number: { spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off', inputmode: 'decimal', enterkeyhint: 'done' },
     code: { spellcheck: 'false', autocorrect: 'off', autocapitalize: 'characters', inputmode: 'text', enterkeyhint: 'done' },
+    secret: { spellcheck: 'false', autocorrect: 'off', autocapitalize: 'off', inputmode: 'text', enterkeyhint: 'done', autocomplete: 'off' },
   };
   const encoder = new TextEncoder();
   const utf8Offset = (text, index) => encoder.encode(text.slice(0, index)).length;
@@ -434,7 +435,7 @@
     const el = document.createElement(info.multiline ? 'textarea' : 'input');
     el.className = 'text-field';
     el.id = 'text-field';
-    if (!info.multiline) el.type = 'text';
+    if (!info.multiline) el.type = info.kind === 'secret' ? 'password' : 'text'; // a passphrase
     el.setAttribute('aria-label', info.label || '');
     el.setAttribute('lang', 'en-GB');
     el.setAttribute('autocomplete', 'off');
@@ -735,7 +736,7 @@
     if (role === 'link') el.href = '#' + key;
     if (role === 'button' || role === 'tab' || role === 'combobox' || role === 'option') el.type = 'button';
     if (role === 'checkbox') el.type = 'checkbox';
-    if (role === 'textbox' && !n[12]) el.type = 'text';
+    if (role === 'textbox' && !n[12]) el.type = n[13] ? 'password' : 'text';
     if (role === 'textbox') { el.setAttribute('lang', 'en-GB'); el.setAttribute('autocomplete', 'off'); }
     if (role === 'status') el.setAttribute('role', 'status');
     if (role === 'img') el.setAttribute('role', 'img');
@@ -786,7 +787,8 @@
     const editingThis = !!field && field.id === el.dataset.id;
     setAttr(el, 'aria-hidden', editingThis ? 'true' : null);
     el.tabIndex = editingThis ? -1 : 0;
-    if (!editingThis && document.activeElement !== el && hook.ready) {
+    // A passphrase is never copied into the page (its mirror stays empty).
+    if (!editingThis && document.activeElement !== el && hook.ready && el.type !== 'password') {
       const v = mod().UTF8ToString(call('pathway_field_value', 'number', ['string'], [el.dataset.id]));
       if (el.value !== v) el.value = v;
     }

@@ -34,6 +34,9 @@ struct CohortRow {
     bool reviewOverdue = false;
     std::optional<Date> lastActivity; ///< latest entry date
     int32_t signOffsNotCurrent = 0;
+    /// Comments, outcomes and sign-offs with no reviewer signature, and signed by a key no
+    /// roster kept in the portfolio vouches for (signing.hpp).
+    int32_t reviewsUnsigned = 0, reviewsUnknownKey = 0;
     std::vector<CoverageCell> coverage;
     // Added for the academy's view (issue 20).
     std::vector<AttentionFlag> attention; ///< "needs attention", in the rules' order

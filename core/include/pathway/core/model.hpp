@@ -178,6 +178,16 @@ struct Entry {
     bool operator==(const Entry&) const = default;
 };
 
+/// A reviewer's Ed25519 signature over a comment or sign-off (see signing.hpp); all empty when
+/// the item is unsigned (older files, imports, a reviewer without a key).
+struct ReviewSeal {
+    std::string publicKey;    ///< the reviewer's public key, hex
+    std::string organisation; ///< from the reviewer's card
+    std::string practitioner; ///< the portfolio owner's name as the reviewer signed it
+    std::string signature;    ///< hex
+    bool operator==(const ReviewSeal&) const = default;
+};
+
 /// A mentor's or assessor's word on an entry (filled in by review files).
 struct Comment {
     std::string id;
@@ -188,6 +198,8 @@ struct Comment {
     bool requestsEvidence = false; ///< "please add more evidence"
     std::string outcome; ///< a review outcome ("on-track", "pass", ...) or "" for a comment
     int64_t atMs = 0;
+    std::string entryHash; ///< the entry's content hash when written ("" in older files)
+    ReviewSeal seal;
     bool operator==(const Comment&) const = default;
 };
 
@@ -198,6 +210,9 @@ struct SignOff {
     std::string role;
     std::string contentHash; ///< SHA-256 hex of the entry's canonical content
     int64_t atMs = 0;
+    ReviewSeal seal;
+    int64_t withdrawnMs = 0;     ///< when the practitioner withdrew it (0: in force)
+    std::string withdrawnReason; ///< why, in the practitioner's words
     bool operator==(const SignOff&) const = default;
 };
 

@@ -11,7 +11,8 @@
 namespace pathway::core {
 
 /// 2 (issue 12): "tombstones" (deleted entries: id, deleted) and "revision" (saves counted).
-inline constexpr int kSchemaVersion = 2;
+/// 3 (issue 17): comments and sign-offs may carry a reviewer's signature; sign-offs a withdrawal.
+inline constexpr int kSchemaVersion = 3;
 inline constexpr std::string_view kPortfolioFormat = "pathway-portfolio";
 /// Larger files are refused before parsing (a year of evidence is a few MB).
 inline constexpr size_t kMaxPortfolioBytes = 64u * 1024u * 1024u;
@@ -47,5 +48,8 @@ nlohmann::json asyeRecordToJson(const AsyeRecord& record);
 /// Reads the profile's "asye" member; on failure nullopt and `error` ("profile.asye.leave[0].to
 /// is before from").
 std::optional<AsyeRecord> asyeRecordFromJson(const nlohmann::json& j, std::string& error);
+/// A comment or sign-off as the portfolio file stores it (with its signature, if any).
+nlohmann::json commentToJson(const Comment& comment);
+nlohmann::json signOffToJson(const SignOff& signOff);
 
 } // namespace pathway::core

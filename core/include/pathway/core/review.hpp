@@ -1,10 +1,13 @@
 // Review by file: a mentor or assessor without an account reads a shared portfolio and writes a
-// feedback file ("pathway-feedback", schema 1) with comments, evidence requests, review outcomes
-// and sign-offs; the practitioner merges it. Merging is a pure function: it never loses either
+// feedback file ("pathway-feedback", schema 2) with comments, evidence requests, review outcomes
+// and sign-offs, each signed with the reviewer's key when they have one (signing.hpp); the
+// practitioner merges it. A signed file changed after signing is refused whole; schema 1 files
+// (and schema 2 files written without a key) merge as unsigned. Merging is a pure function: it never loses either
 // side's work, gives the same result whatever the order of two files, and twice = once.
 #pragma once
 
 #include "pathway/core/model.hpp"
+#include "pathway/core/signing.hpp"
 #include "pathway/core/store.hpp"
 
 #include <cstdint>
@@ -16,7 +19,7 @@
 namespace pathway::core {
 
 inline constexpr std::string_view kFeedbackFormat = "pathway-feedback";
-inline constexpr int kFeedbackSchema = 1;
+inline constexpr int kFeedbackSchema = 2;
 
 /// What one reviewer wrote about one portfolio. Comments carry the reviewer as author; an
 /// evidence request is a comment with requestsEvidence; a review outcome a comment with outcome.
@@ -24,6 +27,8 @@ struct Feedback {
     std::string reviewer;
     std::string role;
     std::string practitioner; ///< the reviewed portfolio's profile name (a check, not a key)
+    std::string organisation; ///< from the reviewer's card (signed files)
+    std::string publicKey;    ///< the reviewer's key, hex; "" for an unsigned file
     int64_t createdMs = 0;
     std::vector<Comment> comments;
     std::vector<SignOff> signOffs; ///< hashes of the entries as the reviewer saw them
@@ -48,11 +53,17 @@ struct FeedbackResult {
     std::string error; ///< one sentence when feedback is empty
 };
 
-/// Builds a feedback file from actions on `portfolio` (read-only). Sign-offs hash the entries
-/// as they are now. Fails on an unknown or ambiguous entry id or an empty reviewer name.
+/// Builds a feedback file from actions on `portfolio` (read-only). Sign-offs and comments hash
+/// the entries as they are now. With a key, the reviewer is the key's card (name, role and
+/// organisation; `reviewer` and `role` are then ignored) and every item is signed. Fails on an
+/// unknown or ambiguous entry id or an empty reviewer name.
 FeedbackResult buildFeedback(const Portfolio& portfolio, std::string_view reviewer,
                              std::string_view role, const std::vector<ReviewAction>& actions,
-                             int64_t nowMs, IdSource& ids);
+                             int64_t nowMs, IdSource& ids, const ReviewerKey* key = nullptr);
+
+/// "" when every signed item of the feedback matches its signature and a signed file has no
+/// unsigned item; else one sentence naming the first that does not.
+std::string checkFeedbackSignatures(const Feedback& feedback);
 
 /// The entry whose id is `idOrPrefix` or uniquely starts with it (4+ characters); else error.
 const Entry* resolveEntry(const Portfolio& portfolio, std::string_view idOrPrefix,
@@ -72,6 +83,8 @@ struct MergeReport {
     int32_t signOffsAdded = 0;
     int32_t signOffsAlready = 0;
     int32_t signOffsNotCurrent = 0; ///< signed content differs from the entry now (edited since)
+    int32_t unsignedItems = 0;      ///< comments and sign-offs that came without a signature
+    int32_t commentsKeptApart = 0;  ///< reused another reviewer's comment id: both kept
     std::vector<std::string> notes; ///< sentences for the user
     bool changed() const {
         return changes() > 0;
@@ -87,12 +100,23 @@ struct MergeReport {
 struct MergeResult {
     Portfolio portfolio;
     MergeReport report;
+    std::string error; ///< refused (the portfolio is then the input, unchanged)
+    bool ok() const { return error.empty(); }
 };
 
-/// Merges a feedback file into a portfolio: comments are keyed by id, sign-offs by
-/// (entry, reviewer, role, hash); the union is kept in a canonical order, so the result does
-/// not depend on the order files are merged in and merging again changes nothing.
+/// Merges a feedback file into a portfolio: comments are keyed by id and signer (the key, or
+/// for unsigned ones author and role: a comment reusing another reviewer's id is kept beside
+/// it, never replacing it), sign-offs by (entry, reviewer, role, hash, key); the union is kept
+/// in a canonical order, so the result does not depend on the order files are merged in and
+/// merging again changes nothing. Refused, changing nothing, when a signature does not match
+/// (checkFeedbackSignatures) or a sign-off names an entry the portfolio does not have.
 MergeResult mergeFeedback(const Portfolio& portfolio, const Feedback& feedback);
+
+/// The practitioner withdraws a sign-off (by its index in portfolio.signOffs): it stays, marked
+/// withdrawn with the time and reason. nullopt when the index is out of range, it is already
+/// withdrawn or the reason is blank.
+std::optional<Portfolio> withdrawSignOff(const Portfolio& portfolio, size_t index,
+                                         std::string_view reason, int64_t nowMs);
 
 /// Merges another copy of a portfolio (a JSON backup) into this one: entries are keyed by id;
 /// when both hold different versions the newer (updated time, then content hash) wins and the

@@ -6,9 +6,11 @@
 #include "pathway/core/model.hpp"
 #include "pathway/core/requirements.hpp"
 #include "pathway/core/session.hpp"
+#include "pathway/core/signing.hpp"
 #include "pathway/ui/host.hpp"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -157,6 +159,11 @@ class App {
     void drawFilePrompt();
     // screen_mentor.cpp
     void drawMentor();
+    void drawReviewerKey(const std::string& name, const std::string& role);
+    /// "Authentic (Example Academy's roster), key 1A2B ..." or why not, as a chip (shortened
+    /// to what fits; `sameLine`: beside the last item when it fits there).
+    void drawTrust(const core::ReviewCheck& check, const std::string& id, bool sameLine = false);
+    std::map<size_t, std::string> m_withdrawReason; ///< sign-off index -> reason being typed
     void drawMentorEntry(const core::Entry& e, size_t index);
     void openForReview(std::string_view name, std::string_view bytes);
 

@@ -33,6 +33,13 @@ class Host {
     /// The draft saved last time, or "" when there is none. Read once, when the App starts.
     virtual std::string loadDraft() { return {}; }
 
+    /// Keeps the reviewer's private key file (core/signing.hpp: sealed when they chose a
+    /// passphrase) on this device: natively a private file in the data folder, on the web in
+    /// IndexedDB (IDBFS). It never leaves the device unless the user exports it. "" removes it.
+    virtual void saveReviewerKey(std::string_view bytes) { (void)bytes; }
+    /// The key file kept by saveReviewerKey, or "" when there is none.
+    virtual std::string loadReviewerKey() { return {}; }
+
     /// Asks the user for a file to open (imports, feedback files, a portfolio to review).
     /// `purpose` is handed back with the bytes through App::receiveFile(); `accept` lists
     /// extensions and types (".json,application/json"). Returns false when the platform has no
@@ -101,6 +108,8 @@ class NullHost final : public Host {
     }
     int wordListRequests = 0;
     bool fetchesWordList = false; ///< act like the web: the list arrives later
+    void saveReviewerKey(std::string_view bytes) override { reviewerKey = std::string(bytes); }
+    std::string loadReviewerKey() override { return reviewerKey; }
     bool requestFile(std::string_view purpose, std::string_view accept) override {
         requestedPurpose = std::string(purpose);
         requestedAccept = std::string(accept);
@@ -147,6 +156,7 @@ class NullHost final : public Host {
     std::string lastDownload;
     std::string draft;
     int draftSaves = 0;
+    std::string reviewerKey;
 };
 
 } // namespace pathway::ui

@@ -52,9 +52,11 @@ enum class TextKind : uint8_t {
     Date,     ///< YYYY-MM-DD: no autocorrect or capitals, numeric keyboard
     Number,   ///< hours: decimal keyboard
     Code,     ///< registration numbers, file paths: nothing changed by the keyboard
+    Secret,   ///< a passphrase: never drawn (dots), nothing corrected or remembered
 };
 
-/// "prose", "line", "name", "search", "date", "number", "code" (the web page's keyboard settings).
+/// "prose", "line", "name", "search", "date", "number", "code", "secret" (the web page's
+/// keyboard settings; "secret" is a password field).
 std::string_view textKindId(TextKind kind);
 
 struct TextEditOptions {

@@ -140,7 +140,7 @@ void publishProgress(std::string_view name, float value, float max);
 
 /// The screen's semantics for assistive technology, from this frame's widgets (issue 13), as the
 /// web page's mirror reads it: {"title", "live", "focus": key or "", "nodes": [[key, role, name,
-/// description, x, y, w, h, states, level, value, max, multiline]]} in drawing order. Text
+/// description, x, y, w, h, states, level, value, max, multiline, secret]]} in drawing order. Text
 /// inside a button's rectangle becomes the button's description; keys are stable ids, or for
 /// static text its role, name and occurrence. Also remembers the nodes for the requests below.
 std::string semanticsJson(std::string_view title, std::string_view live);
