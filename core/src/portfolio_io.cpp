@@ -745,6 +745,12 @@ json portfolioToJson(const Portfolio& p) {
     return j;
 }
 
+std::string entryFileText(const Entry& entry) {
+    std::string out;
+    writeEntry(out, entry, 0);
+    return out;
+}
+
 /// The reference the writer above must match byte for byte (kept for tests).
 std::string serializePortfolioViaTree(const Portfolio& p) {
     // nlohmann's object keeps keys sorted, so the output is stable for equal portfolios.

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace pathway::core {
 
@@ -54,30 +55,61 @@ std::string signOffDocId(const SignOff& s) {
     return std::string(kSignOffPrefix) + sha256Hex(seed).substr(0, 32);
 }
 
-std::string documentHash(const json& body) {
-    return sha256Hex(body.dump()).substr(0, 32);
+namespace {
+
+constexpr std::string_view kDeletedHash = "deleted"; // never a hex digest
+
+std::string shortHash(std::string_view text) {
+    return sha256Hex(text).substr(0, 32);
 }
 
-SyncDocuments portfolioDocuments(const Portfolio& p) {
-    json tree = portfolioToJson(p);
-    SyncDocuments docs;
-    docs.emplace(kProfileDocId, json{{"type", "profile"},
-                                     {"profile", std::move(tree["profile"])},
-                                     {"assessed_against", std::move(tree["assessed_against"])}});
-    json& entries = tree["entries"];
-    for (size_t i = 0; i < p.entries.size(); ++i)
-        docs.emplace(entryDocId(p.entries[i].id),
-                     json{{"type", "entry"}, {"entry", std::move(entries[i])}});
-    json& comments = tree["comments"];
+std::string bodyHash(const json& body) {
+    return shortHash(body.dump());
+}
+
+json profileDocument(const Portfolio& p) {
+    return {{"type", "profile"}, {"profile", profileToJson(p.profile)}, {"assessed_against", p.assessedAgainst}};
+}
+
+/// Comments and sign-offs as the file writes them, with their document ids.
+template <class Visit>
+void forEachReviewDocument(const Portfolio& p, Visit&& visit) {
+    if (p.comments.empty() && p.signOffs.empty()) return;
+    Portfolio reviews;
+    reviews.comments = p.comments;
+    reviews.signOffs = p.signOffs;
+    json tree = portfolioToJson(reviews);
     for (size_t i = 0; i < p.comments.size(); ++i)
-        docs.emplace(commentDocId(p.comments[i].id),
-                     json{{"type", "comment"}, {"comment", std::move(comments[i])}});
-    json& signOffs = tree["sign_offs"];
+        visit(commentDocId(p.comments[i].id), json{{"type", "comment"}, {"comment", std::move(tree["comments"][i])}});
     for (size_t i = 0; i < p.signOffs.size(); ++i)
-        docs.emplace(signOffDocId(p.signOffs[i]),
-                     json{{"type", "signoff"}, {"sign_off", std::move(signOffs[i])}});
-    for (const auto& t : p.tombstones) docs[entryDocId(t.id)] = deletionBody("entry", t.deletedMs);
+        visit(signOffDocId(p.signOffs[i]), json{{"type", "signoff"}, {"sign_off", std::move(tree["sign_offs"][i])}});
+}
+
+} // namespace
+
+SyncDocuments portfolioDocuments(const Portfolio& p, const std::set<std::string>* only) {
+    auto wanted = [&](const std::string& id) { return !only || only->count(id) > 0; };
+    SyncDocuments docs;
+    if (wanted(std::string(kProfileDocId))) docs.emplace(kProfileDocId, profileDocument(p));
+    for (const auto& e : p.entries)
+        if (std::string id = entryDocId(e.id); wanted(id))
+            docs.emplace(std::move(id), json{{"type", "entry"}, {"entry", entryToJson(e)}});
+    forEachReviewDocument(p, [&](std::string id, json body) {
+        if (wanted(id)) docs.emplace(std::move(id), std::move(body));
+    });
+    for (const auto& t : p.tombstones)
+        if (std::string id = entryDocId(t.id); wanted(id)) docs[id] = deletionBody("entry", t.deletedMs);
     return docs;
+}
+
+DocumentHashes documentHashes(const Portfolio& p) {
+    DocumentHashes hashes;
+    hashes.emplace(kProfileDocId, bodyHash(profileDocument(p)));
+    // Entries, nearly all of the bytes: their file text (the direct writer), not a JSON tree.
+    for (const auto& e : p.entries) hashes.emplace(entryDocId(e.id), shortHash(entryFileText(e)));
+    forEachReviewDocument(p, [&](std::string id, const json& body) { hashes.emplace(std::move(id), bodyHash(body)); });
+    for (const auto& t : p.tombstones) hashes[entryDocId(t.id)] = kDeletedHash;
+    return hashes;
 }
 
 AssembleResult assemblePortfolio(const Portfolio& frame, const SyncDocuments& documents) {
@@ -201,24 +233,24 @@ namespace {
 
 /// True when document `id` here differs from what was last synced: new, edited, deleted (as a
 /// CouchDB deletion or by being gone) or brought back.
-bool changedHere(const SyncDocuments& docs, const SyncState& st, const std::string& id) {
-    auto d = docs.find(id);
+bool changedHere(const DocumentHashes& here, const SyncState& st, const std::string& id) {
+    auto d = here.find(id);
     auto s = st.docs.find(id);
-    const bool gone = d == docs.end() || isDeletion(d->second);
-    if (s == st.docs.end()) return d != docs.end();
+    const bool gone = d == here.end() || d->second == kDeletedHash;
+    if (s == st.docs.end()) return d != here.end();
     if (s->second.deleted) return !gone;
     if (gone) return true;
-    return documentHash(d->second) != s->second.hash;
+    return d->second != s->second.hash;
 }
 
 } // namespace
 
 int32_t pendingChanges(const Portfolio& p) {
     const SyncState st = readSyncState(p);
-    const SyncDocuments docs = portfolioDocuments(p);
+    const DocumentHashes here = documentHashes(p);
     int32_t n = 0;
-    for (const auto& [id, body] : docs) n += changedHere(docs, st, id) ? 1 : 0;
-    for (const auto& [id, s] : st.docs) n += !docs.count(id) && !s.deleted ? 1 : 0;
+    for (const auto& [id, hash] : here) n += changedHere(here, st, id) ? 1 : 0;
+    for (const auto& [id, s] : st.docs) n += !here.count(id) && !s.deleted ? 1 : 0;
     return n;
 }
 
@@ -289,7 +321,13 @@ class Couch {
 
     /// `path` after the database ("" for the database itself, "/_changes?...").
     HttpResponse call(const char* method, const std::string& path, const std::string& body = {}) {
-        HttpRequest req{method, m_db + path, {{"Accept", "application/json"}}, body};
+        return callUrl(method, m_db + path, body);
+    }
+    /// The server's own root ("/": its welcome, with its uuid).
+    HttpResponse callRoot() { return callUrl("GET", serverOf(m_o) + "/", {}); }
+
+    HttpResponse callUrl(const char* method, const std::string& url, const std::string& body) {
+        HttpRequest req{method, url, {{"Accept", "application/json"}}, body};
         if (!body.empty()) req.headers.emplace_back("Content-Type", "application/json");
         if (!m_o.user.empty())
             req.headers.emplace_back("Authorization", "Basic " + base64(m_o.user + ":" + m_o.password));
@@ -451,22 +489,74 @@ bool bulkDocs(Couch& couch, const std::vector<json>& docs, std::vector<PushOutco
     return true;
 }
 
-/// The merge of one sync round: `base` what both sides are known to share, `mine` this
-/// portfolio's documents, `theirs` mine with the server's changes applied.
+void addReport(MergeReport& into, const MergeReport& r);
+
+/// The documents one merge looks at (only those that came from the server): `base` what both
+/// sides are known to share, `mine` this portfolio's, `theirs` the server's.
 struct RoundDocs {
     SyncDocuments base, mine, theirs;
 };
 
-bool assembleAll(const Portfolio& frame, const RoundDocs& docs, Portfolio out[3], std::string& error) {
+/// Puts `merged` (a merge of the documents `ids` only) into `current`: entries in place (new
+/// ones, conflicting copies among them, at the end), tombstones, reviews and the profile.
+void splice(Portfolio& current, const Portfolio& merged, const std::set<std::string>& ids) {
+    std::unordered_map<std::string, const Entry*> byId;
+    for (const auto& e : merged.entries) byId.emplace(e.id, &e);
+    std::set<std::string> placed;
+    std::vector<Entry> entries;
+    entries.reserve(current.entries.size() + merged.entries.size());
+    for (auto& e : current.entries) {
+        if (!ids.count(entryDocId(e.id))) {
+            placed.insert(e.id);
+            entries.push_back(std::move(e));
+        } else if (auto it = byId.find(e.id); it != byId.end()) {
+            placed.insert(e.id);
+            entries.push_back(*it->second);
+        } // else deleted by the merge
+    }
+    for (const auto& e : merged.entries)
+        if (!placed.count(e.id) && !current.isDeleted(e.id)) entries.push_back(e);
+    current.entries = std::move(entries);
+    std::erase_if(current.tombstones, [&](const Tombstone& t) { return ids.count(entryDocId(t.id)) > 0; });
+    for (const auto& t : merged.tombstones) addTombstone(current, t.id, t.deletedMs);
+    std::erase_if(current.comments, [&](const Comment& c) { return ids.count(commentDocId(c.id)) > 0; });
+    std::erase_if(current.signOffs, [&](const SignOff& x) { return ids.count(signOffDocId(x)) > 0; });
+    current.comments.insert(current.comments.end(), merged.comments.begin(), merged.comments.end());
+    current.signOffs.insert(current.signOffs.end(), merged.signOffs.begin(), merged.signOffs.end());
+    normaliseReviews(current);
+    if (ids.count(std::string(kProfileDocId))) {
+        current.profile = merged.profile;
+        current.assessedAgainst = merged.assessedAgainst;
+    }
+}
+
+/// mergeConcurrent over the documents in `docs` (built on `current`'s frame: its profile when
+/// the profile is not among them), spliced into `current`. `serverSide` gets the server's
+/// documents as a portfolio (what their hashes are taken of).
+bool mergeDocuments(Portfolio& current, const RoundDocs& docs, MergeReport& report,
+                    Portfolio& serverSide, std::string& error) {
+    Portfolio frame = current;
+    frame.entries.clear();
+    frame.comments.clear();
+    frame.signOffs.clear();
+    frame.tombstones.clear();
     const SyncDocuments* parts[3] = {&docs.base, &docs.mine, &docs.theirs};
+    Portfolio built[3];
     for (int i = 0; i < 3; ++i) {
         AssembleResult a = assemblePortfolio(frame, *parts[i]);
         if (!a.portfolio) {
             error = a.error;
             return false;
         }
-        out[i] = std::move(*a.portfolio);
+        built[i] = std::move(*a.portfolio);
     }
+    MergeResult merged = mergeConcurrent(built[0], built[1], built[2]);
+    std::set<std::string> ids;
+    for (const SyncDocuments* part : parts)
+        for (const auto& [id, body] : *part) ids.insert(id);
+    splice(current, merged.portfolio, ids);
+    addReport(report, merged.report);
+    serverSide = std::move(built[2]);
     return true;
 }
 
@@ -512,14 +602,32 @@ std::string checkSyncOptions(const SyncOptions& o) {
 
 namespace {
 
+/// Which database this is, whatever address reaches it (localhost, a proxy, a new host name):
+/// the server's uuid and the database's name; the address when the server gives no uuid.
+bool databaseIdentity(Couch& couch, const SyncOptions& o, std::string& identity, std::string& error) {
+    HttpResponse root = couch.callRoot();
+    if (root.status == 0) {
+        error = couch.failure(root, "greeting the server");
+        return false;
+    }
+    json welcome = json::parse(root.body, nullptr, false);
+    const json* uuid = welcome.is_object() && welcome.contains("uuid") ? &welcome["uuid"] : nullptr;
+    identity = root.status == 200 && uuid && uuid->is_string()
+                   ? "couchdb:" + uuid->get<std::string>() + "/" + o.database
+                   : databaseLabel(o);
+    return true;
+}
+
 SyncResult syncRounds(const Portfolio& local, const SyncOptions& o, HttpTransport& http) {
     SyncResult r;
     Couch couch(o, http);
     Portfolio current = local;
     SyncState st = readSyncState(local);
-    if (st.database != databaseLabel(o)) {
+    std::string identity;
+    if (!databaseIdentity(couch, o, identity, r.error)) return r;
+    if (st.database != identity) {
         st = SyncState{};
-        st.database = databaseLabel(o);
+        st.database = identity;
     }
     std::vector<std::string> refetch; // documents a push met in a newer revision (409)
     for (int32_t round = 0; round < o.maxRounds; ++round) {
@@ -536,77 +644,82 @@ SyncResult syncRounds(const Portfolio& local, const SyncOptions& o, HttpTranspor
         // sides they have no known common base, so mergeConcurrent keeps both (the newer entry
         // and a conflicting copy; a deletion wins; the profile field by field from the profile
         // as last synced).
-        RoundDocs docs;
-        docs.mine = portfolioDocuments(current);
-        docs.base = docs.theirs = docs.mine;
+        const DocumentHashes mine = documentHashes(current);
         std::vector<std::string> takenIds;
+        std::set<std::string> taken;
         std::vector<std::pair<std::string, std::vector<std::string>>> conflicted;
         for (auto& [id, remote] : pulled) {
             auto known = st.docs.find(id);
             if (known != st.docs.end() && known->second.rev == remote.rev && remote.conflicts.empty())
                 continue; // what this portfolio pushed or pulled already
             ++r.report.documentsPulled;
-            if (changedHere(docs.mine, st, id)) {
-                docs.base.erase(id);
-                if (id == kProfileDocId && st.profileBase.is_object()) docs.base[id] = st.profileBase;
-            }
-            docs.theirs[id] = remote.body;
             takenIds.push_back(id);
+            taken.insert(id);
             if (!remote.conflicts.empty()) conflicted.emplace_back(id, remote.conflicts);
         }
-        Portfolio parts[3];
-        if (!assembleAll(current, docs, parts, r.error)) return r;
-        MergeResult merged = mergeConcurrent(parts[0], parts[1], parts[2]);
-        addReport(r.report.pulled, merged.report);
-        current = std::move(merged.portfolio);
-        // What the server holds now, as this version writes it (the hash a later edit compares).
-        const SyncDocuments serverSide = portfolioDocuments(parts[2]);
+        Portfolio serverSide; // the taken documents as the server holds them
+        if (!taken.empty()) { // nothing new (the usual one-edit sync): no merge
+            RoundDocs docs;
+            const SyncDocuments here = portfolioDocuments(current, &taken);
+            for (const auto& id : takenIds) {
+                if (auto h = here.find(id); h != here.end()) {
+                    docs.mine[id] = h->second;
+                    if (!changedHere(mine, st, id))
+                        docs.base[id] = h->second;
+                    else if (id == kProfileDocId && st.profileBase.is_object())
+                        docs.base[id] = st.profileBase;
+                }
+                docs.theirs[id] = pulled[id].body;
+            }
+            if (!mergeDocuments(current, docs, r.report.pulled, serverSide, r.error)) return r;
+        }
+        const DocumentHashes serverHashes = taken.empty() ? DocumentHashes{} : documentHashes(serverSide);
         for (const auto& id : takenIds) {
             SyncDocState& s = st.docs[id];
             s.rev = pulled[id].rev;
-            auto it = serverSide.find(id);
-            s.deleted = it == serverSide.end() || isDeletion(it->second);
-            s.hash = s.deleted ? "" : documentHash(it->second);
-            if (id == kProfileDocId && !s.deleted) st.profileBase = it->second;
+            auto it = serverHashes.find(id);
+            s.deleted = it == serverHashes.end() || it->second == kDeletedHash;
+            s.hash = s.deleted ? "" : it->second;
+            if (id == kProfileDocId && !s.deleted)
+                st.profileBase = portfolioDocuments(serverSide, &taken).at(id);
         }
 
         // 3. Server-side conflicts (two revisions made elsewhere without seeing each other):
         // each losing revision is merged in like a change made on both sides, then deleted.
         std::vector<json> losers;
         for (const auto& [id, revs] : conflicted) {
+            const std::set<std::string> one = {id};
             for (const auto& rev : revs) {
                 json body;
                 if (!fetchRevision(couch, id, rev, body, r.error)) return r;
                 losers.push_back({{"_id", id}, {"_rev", rev}, {"_deleted", true}});
                 if (!body.is_object()) continue;
                 RoundDocs c;
-                c.mine = portfolioDocuments(current);
-                c.base = c.theirs = c.mine;
-                c.base.erase(id);
+                c.mine = portfolioDocuments(current, &one);
                 if (id == kProfileDocId) c.base[id] = st.profileBase.is_object() ? st.profileBase : body;
                 c.theirs[id] = body;
-                Portfolio cp[3];
-                if (!assembleAll(current, c, cp, r.error)) return r;
-                current = mergeConcurrent(cp[0], cp[1], cp[2]).portfolio;
+                MergeReport ignored;
+                Portfolio unused;
+                if (!mergeDocuments(current, c, ignored, unused, r.error)) return r;
             }
             ++r.report.conflictsResolved;
         }
 
         // 4. Push every document that differs from the server's, with the revision it replaces.
-        const SyncDocuments now = portfolioDocuments(current);
+        const DocumentHashes merged = taken.empty() ? DocumentHashes{} : documentHashes(current);
+        const DocumentHashes& now = taken.empty() ? mine : merged;
+        std::set<std::string> changed;
+        for (const auto& [id, hash] : now)
+            if (changedHere(now, st, id)) changed.insert(id);
+        const SyncDocuments bodies = portfolioDocuments(current, &changed);
         std::vector<json> push;
-        std::map<std::string, const json*> pushedBodies;
         auto withMeta = [&](const std::string& id, json doc) {
             doc["_id"] = id;
             if (auto s = st.docs.find(id); s != st.docs.end() && !s->second.rev.empty())
                 doc["_rev"] = s->second.rev;
             return doc;
         };
-        for (const auto& [id, body] : now) {
-            if (!changedHere(now, st, id)) continue;
-            push.push_back(withMeta(id, body));
-            pushedBodies[id] = &body;
-        }
+        for (const auto& [id, body] : bodies) push.push_back(withMeta(id, body));
         for (const auto& [id, s] : st.docs)
             if (!now.count(id) && !s.deleted) push.push_back(withMeta(id, {{"_deleted", true}}));
         std::vector<PushOutcome> outcomes;
@@ -625,12 +738,17 @@ SyncResult syncRounds(const Portfolio& local, const SyncOptions& o, HttpTranspor
             }
             SyncDocState& s = st.docs[out.id];
             s.rev = out.rev;
-            auto body = pushedBodies.find(out.id);
-            s.deleted = body == pushedBodies.end() || isDeletion(*body->second);
-            s.hash = s.deleted ? "" : documentHash(*body->second);
-            if (out.id == kProfileDocId && !s.deleted) st.profileBase = *body->second;
+            auto body = bodies.find(out.id);
+            s.deleted = body == bodies.end() || isDeletion(body->second);
+            s.hash = s.deleted ? "" : now.at(out.id);
+            if (out.id == kProfileDocId && !s.deleted) st.profileBase = body->second;
             ++r.report.documentsPushed;
         }
+        // A losing revision goes only once its content is safely in the winner: not when that
+        // push met a 409 (the next round sees the conflict again and merges it then).
+        std::erase_if(losers, [&](const json& l) {
+            return std::find(refetch.begin(), refetch.end(), l["_id"].get<std::string>()) != refetch.end();
+        });
         if (!losers.empty()) {
             std::vector<PushOutcome> deleted;
             if (!bulkDocs(couch, losers, deleted, r.error)) return r;

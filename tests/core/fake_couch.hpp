@@ -65,6 +65,8 @@ class FakeCouch final : public core::HttpTransport {
         log.push_back(req);
         if (failFrom >= 0 && requests++ >= failFrom) return {0, {}, "Connection refused"};
         if (failFrom < 0) ++requests;
+        if (req.url == m_base.substr(0, m_base.rfind('/') + 1))
+            return {200, R"({"couchdb":"Welcome","uuid":"fake-server"})", {}};
         if (req.url.rfind(m_base, 0) != 0) return {404, R"({"error":"not_found"})", {}};
         std::string rest = req.url.substr(m_base.size());
         std::string query;

@@ -86,6 +86,24 @@ TEST(SyncDocuments, EachPartIsADocumentWithAStableId) {
     EXPECT_EQ(signOffDocId(again).size(), std::string("signoff:").size() + 32);
 }
 
+TEST(SyncDocuments, HashesCoverEveryDocumentAndFollowItsContent) {
+    Portfolio p = sample();
+    const DocumentHashes before = documentHashes(p);
+    const SyncDocuments docs = portfolioDocuments(p);
+    ASSERT_EQ(before.size(), docs.size());
+    for (const auto& [id, body] : docs) {
+        ASSERT_TRUE(before.count(id)) << id;
+        EXPECT_EQ(before.at(id) == "deleted", body.contains("_deleted")) << id;
+    }
+    p.entries[1].fields["hours"] = "3";
+    const DocumentHashes after = documentHashes(p);
+    for (const auto& [id, hash] : before) EXPECT_EQ(after.at(id) != hash, id == "entry:e2") << id;
+    // The same content read back from its documents hashes the same.
+    EXPECT_EQ(documentHashes(*assemblePortfolio(Portfolio{}, portfolioDocuments(p)).portfolio), after);
+    const std::set<std::string> one = {"entry:e1"};
+    EXPECT_EQ(portfolioDocuments(p, &one).size(), 1u);
+}
+
 TEST(SyncDocuments, AssembleGivesThePortfolioBack) {
     Portfolio p = sample();
     p.extra["from_a_newer_version"] = 1;
@@ -116,11 +134,10 @@ TEST(SyncState, TheFileRemembersRevisionsAndTheSequence) {
     Portfolio p = sample();
     EXPECT_EQ(pendingChanges(p), 6); // never synced: everything waits
     SyncState s;
-    s.database = "http://fake.test/db";
+    s.database = "couchdb:fake-server/db";
     s.since = "12-abc";
-    for (const auto& [id, body] : portfolioDocuments(p))
-        s.docs[id] = body.contains("_deleted") ? SyncDocState{"2-x", "", true}
-                                               : SyncDocState{"1-" + id, documentHash(body), false};
+    for (const auto& [id, hash] : documentHashes(p))
+        s.docs[id] = hash == "deleted" ? SyncDocState{"2-x", "", true} : SyncDocState{"1-" + id, hash, false};
     s.lastSyncMs = 10'000;
     writeSyncState(p, s);
     EXPECT_EQ(pendingChanges(p), 0);
@@ -333,9 +350,9 @@ TEST(Sync, AServerThatGoesAwayMidSyncChangesNothing) {
     }());
     std::string before;
     ASSERT_TRUE(readFile(path, before, 1 << 20));
-    // It answers the pull, then dies before the push.
+    // It answers the greeting and the pull, then dies before the push.
     couch.requests = 0;
-    couch.failFrom = 1;
+    couch.failFrom = 2;
     SyncResult r = syncPortfolioFile(path, options(), couch);
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.error.find("Cannot reach the sync server at http://fake.test"), std::string::npos) << r.error;
@@ -370,6 +387,35 @@ TEST(Sync, ASaveDuringTheSyncIsKept) {
     EXPECT_TRUE(p.find("late"));
     EXPECT_EQ(pendingChanges(p), 1); // it goes next time
     EXPECT_EQ(readSyncState(p).docs.size(), 6u);
+}
+
+/// The same server under another address (localhost for 127.0.0.1, a proxy, a new host name).
+class Alias final : public HttpTransport {
+  public:
+    explicit Alias(HttpTransport& to) : m_to(to) {}
+    HttpResponse send(const HttpRequest& req) override {
+        HttpRequest forwarded = req;
+        forwarded.url.replace(0, std::string("http://alias.test").size(), "http://fake.test");
+        return m_to.send(forwarded);
+    }
+
+  private:
+    HttpTransport& m_to;
+};
+
+TEST(Sync, AnotherAddressOfTheSameServerKeepsTheState) {
+    FakeCouch couch;
+    Portfolio p = synced(sample(), couch);
+    p.find("e1")->title = "Edited";
+    p.find("e1")->updatedMs = 9000;
+    Alias alias(couch);
+    SyncOptions o = options();
+    o.server = "http://alias.test/";
+    SyncResult r = syncPortfolio(p, o, alias);
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.report.documentsPushed, 1);
+    EXPECT_EQ(r.report.pulled.conflictCopies, 0);
+    EXPECT_EQ(readSyncState(r.portfolio).database, "couchdb:fake-server/db");
 }
 
 // --- what the user is told -----------------------------------------------------------------------

@@ -44,6 +44,9 @@ nlohmann::json portfolioToJson(const Portfolio& portfolio);
 LoadResult portfolioFromJson(nlohmann::json doc);
 
 nlohmann::json entryToJson(const Entry& entry);
+/// One entry as serializePortfolio writes it (its direct writer, at the outermost indentation):
+/// a fast fingerprint of an entry's whole content (sync compares them, sync.hpp).
+std::string entryFileText(const Entry& entry);
 /// Reads one entry; on failure returns nullopt and sets `error` ("entries[3].date: ...").
 std::optional<Entry> entryFromJson(const nlohmann::json& j, const std::string& where,
                                    std::string& error);

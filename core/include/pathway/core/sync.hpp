@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -63,8 +64,8 @@ std::string signOffDocId(const SignOff& signOff);
 using SyncDocuments = std::map<std::string, nlohmann::json>;
 
 /// The portfolio as documents: the profile, every entry, comment and sign-off, and a deletion
-/// for every tombstone.
-SyncDocuments portfolioDocuments(const Portfolio& portfolio);
+/// for every tombstone; only those in `only` when it is given.
+SyncDocuments portfolioDocuments(const Portfolio& portfolio, const std::set<std::string>* only = nullptr);
 
 /// The portfolio that `documents` describe, built on `frame` (which gives everything that is not
 /// a document: unknown top-level fields, the revision, the "sync" member) and keeping the
@@ -76,21 +77,25 @@ struct AssembleResult {
 };
 AssembleResult assemblePortfolio(const Portfolio& frame, const SyncDocuments& documents);
 
-/// Short hash of a body as this version writes it (what "changed since the last sync" compares).
-std::string documentHash(const nlohmann::json& body);
+/// Document id -> a short hash of its content, "deleted" for a deletion: what "changed since
+/// the last sync" compares. Entries are hashed from their file text (portfolio_io.hpp's
+/// entryFileText), the rest from their documents' JSON; no tree of the whole portfolio is built.
+using DocumentHashes = std::map<std::string, std::string>;
+DocumentHashes documentHashes(const Portfolio& portfolio);
 
 // --- what the file remembers --------------------------------------------------------------------
 
 struct SyncDocState {
     std::string rev;  ///< the server's _rev of the document as last synced
-    std::string hash; ///< documentHash of its body then ("" for a deletion)
+    std::string hash; ///< documentHashes' value for it then ("" for a deletion)
     bool deleted = false;
     bool operator==(const SyncDocState&) const = default;
 };
 
 struct SyncState {
-    /// Which database this state belongs to: server URL and database, without credentials.
-    /// Syncing with another database starts again from nothing (no revisions, since 0).
+    /// Which database this state belongs to: "couchdb:" + the server's uuid + "/" + the
+    /// database (the URL and database when the server gives no uuid), so another address of
+    /// the same server keeps it. Syncing with another database starts again from nothing.
     std::string database;
     nlohmann::json since = 0; ///< last_seq pulled (CouchDB 2+ gives text, PouchDB numbers)
     std::map<std::string, SyncDocState> docs;
