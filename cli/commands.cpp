@@ -8,12 +8,13 @@ std::vector<CommandInfo> exchangeCommands();
 std::vector<CommandInfo> statusCommands();
 std::vector<CommandInfo> asyeCommands();
 std::vector<CommandInfo> signingCommands();
+std::vector<CommandInfo> syncCommands();
 
 const std::vector<CommandInfo>& commands() {
     static const std::vector<CommandInfo> kAll = [] {
         std::vector<CommandInfo> all;
         for (auto group : {portfolioCommands, statusCommands, asyeCommands, exchangeCommands,
-                           signingCommands})
+                           signingCommands, syncCommands})
             for (auto& c : group()) all.push_back(std::move(c));
         return all;
     }();

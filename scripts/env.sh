@@ -15,6 +15,7 @@ PATHWAY_SDL2_VERSION=2.26.5         # Debian bookworm source package libsdl2
 PATHWAY_GTEST_VERSION=1.12.1        # Debian bookworm /usr/src/googletest
 PATHWAY_PLAYWRIGHT_VERSION=1.65.1   # npm playwright-core
 PATHWAY_AXE_VERSION=4.14.1          # npm axe-core (accessibility checks in the browser tests)
+PATHWAY_POUCHDB_SERVER_VERSION=4.2.0 # npm pouchdb-server (sync tests' CouchDB-protocol server)
 
 # --- repository root ---------------------------------------------------------
 # bash knows where this file is; plain sh (make recipes) does not, so fall back
@@ -58,17 +59,19 @@ WASM_INCLUDE_DIR=$PATHWAY_CACHE/wasm/include
 PLAYWRIGHT_DIR=$PATHWAY_CACHE/node/node_modules/playwright-core
 # axe-core's folder: tests/web/a11y.mjs injects its axe.min.js into the page
 AXE_DIR=$PATHWAY_CACHE/node/node_modules/axe-core
+# the pouchdb-server package folder; its command is bin/pouchdb-server (tests/sync/)
+POUCHDB_SERVER_DIR=$PATHWAY_CACHE/pouchdb-server/node_modules/pouchdb-server
 # Debian's node modules (acorn, ...): emscripten's optimised links need them
 NODE_PATH=/usr/share/nodejs
 
 export PATHWAY_ROOT PATHWAY_CACHE PATHWAY_WASM_EH IMGUI_DIR SDL2_WASM_DIR GTEST_WASM_DIR \
-    WASM_INCLUDE_DIR PLAYWRIGHT_DIR AXE_DIR NODE_PATH
+    WASM_INCLUDE_DIR PLAYWRIGHT_DIR AXE_DIR POUCHDB_SERVER_DIR NODE_PATH
 
 # Executed rather than sourced: print the variables.
 case ${0##*/} in
     env.sh)
         for _pathway_var in PATHWAY_ROOT PATHWAY_CACHE IMGUI_DIR SDL2_WASM_DIR \
-            GTEST_WASM_DIR WASM_INCLUDE_DIR PLAYWRIGHT_DIR AXE_DIR NODE_PATH; do
+            GTEST_WASM_DIR WASM_INCLUDE_DIR PLAYWRIGHT_DIR AXE_DIR POUCHDB_SERVER_DIR NODE_PATH; do
             eval "printf '%s=%s\n' \"\$_pathway_var\" \"\$$_pathway_var\""
         done
         unset _pathway_var

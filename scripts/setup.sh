@@ -17,7 +17,7 @@ APT_PACKAGES="build-essential cmake ninja-build pkg-config git python3 nodejs np
   libbenchmark-dev chromium xvfb xauth x11-apps imagemagick fonts-inter
   fonts-material-design-icons-iconfont fonts-noto-core fonts-wqy-microhei fonts-symbola
   fonttools libxml2-utils python3-icalendar dpkg-dev
-  clang libclang-rt-14-dev nettle-dev libgmp-dev libpugixml-dev wbritish"
+  clang libclang-rt-14-dev nettle-dev libgmp-dev libpugixml-dev wbritish libcurl4-openssl-dev"
 
 # Exact Debian source versions (upstream parts must match scripts/env.sh).
 # If the archive drops one, `apt-cache showsrc NAME` with the private config
@@ -475,6 +475,30 @@ install_playwright() {
 }
 
 # ============================================================================
+# 7. pouchdb-server from npm: the CouchDB-protocol server the sync tests start
+#    (tests/sync/; deployments use Apache CouchDB, which Debian 12 does not ship)
+# ============================================================================
+install_pouchdb_server() {
+    local prefix=$CACHE/pouchdb-server pkg=$POUCHDB_SERVER_DIR/package.json have=""
+    [ -f "$pkg" ] && have=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$pkg" | head -n1)
+    if [ "$have" = "$PATHWAY_POUCHDB_SERVER_VERSION" ]; then
+        say "pouchdb-server $PATHWAY_POUCHDB_SERVER_VERSION ... ok (cached)"
+        return
+    fi
+    need_cmd npm
+    local log=$LOG_DIR/npm-pouchdb-server.log t0
+    t0=$(date +%s)
+    : >"$log"
+    mkdir -p "$prefix"
+    # --ignore-scripts: leveldown ships prebuilt binaries that load without its install step,
+    # and sqlite3's install script would download a binary from outside the registry.
+    run_logged "$log" "npm install pouchdb-server@$PATHWAY_POUCHDB_SERVER_VERSION" \
+        npm install --prefix "$prefix" --no-audit --no-fund --ignore-scripts \
+            --save-exact "pouchdb-server@$PATHWAY_POUCHDB_SERVER_VERSION"
+    say "pouchdb-server $PATHWAY_POUCHDB_SERVER_VERSION ... ok ($(rel "$prefix"), $(elapsed "$t0"))"
+}
+
+# ============================================================================
 main() {
     local t0
     t0=$(date +%s)
@@ -499,6 +523,7 @@ main() {
     fi
     link_wasm_headers
     install_playwright
+    install_pouchdb_server
     say "all dependencies ready in $(rel "$CACHE") ($(elapsed "$t0"))"
 }
 

@@ -745,8 +745,7 @@ std::string serializePortfolio(const Portfolio& p) {
     return out;
 }
 
-/// The reference the writer above must match byte for byte (kept for tests).
-std::string serializePortfolioViaTree(const Portfolio& p) {
+json portfolioToJson(const Portfolio& p) {
     json j = json::object();
     j["format"] = kPortfolioFormat;
     j["schema"] = kSchemaVersion;
@@ -764,8 +763,19 @@ std::string serializePortfolioViaTree(const Portfolio& p) {
     j["revision"] = p.revision;
     j["tombstones"] = tombstonesToJson(p.tombstones);
     mergeExtra(j, p.extra);
+    return j;
+}
+
+std::string entryFileText(const Entry& entry) {
+    std::string out;
+    writeEntry(out, entry, 0);
+    return out;
+}
+
+/// The reference the writer above must match byte for byte (kept for tests).
+std::string serializePortfolioViaTree(const Portfolio& p) {
     // nlohmann's object keeps keys sorted, so the output is stable for equal portfolios.
-    return j.dump(2) + "\n";
+    return portfolioToJson(p).dump(2) + "\n";
 }
 
 namespace {
@@ -810,6 +820,13 @@ LoadResult parseCheckedViaTree(std::string_view bytes) {
         r.error = "This portfolio cannot be read: it holds a number too large to read.";
         return r;
     }
+    return portfolioFromJson(std::move(doc));
+}
+
+} // namespace
+
+LoadResult portfolioFromJson(json doc) {
+    LoadResult r;
     // Not doc.value("format", ""): it throws when "format" is not text (found by fuzzing).
     const json* format = doc.is_object() ? member(doc, "format") : nullptr;
     if (!format || !format->is_string() || format->get_ref<const std::string&>() != kPortfolioFormat) {
@@ -887,8 +904,6 @@ LoadResult parseCheckedViaTree(std::string_view bytes) {
     }
     return r;
 }
-
-} // namespace
 
 LoadResult parsePortfolio(std::string_view bytes) {
     LoadResult r;

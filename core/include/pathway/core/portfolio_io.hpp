@@ -37,7 +37,17 @@ std::string serializePortfolio(const Portfolio& portfolio);
 /// serializePortfolio's direct writer is tested against.
 std::string serializePortfolioViaTree(const Portfolio& portfolio);
 
+/// The portfolio as the document serializePortfolioViaTree writes (sync splits it into
+/// CouchDB documents, sync.hpp).
+nlohmann::json portfolioToJson(const Portfolio& portfolio);
+/// Reads a portfolio document (migrating older schemas) as parsePortfolioViaTree does after
+/// parsing; never throws.
+LoadResult portfolioFromJson(nlohmann::json doc);
+
 nlohmann::json entryToJson(const Entry& entry);
+/// One entry as serializePortfolio writes it (its direct writer, at the outermost indentation):
+/// a fast fingerprint of an entry's whole content (sync compares them, sync.hpp).
+std::string entryFileText(const Entry& entry);
 /// Reads one entry; on failure returns nullopt and sets `error` ("entries[3].date: ...").
 std::optional<Entry> entryFromJson(const nlohmann::json& j, const std::string& where,
                                    std::string& error);
