@@ -866,6 +866,12 @@ int main() {
     });
     ui::applyTheme(systemTheme == 2 ? ui::ThemeKind::HighContrast
                    : systemTheme == 1 ? ui::ThemeKind::Dark : ui::ThemeKind::Light);
+    // prefers-reduced-motion: a thrown list stops where the finger lifts (no inertia).
+    ui::TouchInput::Options touchOptions;
+    touchOptions.inertia = EM_ASM_INT({
+        return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 1;
+    }) != 0;
+    a.touch = ui::TouchInput(touchOptions);
     a.fontFiles.regular = readBytes("/fonts/Inter-Regular.otf");
     a.fontFiles.semibold = readBytes("/fonts/Inter-SemiBold.otf");
     a.fontFiles.icons = readBytes("/fonts/MaterialIcons-Regular.ttf");

@@ -106,6 +106,26 @@ TEST(UiTouchTest, AThrowTravelsAsFarAsTheFingerWasMoving) {
     EXPECT_LT(rows->Scroll.y, rows->ScrollMax.y) << "a throw does not reach the end of a long list";
 }
 
+TEST(UiTouchTest, WithReducedMotionTheListStopsWhereTheFingerLifts) {
+    // Issue 13: prefers-reduced-motion turns the throw off; the drag itself still scrolls.
+    UiHarness h(390, 844);
+    openLongLog(h, 200);
+    ui::TouchInput::Options still;
+    still.inertia = false;
+    Finger f{h, ui::TouchInput(still)};
+    ImGuiWindow* rows = rowsWindow();
+    ASSERT_NE(rows, nullptr);
+    const float x = 195, y = 700;
+    f.pressAndMoveUp(x, y, [](int i) { return 16.0 * i; });
+    f.touch.fingerUp(1, x, y - 240.f, 16.0 * 12);
+    f.framesFrom(200, 4);
+    const float lifted = rows->Scroll.y;
+    EXPECT_GT(lifted, 200.f); // the drag scrolled
+    f.framesFrom(300, 60);
+    EXPECT_EQ(rows->Scroll.y, lifted); // and nothing moves after it
+    EXPECT_FALSE(f.touch.animating());
+}
+
 TEST(UiTouchTest, MovesMicrosecondsApartDoNotThrowTheListToItsEnd) {
     UiHarness h(390, 844);
     openLongLog(h, 400);

@@ -142,7 +142,8 @@ void TouchInput::fingerUp(int64_t finger, float x, float y, double ms) {
         break;
     case State::Dragging:
         // A finger that stopped before lifting throws nothing.
-        m_velocity = (ms - m_lastMs > 80.0 || std::fabs(m_dragSpeed) < m_options.minSpeed)
+        m_velocity = (!m_options.inertia || ms - m_lastMs > 80.0 ||
+                      std::fabs(m_dragSpeed) < m_options.minSpeed)
                          ? 0.f
                          : m_dragSpeed;
         m_lastMs = ms;

@@ -21,6 +21,7 @@ class TouchInput {
         float minSpeed = 40.f;    ///< inertia stops below this many px per second
         float maxSpeed = 6000.f;  ///< a fling never starts faster (Android caps flings alike)
         double minSampleMs = 4;   ///< finger speed is measured over at least this long
+        bool inertia = true;      ///< false (prefers-reduced-motion): a list stops when lifted
     };
 
     TouchInput() = default;
