@@ -38,6 +38,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -134,6 +135,7 @@ struct WebApp {
     double lastFrameMs = 0;
     std::string editingSent;  ///< the last field-being-edited description sent to the page
     std::string semanticsSent; ///< the last screen semantics sent to the page's mirror
+    std::string prefsSaved;    ///< theme and text size as last kept in localStorage
     ui::WidgetRect editing;   ///< the field being edited, as last drawn (it may scroll away)
     uint32_t framesDrawn = 0;
     uint32_t loopIterations = 0; ///< main-loop ticks, drawn or not (idle measurements)
@@ -270,6 +272,49 @@ void pauseWhenIdle(double now) {
 void publishEditing();
 void publishSemantics();
 
+// ---- preferences: theme and text size, kept in the browser like the desktop's desktop.json --
+// In localStorage ("pathway-preferences"), apart from the portfolio: they belong to the device.
+const char* themeId(ui::ThemeKind k) {
+    return k == ui::ThemeKind::Dark ? "dark" : k == ui::ThemeKind::HighContrast ? "high-contrast" : "light";
+}
+
+void loadPreferences() {
+    WebApp& a = *g_app;
+    const int bytes = EM_ASM_INT({
+        try {
+            const v = window.localStorage.getItem('pathway-preferences');
+            return v ? lengthBytesUTF8(v) : 0;
+        } catch (e) { return 0; }
+    });
+    if (bytes > 0 && bytes < 4096) {
+        std::string text(static_cast<size_t>(bytes) + 1, '\0');
+        EM_ASM({ stringToUTF8(window.localStorage.getItem('pathway-preferences') || '', $0, $1); },
+               text.data(), bytes + 1);
+        text.resize(static_cast<size_t>(bytes));
+        const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+        if (j.is_object()) {
+            const std::string theme = j.value("theme", std::string());
+            if (theme == "light") ui::applyTheme(ui::ThemeKind::Light);
+            if (theme == "dark") ui::applyTheme(ui::ThemeKind::Dark);
+            if (theme == "high-contrast") ui::applyTheme(ui::ThemeKind::HighContrast);
+            const double px = j.value("text_size", 0.0);
+            if (px >= 10 && px <= 32) a.app->setTextSizePx(static_cast<float>(px));
+        }
+    }
+    a.prefsSaved = std::string(themeId(ui::currentTheme())) + "/" + std::to_string(a.app->textSizePx());
+}
+
+void savePreferencesIfChanged() {
+    WebApp& a = *g_app;
+    const std::string now = std::string(themeId(ui::currentTheme())) + "/" + std::to_string(a.app->textSizePx());
+    if (now == a.prefsSaved) return;
+    a.prefsSaved = now;
+    const std::string json =
+        nlohmann::json{{"theme", themeId(ui::currentTheme())}, {"text_size", a.app->textSizePx()}}.dump();
+    EM_ASM({ try { window.localStorage.setItem('pathway-preferences', UTF8ToString($0)); } catch (e) {} },
+           json.c_str());
+}
+
 void frame(void*) {
     WebApp& a = *g_app;
     ++a.loopIterations;
@@ -315,6 +360,7 @@ void frame(void*) {
 
     publishEditing();
     publishSemantics();
+    savePreferencesIfChanged();
     if (a.session.dirty()) {
         if (a.dirtySinceMs < 0) a.dirtySinceMs = now;
         if (now - a.dirtySinceMs > kSaveDelayMs) {
@@ -448,6 +494,7 @@ EMSCRIPTEN_KEEPALIVE void pathway_start() {
     if (a.session.open() == core::Session::State::Broken)
         EM_ASM({ window.pathwayShell && window.pathwayShell.storageError(UTF8ToString($0)); }, a.session.error().c_str());
     a.app = std::make_unique<ui::App>(a.session, a.clock, a.host);
+    loadPreferences();
     emscripten_set_main_loop_arg(frame, nullptr, 0, false);
     EM_ASM({ window.pathwayShell && window.pathwayShell.ready(); });
 }

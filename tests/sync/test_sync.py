@@ -5,7 +5,6 @@ and stopped afterwards. Deployments use Apache CouchDB; pouchdb-server speaks it
 A small proxy between the CLI and the server plays the bad moments: the server killed when the
 push begins, and a second device writing the same document between the pull and the push."""
 import base64
-import hashlib
 import http.client
 import http.server
 import json
@@ -132,11 +131,6 @@ class Proxy:
 def run(*args, env=None, timeout=120):
     return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=timeout,
                           env={**os.environ, **(env or {})})
-
-
-def signoff_id(entry, reviewer, role, content_hash):
-    seed = "\n".join([entry, reviewer, role, content_hash]).encode()
-    return "signoff:" + hashlib.sha256(seed).hexdigest()[:32]
 
 
 class SyncBase(unittest.TestCase):
@@ -266,16 +260,30 @@ class Mentor(SyncBase):
         court = self.add(self.phone, "Court skills")
         self.sync(self.phone)
         # The mentor's tool: a feedback made from the synced copy, written as documents.
+        # Signed with the mentor's key (issue 17), so the signatures must survive the trip.
+        key, card = (os.path.join(self.dir, n) for n in ("pat.key", "pat.card.json"))
+        academy = os.path.join(self.dir, "academy.key")
+        roster = os.path.join(self.dir, "roster.json")
+        for args in (["keygen", "--name", "Pat Mentor", "--role", "Practice educator",
+                      "--organisation", "Example Council", "-o", key],
+                     ["keygen", "--name", "Example Academy", "--role", "Academy",
+                      "--organisation", "Example Academy", "-o", academy],
+                     ["roster", "sign", "--key", academy, "--valid-from", "2020-01-01",
+                      "--valid-until", "2099-12-31", "--card", card, "-o", roster]):
+            r = run(*args)
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         feedback = os.path.join(self.dir, "fb.json")
-        r = run("review", self.phone, "--reviewer", "Pat Mentor", "--role", "Practice educator",
+        r = run("review", self.phone, "--key", key,
                 "--comment", court, "Clear link to practice", "--sign", court, "-o", feedback)
         self.assertEqual(r.returncode, 0, r.stderr)
-        fb = self.load(feedback)
-        docs = [{"_id": "comment:" + c["id"], "type": "comment", "comment": c} for c in fb["comments"]]
-        docs += [{"_id": signoff_id(s["entry"], s["reviewer"], s["role"], s["content_sha256"]),
-                  "type": "signoff", "sign_off": s} for s in fb["sign_offs"]]
-        status, answer = self.server.request("POST", f"/{self.DB}/_bulk_docs", {"docs": docs})
-        self.assertEqual(status, 201, answer)
+        # The mentor's copy of the database takes the feedback in and syncs: only the comment
+        # and sign-off documents are new, so only they go to the server.
+        mentor = os.path.join(self.dir, "mentor.json")
+        shutil.copy(self.phone, mentor)
+        r = run("merge", mentor, feedback)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        sent = self.sync(mentor)
+        self.assertEqual(sent["pushed"], 2, sent)
         got = self.sync(self.laptop)
         self.assertEqual(got["comments_added"], 1)
         self.assertEqual(got["sign_offs_added"], 1)
@@ -284,8 +292,9 @@ class Mentor(SyncBase):
             doc = self.load(path)
             self.assertEqual([c["text"] for c in doc["comments"]], ["Clear link to practice"])
             self.assertEqual(doc["sign_offs"][0]["reviewer"], "Pat Mentor")
-            verify = run("verify", path)
-            self.assertEqual(verify.returncode, 0, verify.stdout + verify.stderr)
+            verify = run("verify", path, "--roster", roster)
+            self.assertEqual(verify.returncode, 0, "STDOUT " + verify.stdout + " STDERR " + verify.stderr)
+            self.assertEqual(verify.stdout.count("authentic  "), 2, verify.stdout)
 
     def test_a_new_database_gets_the_access_rules(self):
         self.sync(self.phone)

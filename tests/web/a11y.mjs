@@ -216,3 +216,31 @@ test('home: the renewal and ASYE figures are text in Chromium\'s accessibility t
     await browser.close();
   }
 });
+
+test('web: the theme and text size chosen in Settings are kept across a reload, as on the desktop', async () => {
+  const browser = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page } = browser;
+    await start(page, 'Lee Invented');
+    await activate(page, 'link', 'Settings');
+    // Below the profile form: reached by Tab, as a keyboard user does.
+    await tabToControl(page, 'Dark');
+    await page.keyboard.press('Enter');
+    await settle(page, 4);
+    await tabToControl(page, 'Large');
+    await page.keyboard.press('Enter');
+    await settle(page, 4);
+    const pressed = (name) => page.evaluate((n) => window.pathway.semantics().some((x) => x[2] === n && (x[8] & 2) !== 0), name);
+    assert.equal(await pressed('Dark'), true);
+    await page.waitForFunction(() => window.pathway.saved(), null, { timeout: 5000 });
+    await page.reload();
+    await waitReady(page);
+    await settle(page, 3);
+    await activate(page, 'link', 'Settings');
+    await tabToControl(page, 'Dark');
+    assert.equal(await pressed('Dark'), true, 'the theme came back');
+    assert.equal(await pressed('Large'), true, 'the text size came back');
+  } finally {
+    await browser.close();
+  }
+});
