@@ -5,8 +5,7 @@
 #include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
-#include <cstdlib>
+#include <cstring>
 #include <unordered_map>
 
 namespace pathway::ui {
@@ -172,6 +171,10 @@ void tabAcrossWindows() {
     };
     const long at = indexOf(from), now = indexOf(g.NavId);
     if (at < 0) return;
+    // Only out of the navigation (the side bar, the phone's bottom bar): inside a screen's own
+    // windows ImGui's order, with its scrolling to controls out of view, stays as it is.
+    const ImGuiWindow* in = ImGui::FindWindowByID(order[static_cast<size_t>(at)]->windowId);
+    if (!in || !std::strstr(in->Name, "nav")) return;
     // Wrapped: the focus went against the drawing order (or, to a control out of view, from
     // the window's last control forwards or its first backwards).
     bool wrapped = false;

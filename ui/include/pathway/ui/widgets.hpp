@@ -151,10 +151,10 @@ std::string semanticsJson(std::string_view title, std::string_view live);
 bool requestFocus(std::string_view key);
 bool requestActivate(std::string_view key);
 void applyAccessRequests();
-/// Tab goes on to the next window's controls: ImGui 1.90's Tab cycles within one window (the
-/// side navigation, the screen, a card), so a keyboard alone could never leave the first one.
-/// When the last Tab wrapped round inside a window, the focus moves to the first control drawn
-/// after that window (Shift+Tab: the last before it). Call at the start of a frame, before the
+/// Tab goes on from the navigation to the screen: ImGui 1.90's Tab cycles within one window, so
+/// a keyboard alone could never leave the side navigation. When the last Tab wrapped round
+/// inside the navigation, the focus moves to the next control as drawn (Shift+Tab: the one
+/// before). Call at the start of a frame, before the
 /// registry is cleared (it reads the last frame's widgets).
 void tabAcrossWindows();
 
