@@ -94,17 +94,6 @@ void savePrefs(const Prefs& p) {
     pathway::core::writeFileAtomic(prefsPath(), j.dump(2) + "\n");
 }
 
-const char* themeName(pathway::ui::ThemeKind k) {
-    switch (k) {
-    case pathway::ui::ThemeKind::Dark:
-        return "dark";
-    case pathway::ui::ThemeKind::HighContrast:
-        return "high-contrast";
-    default:
-        return "light";
-    }
-}
-
 std::vector<unsigned char> readBytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
@@ -448,9 +437,7 @@ int main(int argc, char** argv) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    ui::applyTheme(opt.theme == "dark"            ? ui::ThemeKind::Dark
-                   : opt.theme == "high-contrast" ? ui::ThemeKind::HighContrast
-                                                  : ui::ThemeKind::Light);
+    ui::applyTheme(ui::themeFromId(opt.theme));
     const ui::FontFiles fontFiles = readFonts(opt.fontsList);
     installGlyphCatalog(PATHWAY_GLYPH_CATALOG);
     int dw = 0, dh = 0, ww = 0, wh = 0;
@@ -589,7 +576,7 @@ int main(int argc, char** argv) {
     if (interactive) {
         if (!(SDL_GetWindowFlags(window) & (SDL_WINDOW_MAXIMIZED | SDL_WINDOW_FULLSCREEN)))
             SDL_GetWindowSize(window, &prefs.width, &prefs.height);
-        prefs.theme = themeName(ui::currentTheme());
+        prefs.theme = ui::themeId(ui::currentTheme());
         prefs.textSize = open->app.textSizePx();
         savePrefs(prefs);
     }

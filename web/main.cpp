@@ -274,10 +274,6 @@ void publishSemantics();
 
 // ---- preferences: theme and text size, kept in the browser like the desktop's desktop.json --
 // In localStorage ("pathway-preferences"), apart from the portfolio: they belong to the device.
-const char* themeId(ui::ThemeKind k) {
-    return k == ui::ThemeKind::Dark ? "dark" : k == ui::ThemeKind::HighContrast ? "high-contrast" : "light";
-}
-
 void loadPreferences() {
     WebApp& a = *g_app;
     const int bytes = EM_ASM_INT({
@@ -293,24 +289,21 @@ void loadPreferences() {
         text.resize(static_cast<size_t>(bytes));
         const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
         if (j.is_object()) {
-            const std::string theme = j.value("theme", std::string());
-            if (theme == "light") ui::applyTheme(ui::ThemeKind::Light);
-            if (theme == "dark") ui::applyTheme(ui::ThemeKind::Dark);
-            if (theme == "high-contrast") ui::applyTheme(ui::ThemeKind::HighContrast);
+            ui::applyTheme(ui::themeFromId(j.value("theme", std::string()), ui::currentTheme()));
             const double px = j.value("text_size", 0.0);
             if (px >= 10 && px <= 32) a.app->setTextSizePx(static_cast<float>(px));
         }
     }
-    a.prefsSaved = std::string(themeId(ui::currentTheme())) + "/" + std::to_string(a.app->textSizePx());
+    a.prefsSaved = std::string(ui::themeId(ui::currentTheme())) + "/" + std::to_string(a.app->textSizePx());
 }
 
 void savePreferencesIfChanged() {
     WebApp& a = *g_app;
-    const std::string now = std::string(themeId(ui::currentTheme())) + "/" + std::to_string(a.app->textSizePx());
+    const std::string now = std::string(ui::themeId(ui::currentTheme())) + "/" + std::to_string(a.app->textSizePx());
     if (now == a.prefsSaved) return;
     a.prefsSaved = now;
     const std::string json =
-        nlohmann::json{{"theme", themeId(ui::currentTheme())}, {"text_size", a.app->textSizePx()}}.dump();
+        nlohmann::json{{"theme", ui::themeId(ui::currentTheme())}, {"text_size", a.app->textSizePx()}}.dump();
     EM_ASM({ try { window.localStorage.setItem('pathway-preferences', UTF8ToString($0)); } catch (e) {} },
            json.c_str());
 }

@@ -63,6 +63,16 @@ float emPerSizePixel(const std::vector<unsigned char>& font) {
 }
 } // namespace
 
+const char* themeId(ThemeKind kind) {
+    return kind == ThemeKind::Dark ? "dark" : kind == ThemeKind::HighContrast ? "high-contrast" : "light";
+}
+
+ThemeKind themeFromId(std::string_view id, ThemeKind fallback) {
+    for (ThemeKind k : {ThemeKind::Light, ThemeKind::Dark, ThemeKind::HighContrast})
+        if (id == themeId(k)) return k;
+    return fallback;
+}
+
 const Palette& palette() {
     return g_palette;
 }

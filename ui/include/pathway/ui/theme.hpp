@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pathway::ui {
@@ -19,6 +20,10 @@ struct Palette {
 
 const Palette& palette();
 void applyTheme(ThemeKind kind);
+/// A theme's name in preference files and options: "light", "dark", "high-contrast".
+const char* themeId(ThemeKind kind);
+/// The theme called `id`, or `fallback` when there is none by that name.
+ThemeKind themeFromId(std::string_view id, ThemeKind fallback = ThemeKind::Light);
 ThemeKind currentTheme();
 
 /// Font files as bytes (the shells read them: from Debian's font folders natively, from the
