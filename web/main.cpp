@@ -429,13 +429,32 @@ void publishEditing() {
 }
 
 /// The screen's semantics for the page's DOM mirror (screen readers, issue 13), when they change.
+/// What publishing the semantics costs, for the figure (pathway_bench_semantics): building the
+/// JSON and comparing it, and the page's DOM diff when it changed.
+struct SemanticsCost {
+    int32_t frames = 0, changed = 0;
+    double buildMs = 0, applyMs = 0, maxFrameMs = 0;
+} g_semanticsCost;
+
 void publishSemantics() {
     WebApp& a = *g_app;
+    const double t0 = emscripten_get_now();
     std::string text = ui::semanticsJson(a.app->title(), a.app->message());
-    if (text == a.semanticsSent) return;
+    const double t1 = emscripten_get_now();
+    SemanticsCost& c = g_semanticsCost;
+    ++c.frames;
+    c.buildMs += t1 - t0;
+    if (text == a.semanticsSent) {
+        c.maxFrameMs = std::max(c.maxFrameMs, t1 - t0);
+        return;
+    }
     a.semanticsSent = std::move(text);
     EM_ASM({ window.pathwayShell && window.pathwayShell.semantics(UTF8ToString($0)); },
            a.semanticsSent.c_str());
+    const double t2 = emscripten_get_now();
+    ++c.changed;
+    c.applyMs += t2 - t1;
+    c.maxFrameMs = std::max(c.maxFrameMs, t2 - t0);
 }
 
 const char* getClipboard(void*) { return g_app->clipboard.c_str(); }
@@ -797,6 +816,30 @@ EMSCRIPTEN_KEEPALIVE double pathway_bench_frames(int n) {
     const double ms = (emscripten_get_now() - t0) / std::max(n, 1);
     pathway_wake();
     return ms;
+}
+
+/// Benchmark (scripts/web-figures.sh, issue 13): draws `n` frames, each after one wheel notch
+/// at (x, y) (the Log scrolls, so its rows and their mirror change every frame), and returns
+/// what publishing the semantics cost as JSON: mean build-and-compare and DOM-diff
+/// milliseconds per frame, the worst frame, and how many frames changed the mirror.
+EMSCRIPTEN_KEEPALIVE const char* pathway_bench_semantics(int n, double x, double y) {
+    static std::string out;
+    g_semanticsCost = {};
+    ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < n; ++i) {
+        io.AddMousePosEvent(static_cast<float>(x), static_cast<float>(y));
+        io.AddMouseWheelEvent(0.f, -1.f);
+        g_app->framesToDraw = std::max(g_app->framesToDraw, 1);
+        frame(nullptr);
+    }
+    const SemanticsCost& c = g_semanticsCost;
+    const double frames = std::max(c.frames, 1);
+    nlohmann::json j = {{"frames", c.frames}, {"changed", c.changed},
+                        {"buildMsPerFrame", c.buildMs / frames}, {"diffMsPerFrame", c.applyMs / frames},
+                        {"worstFrameMs", c.maxFrameMs}};
+    out = j.dump();
+    pathway_wake();
+    return out.c_str();
 }
 
 /// Test and screenshot helper: adds `count` CPD records as one undo step.

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { launch, outDir, settle, startServer, waitReady } from './harness.mjs';
+import { launch, openForReview, outDir, press, scrollIntoView, settle, startServer, waitReady, writeSharedForReview } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -100,6 +100,65 @@ for (const [size, options, nav] of [
         assert.equal(await page.title(), 'New entry \u2013 Pathway');
         await check('editor');
         await page.screenshot({ path: path.join(outDir, `a11y-${size}-${theme.replace(' ', '-').toLowerCase()}-editor.png`) });
+        assert.deepEqual(errors, []);
+      } finally {
+        await browser.close();
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+}
+
+// The screens a mentor and an academy use, which need no portfolio of one's own: the review
+// screen (an entry open, with its comment field), the empty cohort screen, the cohort's table
+// and a practitioner opened from it.
+const cohortFixtures = path.resolve('tests/fixtures/cohort');
+for (const [size, options] of [
+  ['desktop', { viewport: { width: 1280, height: 900 } }],
+  ['phone', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true }],
+]) {
+  test(`${size}: the review and cohort screens in every theme have no serious or critical axe violations`, async () => {
+    const shared = path.join(outDir, `a11y-shared-${size}.json`);
+    writeSharedForReview(shared, 'e-a11y-1', 3);
+    const files = fs.readdirSync(cohortFixtures).filter((f) => f.endsWith('.json')).map((f) => path.join(cohortFixtures, f));
+    const problems = [];
+    for (const [theme, media] of [['Light', { colorScheme: 'light' }], ['Dark', { colorScheme: 'dark' }],
+      ['High contrast', { forcedColors: 'active' }]]) {
+      const browser = await launch({ ...options, ...media });
+      try {
+        const { page } = browser;
+        const errors = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        await page.goto(server.url);
+        await waitReady(page);
+        await settle(page, 3);
+        const check = async (where) => { for (const p of await axeProblems(page)) problems.push(`${theme} ${where}: ${p}`); };
+        await openForReview(page, shared);
+        await check('review');
+        // On the phone the entries are below the reviewer's key: a finger scrolls them up.
+        if (size === 'phone') await scrollIntoView(page, 'mentor.entry.e-a11y-1');
+        await press(page, 'mentor.entry.e-a11y-1');
+        await settle(page, 3);
+        if (size === 'phone') await scrollIntoView(page, 'mentor.comment');
+        await check('review, entry open');
+        // Back to the welcome screen (nothing was changed, so nothing is asked).
+        await page.goto(server.url);
+        await waitReady(page);
+        await settle(page, 3);
+        assert.equal(await page.evaluate(() => window.pathway.screen()), 'welcome');
+        await press(page, 'welcome.cohort');
+        assert.equal(await page.evaluate(() => window.pathway.screen()), 'cohort');
+        await check('cohort, empty');
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), press(page, 'cohort.pick-files')]);
+        await chooser.setFiles(files);
+        await page.waitForFunction(() => window.pathway.widgets().some((w) => w.id === 'cohort.summary'), null, { timeout: 20000 });
+        await settle(page, 3);
+        await check('cohort');
+        await page.screenshot({ path: path.join(outDir, `a11y-${size}-${theme.replace(' ', '-').toLowerCase()}-cohort.png`) });
+        if (size === 'phone') await scrollIntoView(page, 'cohort.row.ben-example.json');
+        await press(page, 'cohort.row.ben-example.json');
+        assert.equal(await page.evaluate(() => window.pathway.screen()), 'mentor');
+        await check('cohort, a practitioner');
         assert.deepEqual(errors, []);
       } finally {
         await browser.close();

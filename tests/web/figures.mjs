@@ -68,6 +68,26 @@ try {
   } finally {
     await b.close();
   }
+  // Issue 13: publishing the semantics for the DOM mirror on the Log with 10,000 entries while
+  // it scrolls a notch a frame (so the rows and their elements change each frame).
+  const c = await launch({ viewport: { width: 1280, height: 800 } });
+  try {
+    const { page } = c;
+    await page.goto(server.url);
+    await waitReady(page);
+    await typeInto(page, 'welcome.name', 'Bench Invented');
+    await press(page, 'welcome.start');
+    await page.evaluate(() => window.pathway.addTestEntries(10000));
+    await press(page, 'nav.log');
+    await settle(page, 3);
+    const row = await page.evaluate(() => window.pathway.widgets().find((w) => w.id.startsWith('entry.')));
+    if (row) {
+      await page.evaluate(([x, y]) => window.pathway.benchSemantics(20, x, y), [row.x + 40, row.y + 10]); // warm
+      out.semantics = await page.evaluate(([x, y]) => window.pathway.benchSemantics(120, x, y), [row.x + 40, row.y + 10]);
+    }
+  } finally {
+    await c.close();
+  }
 } finally {
   server.stop();
 }

@@ -756,14 +756,23 @@
     }
     return el;
   }
-  function updateElement(el, n) {
-    const [key, role, name, description, x, y, w, h, states, , value, max] = n;
+  // Where the element lies (scrolling moves every row, every frame: only this is touched then).
+  function placeElement(el, n) {
     const s = el.style;
     const px = (v) => v + 'px';
-    if (s.left !== px(x)) s.left = px(x);
-    if (s.top !== px(y)) s.top = px(y);
-    if (s.width !== px(w)) s.width = px(w);
-    if (s.height !== px(h)) s.height = px(h);
+    if (s.left !== px(n[4])) s.left = px(n[4]);
+    if (s.top !== px(n[5])) s.top = px(n[5]);
+    if (s.width !== px(n[6])) s.width = px(n[6]);
+    if (s.height !== px(n[7])) s.height = px(n[7]);
+  }
+  // What the element says: role, name, description, states, value.
+  function contentSignature(n) {
+    let sig = n[1] + '\u0001' + n[2] + '\u0001' + n[3];
+    for (let i = 8; i < n.length; ++i) sig += '\u0001' + n[i];
+    return sig;
+  }
+  function updateElement(el, n) {
+    const [key, role, name, description, , , , , states, , value, max] = n;
     const labelled = role === 'textbox' || role === 'checkbox' || role === 'img' || role === 'progressbar';
     if (labelled) setAttr(el, 'aria-label', name || null);
     else if (el.textContent !== name) el.textContent = name;
@@ -818,13 +827,15 @@
     for (const n of info.nodes) {
       const key = n[0];
       keep.add(key);
-      const sig = n.join('\u0001') + (field ? field.id : '');
+      const sig = contentSignature(n) + (field ? field.id : '');
+      const place = n[4] + ',' + n[5] + ',' + n[6] + ',' + n[7];
       let m = mirrored.get(key);
       const tag = tagFor(n).toUpperCase();
       if (m && m.el.tagName !== tag) {
         if (document.activeElement !== m.el) { m.el.remove(); if (m.el._description) m.el._description.remove(); mirrored.delete(key); m = null; }
       }
-      if (!m) { m = { el: makeElement(key, n), sig: '' }; mirrored.set(key, m); }
+      if (!m) { m = { el: makeElement(key, n), sig: '', place: '' }; mirrored.set(key, m); }
+      if (m.place !== place) { placeElement(m.el, n); m.place = place; }
       if (m.sig !== sig) { updateElement(m.el, n); m.sig = sig; }
       // In the UI's order (only moved when out of place).
       while (before && before.hidden) before = before.nextElementSibling;
@@ -888,6 +899,7 @@
   hook.fieldValue = (id) => mod().UTF8ToString(call('pathway_field_value', 'number', ['string'], [id]));
   // Mean CPU milliseconds per frame over `n` frames drawn at once (benchmarks, not tests).
   hook.benchFrames = (n) => mod()._pathway_bench_frames(n);
+  hook.benchSemantics = (n, x, y) => JSON.parse(mod().UTF8ToString(mod()._pathway_bench_semantics(n, x, y)));
   // The page's own field over the one being edited (null when none).
   hook.textField = () => (field ? field.el : null);
   hook.editingId = () => (field ? field.id : null);
