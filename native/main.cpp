@@ -83,7 +83,7 @@ Prefs loadPrefs() {
     p.width = std::clamp(j.value("width", p.width), 360, 8192);
     p.height = std::clamp(j.value("height", p.height), 360, 8192);
     p.theme = j.value("theme", p.theme);
-    p.textSize = std::clamp(j.value("text_size", p.textSize), 10.f, 32.f);
+    p.textSize = std::clamp(j.value("text_size", p.textSize), 10.f, pathway::ui::kTextLargestPx);
     return p;
 }
 

@@ -291,7 +291,7 @@ void loadPreferences() {
         if (j.is_object()) {
             ui::applyTheme(ui::themeFromId(j.value("theme", std::string()), ui::currentTheme()));
             const double px = j.value("text_size", 0.0);
-            if (px >= 10 && px <= 32) a.app->setTextSizePx(static_cast<float>(px));
+            if (px >= 10 && px <= ui::kTextLargestPx) a.app->setTextSizePx(static_cast<float>(px));
         }
     }
     a.prefsSaved = std::string(ui::themeId(ui::currentTheme())) + "/" + std::to_string(a.app->textSizePx());
@@ -534,6 +534,12 @@ EMSCRIPTEN_KEEPALIVE const char* pathway_widgets() {
             out.push_back({{"id", r.id}, {"label", r.label}, {"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h},
                            {"text", false}, {"multiline", false}});
     g_buffer = out.dump();
+    return g_buffer.c_str();
+}
+
+/// This frame's text that cannot be read whole (ui::WidgetRegistry::clipped), as a JSON array.
+EMSCRIPTEN_KEEPALIVE const char* pathway_clipped() {
+    g_buffer = nlohmann::json(ui::widgets().clipped()).dump();
     return g_buffer.c_str();
 }
 

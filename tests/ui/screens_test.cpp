@@ -44,7 +44,9 @@ int rowsWithPrefix(const std::string& prefix) {
 // Home
 
 TEST(UiHomeTest, ShowsRenewalAsyeAndOpensAnItemFromTheHeatmap) {
-    UiHarness h;
+    // 900 px tall: with the harness's built-in font the heatmap's caption wraps to two lines
+    // (static text wraps rather than running past the card), which puts the cells below 800.
+    UiHarness h(1280, 900);
     makeProfile(h);
     addEntry(h, core::EntryKind::Cpd, "Court skills", "2026-10-01", {"pcf:6"});
     ui::App& app = h.start();

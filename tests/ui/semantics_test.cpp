@@ -75,7 +75,7 @@ TEST(UiSemanticsTest, HomePublishesHeadingsFiguresAsTextAndNavigationAsLinks) {
 }
 
 TEST(UiSemanticsTest, HeatmapCellsSayTheirItemAndCount) {
-    UiHarness h;
+    UiHarness h(1280, 900); // the heatmap in view (its caption wraps in the built-in font)
     makeProfile(h);
     h.start();
     const auto s = semantics(h);

@@ -287,3 +287,53 @@ test('web: the theme and text size chosen in Settings are kept across a reload, 
     await browser.close();
   }
 });
+
+// WCAG 2.2 1.4.10 (reflow) and 1.4.4 (resize text): at 320 px wide (a small phone, or 1280 px at
+// 400 % zoom) with normal text, and at 640 px (1280 px at 200 %) with the largest text (twice
+// normal), every screen of the phone's navigation and the editor reflow into one column: no
+// control lies off the side, no button's label is cut and text wraps (pathway.clipped() lists
+// what could not be read whole).
+for (const [width, size] of [[320, null], [640, 'largest']]) {
+  test(`phone at ${width} px with ${size || 'normal'} text: every screen reflows, nothing is cut off at the side`, async () => {
+    const browser = await launch({ viewport: { width, height: 640 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+    try {
+      const { page } = browser;
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await start(page, 'Sam Invented');
+      if (size) {
+        await activate(page, 'link', 'Settings');
+        await scrollIntoView(page, 'settings.text.' + size);
+        await press(page, 'settings.text.' + size);
+        await settle(page, 4);
+        // The choice is kept and the fonts grew with it (the choice may have moved down).
+        await scrollIntoView(page, 'settings.text.' + size);
+        assert.ok(await page.evaluate(() => window.pathway.semantics().some((n) => n[2] === 'Largest' && (n[8] & 2))),
+          'Largest is the chosen text size');
+      }
+      const problems = [];
+      const look = async (where) => {
+        const facts = await page.evaluate(() => ({
+          off: window.pathway.widgets().filter((w) => w.w > 0 && (w.x < -1 || w.x + w.w > window.innerWidth + 1))
+            .map((w) => `${w.id || '(text)'} at ${Math.round(w.x)}..${Math.round(w.x + w.w)}`),
+          clipped: window.pathway.clipped(),
+        }));
+        for (const o of [...facts.off, ...facts.clipped]) problems.push(`${where}: ${o}`);
+        await page.screenshot({ path: path.join(outDir, `a11y-${width}-${size || 'normal'}-${where.toLowerCase()}.png`) });
+      };
+      for (const [link, screen] of [['Home', 'home'], ['Log', 'log'], ['Progress', 'frameworks'], ['Reviews', 'reviews'],
+        ['Settings', 'settings']]) {
+        await activate(page, 'link', link);
+        await page.waitForFunction((s) => window.pathway.screen() === s, screen, { timeout: 5000 });
+        await settle(page, 3);
+        await look(link);
+      }
+      await activate(page, 'button', 'Add CPD');
+      await look('Editor');
+      assert.deepEqual(problems, []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+}

@@ -501,7 +501,14 @@ void App::drawNavigation(bool bottom) {
         ImGui::GetWindowDrawList()->AddLine(origin, ImVec2(origin.x + fullW, origin.y),
                                             col(p.border));
         const float w = fullW / 6.f;
-        ImGui::SetWindowFontScale(0.82f);
+        // Labels at 82 % of the text size, smaller when the widest would not fit its slot (a
+        // 320 px screen, the largest text); too small to read and they give way to the icons
+        // alone, each still named for assistive technology.
+        float widest = ImGui::CalcTextSize("Add CPD").x;
+        for (int i = 0; i < 5; ++i) widest = std::max(widest, ImGui::CalcTextSize(kNavItems[i].shortLabel).x);
+        const float fit = (w - em(0.3f)) / std::max(widest, 1.f);
+        const bool labels = fit >= 0.6f;
+        ImGui::SetWindowFontScale(labels ? std::min(0.82f, fit) : 0.82f);
         ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
         ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 0.f);
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.f);
@@ -512,7 +519,7 @@ void App::drawNavigation(bool bottom) {
             if (i == 2) {
                 place();
                 char add[64];
-                std::snprintf(add, sizeof add, "%s\nAdd CPD", icon::kAdd);
+                std::snprintf(add, sizeof add, labels ? "%s\nAdd CPD" : "%s##Add CPD", icon::kAdd);
                 ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, em(0.8f));
                 if (button("action.add-cpd", add, true, ImVec2(w, h)))
                     startNewEntry(EntryKind::Cpd);
@@ -524,7 +531,7 @@ void App::drawNavigation(bool bottom) {
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.surfaceAlt);
             ImGui::PushStyleColor(ImGuiCol_Text, active ? p.accent : p.textMuted);
             char label[64];
-            std::snprintf(label, sizeof label, "%s\n%s", it.icon, it.shortLabel);
+            std::snprintf(label, sizeof label, labels ? "%s\n%s" : "%s##%s", it.icon, it.shortLabel);
             if (button(it.id, label, false, ImVec2(w, h))) show(it.screen);
             semantics(Role::Link, active ? state::kCurrent : 0, it.id);
             ImGui::PopStyleColor(3);
@@ -676,13 +683,21 @@ void App::drawTopBar() {
         greeting = "Hello, " + name.substr(0, name.find(' '));
         title = greeting.c_str();
     }
-    ImGui::PushFont(fonts().title);
-    ax::TextUnformatted(title);
-    ImGui::PopFont();
+    // The title wraps beside Undo and Redo; where that leaves it too little room (a 320 px
+    // screen, the largest text) the buttons go under it instead.
     const float bw = em(2.6f);
     const float bh = m_phone ? std::max(em(2.4f), 44.f) : em(2.2f);
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - bw * 2 - ImGui::GetStyle().ItemSpacing.x);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - em(0.1f));
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float buttonsX = ImGui::GetContentRegionMax().x - bw * 2 - spacing;
+    const ImVec2 start = ImGui::GetCursorPos();
+    const bool beside = buttonsX - spacing - start.x >= em(9.f);
+    ImGui::PushFont(fonts().title);
+    ImGui::PushTextWrapPos(beside ? buttonsX - spacing : 0.f);
+    ax::TextUnformatted(title);
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    const float titleEnd = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(beside ? buttonsX : start.x, beside ? start.y - em(0.1f) : titleEnd));
     ImGui::BeginDisabled(!store.canUndo());
     if (button("action.undo", (std::string(icon::kUndo) + "##Undo").c_str(), false, ImVec2(bw, bh))) store.undo();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && store.canUndo())
@@ -694,6 +709,13 @@ void App::drawTopBar() {
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) && store.canRedo())
         ImGui::SetTooltip("Redo %s (Ctrl+Shift+Z)", store.redoLabel().c_str());
     ImGui::EndDisabled();
+    // What follows starts below the title and a button's full height (both buttons sit 0.1 em
+    // above the line, level with the title's cap height).
+    const float below = std::max(titleEnd, (beside ? start.y : titleEnd) + bh + ImGui::GetStyle().ItemSpacing.y);
+    if (ImGui::GetCursorPosY() < below) {
+        ImGui::SetCursorPosY(below - ImGui::GetStyle().ItemSpacing.y);
+        ImGui::Dummy(ImVec2(0, 0)); // an item there: ImGui lays out from items, not from the cursor
+    }
     if (m_screen == Screen::Home) {
         const Date today = m_clock.today();
         muted((friendlyDate(today) + "  \xc2\xb7  " +

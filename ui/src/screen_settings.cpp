@@ -10,7 +10,9 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <iterator>
 
 namespace pathway::ui {
 
@@ -180,11 +182,18 @@ void App::drawSettings() {
         if (segmented("settings.theme.", themeIds, themeLabels, 3, theme, 6))
             applyTheme(static_cast<ThemeKind>(theme));
         ax::TextUnformatted("Text size");
-        const char* sizeIds[] = {"small", "normal", "large"};
-        const char* sizeLabels[] = {"Small", "Normal", "Large"};
-        int size = m_textSizePx <= kTextSmallPx ? 0 : m_textSizePx >= kTextLargePx ? 2 : 1;
-        if (segmented("settings.text.", sizeIds, sizeLabels, 3, size, 6))
-            m_textSizePx = size == 0 ? kTextSmallPx : size == 2 ? kTextLargePx : kTextNormalPx;
+        constexpr int kSizes = static_cast<int>(std::size(kTextSizes));
+        const char* sizeIds[kSizes];
+        const char* sizeLabels[kSizes];
+        int size = 0; // the nearest choice (a size from an older preferences file may lie between)
+        for (int i = 0; i < kSizes; ++i) {
+            sizeIds[i] = kTextSizes[i].id;
+            sizeLabels[i] = kTextSizes[i].label;
+            if (std::abs(kTextSizes[i].px - m_textSizePx) < std::abs(kTextSizes[size].px - m_textSizePx))
+                size = i;
+        }
+        if (segmented("settings.text.", sizeIds, sizeLabels, kSizes, size, 6))
+            m_textSizePx = kTextSizes[size].px;
     }
     endCard();
     ImGui::Dummy(ImVec2(0, em(0.3f)));

@@ -171,8 +171,29 @@ const char* format(const char* fmt, va_list args, const char** end) {
 }
 } // namespace
 
-void TextUnformatted(const char* text, const char* end) {
+namespace {
+/// Static text always wraps at the edge of what holds it (the window, card or table cell): on a
+/// 320 px screen or with the largest text a line never runs out of sight (WCAG 1.4.10, reflow).
+/// ImGui's own Text does not wrap unless a wrap position is pushed. Not inside a table: a
+/// column sized to fit its content would shrink to the wrapped text, frame after frame.
+/// Text that fits where it starts is drawn as it is (a right-aligned "0 of 3" measured to fit
+/// must not wrap on a rounding).
+/// Text beside another item with too little room left to wrap into (under 3 em, and less than
+/// the text needs) starts on the next line instead of a column of letters.
+void wrappedText(const char* text, const char* end) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float room = ImGui::GetContentRegionMaxAbs().x - window->DC.CursorPos.x;
+    const bool needWrap = window->DC.TextWrapPos < 0.0f && !ImGui::GetCurrentTable() &&
+                          ImGui::CalcTextSize(text, end).x > room + 0.5f;
+    if (needWrap && window->DC.IsSameLine && room < em(3.f)) ImGui::NewLine();
+    if (needWrap) ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text, end);
+    if (needWrap) ImGui::PopTextWrapPos();
+}
+} // namespace
+
+void TextUnformatted(const char* text, const char* end) {
+    wrappedText(text, end);
     publishText(text, end);
 }
 
@@ -182,7 +203,7 @@ void Text(const char* fmt, ...) {
     const char* end = nullptr;
     const char* text = format(fmt, args, &end);
     va_end(args);
-    ImGui::TextUnformatted(text, end);
+    wrappedText(text, end);
     publishText(text, end);
 }
 
@@ -193,7 +214,7 @@ void TextColored(const ImVec4& col, const char* fmt, ...) {
     const char* text = format(fmt, args, &end);
     va_end(args);
     ImGui::PushStyleColor(ImGuiCol_Text, col);
-    ImGui::TextUnformatted(text, end);
+    wrappedText(text, end);
     ImGui::PopStyleColor();
     publishText(text, end);
 }
@@ -204,10 +225,7 @@ void TextWrapped(const char* fmt, ...) {
     const char* end = nullptr;
     const char* text = format(fmt, args, &end);
     va_end(args);
-    const bool needWrap = ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f;
-    if (needWrap) ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text, end);
-    if (needWrap) ImGui::PopTextWrapPos();
+    wrappedText(text, end);
     publishText(text, end);
 }
 
@@ -410,10 +428,23 @@ bool textArea(const char* id, const char* label, std::string& value, float heigh
 }
 
 bool button(const char* id, const char* label, bool primary, ImVec2 size) {
+    // A button placed beside the last item that would run past the edge goes to the next line
+    // instead (a row of buttons reflows on a narrow screen or with large text).
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImVec2 labelSize = ImGui::CalcTextSize(label, nullptr, true);
+    const ImVec2 padding = ImGui::GetStyle().FramePadding;
+    const float width = size.x > 0 ? size.x : size.x == 0 ? labelSize.x + padding.x * 2 : 0;
+    if (window->DC.IsSameLine && width > 0 &&
+        window->DC.CursorPos.x + width > ImGui::GetContentRegionMaxAbs().x + 0.5f)
+        ImGui::NewLine();
     if (primary) pushPrimaryButton();
     const bool clicked = ImGui::Button(label, size);
     if (primary) popPrimaryButton();
     registerLastItem(id, label);
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    if (!window->SkipItems && (labelSize.x > max.x - min.x + 0.5f || max.x > window->ClipRect.Max.x + 1.f ||
+                               min.x < window->ClipRect.Min.x - 1.f))
+        widgets().noteClipped(std::string(id) + ": " + std::string(accessibleName(label)));
     return clicked;
 }
 

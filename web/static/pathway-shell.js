@@ -823,6 +823,10 @@
       liveEl.textContent = info.live; // read out by screen readers ("Saved", an error)
     }
     const keep = new Set();
+    // Moving an element in the DOM takes the focus from it (Chromium blurs on removal): the
+    // element focused now gets it back after the diff (the order changes when, say, ImGui
+    // brings the bottom bar's window to the front as one of its links takes the focus).
+    const hadFocus = mirror.contains(document.activeElement) ? document.activeElement : null;
     let before = mirror.firstElementChild;
     for (const n of info.nodes) {
       const key = n[0];
@@ -847,6 +851,11 @@
       if (m.el._description) m.el._description.remove();
       m.el.remove();
       mirrored.delete(key);
+    }
+    if (hadFocus && hadFocus.isConnected && document.activeElement !== hadFocus) {
+      mirrorQuiet = true;
+      hadFocus.focus({ preventScroll: true });
+      mirrorQuiet = false;
     }
     if (info.focus && info.focus !== mirrorFocusKey) {
       // ImGui's focus moved (Tab): the page's follows it, unless the user is in a field of the page.
@@ -882,6 +891,7 @@
   hook.snapshot = () => JSON.parse(mod().UTF8ToString(mod()._pathway_snapshot()));
   hook.screen = () => mod().UTF8ToString(mod()._pathway_screen());
   hook.widgets = () => JSON.parse(mod().UTF8ToString(mod()._pathway_widgets()));
+  hook.clipped = () => JSON.parse(mod().UTF8ToString(mod()._pathway_clipped()));
   hook.fields = () => hook.widgets().filter((w) => w.text)
     .map(({ id, label, x, y, w, h, kind, multiline, fx, fy, fw, fh }) => ({ id, label, x, y, w, h, kind, multiline, fx, fy, fw, fh }));
   hook.flush = () => mod()._pathway_flush();

@@ -29,6 +29,19 @@ std::optional<Screen> parseScreen(std::string_view id);
 inline constexpr float kTextSmallPx = 15.f;
 inline constexpr float kTextNormalPx = 17.f;
 inline constexpr float kTextLargePx = 20.f;
+inline constexpr float kTextLargestPx = 34.f;
+/// The choices, smallest first. "Largest" is twice Normal: WCAG 2.2 AA (1.4.4, resize text)
+/// asks that text can be made 200 % without losing content, and the layout reflows for it.
+struct TextSizeChoice {
+    const char* id;
+    const char* label;
+    float px;
+};
+inline constexpr TextSizeChoice kTextSizes[] = {{"small", "Small", kTextSmallPx},
+                                                {"normal", "Normal", kTextNormalPx},
+                                                {"large", "Large", kTextLargePx},
+                                                {"larger", "Larger", 26.f},
+                                                {"largest", "Largest", kTextLargestPx}};
 
 struct ExchangeState; // screen_share.cpp: imports, merges, exports and the confidentiality check
 struct MentorState;   // screen_mentor.cpp: reviewing someone else's portfolio

@@ -62,7 +62,15 @@ struct WidgetRect {
 /// This frame's widgets, most recently drawn last. Cleared by beginFrame().
 class WidgetRegistry {
   public:
-    void beginFrame() { m_rects.clear(); }
+    void beginFrame() {
+        m_rects.clear();
+        m_clipped.clear();
+    }
+    /// Text the user cannot read whole this frame: a button's label wider than the button, or
+    /// a control running past the side of what holds it (tests look for none at 320 px and
+    /// with the largest text: WCAG 1.4.4 and 1.4.10).
+    void noteClipped(std::string what) { m_clipped.push_back(std::move(what)); }
+    const std::vector<std::string>& clipped() const { return m_clipped; }
     void add(WidgetRect r) { m_rects.push_back(std::move(r)); }
     const std::vector<WidgetRect>& rects() const { return m_rects; }
     std::vector<WidgetRect>& rects() { return m_rects; }
@@ -71,6 +79,7 @@ class WidgetRegistry {
 
   private:
     std::vector<WidgetRect> m_rects;
+    std::vector<std::string> m_clipped;
 };
 
 WidgetRegistry& widgets();
