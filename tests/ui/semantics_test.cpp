@@ -143,6 +143,33 @@ TEST(UiSemanticsTest, TabLeavesTheSideNavigationForTheScreen) {
     EXPECT_NE(next, "action.add-cpd");
 }
 
+TEST(UiSemanticsTest, TabGoesFromOneCardToTheNextOnAScreen) {
+    // Cards are child windows; ImGui 1.90's Tab cycled inside one, so from the profile card's
+    // last control it went back to its first field and the appearance card was out of reach.
+    UiHarness h(1280, 2400);
+    makeProfile(h);
+    ui::App& app = h.start();
+    app.show(ui::Screen::Settings);
+    h.frames(3);
+    semantics(h);
+    ASSERT_TRUE(ui::requestFocus("settings.save"));
+    h.frames(2);
+    ASSERT_EQ(semantics(h)["focus"], "settings.save");
+    std::vector<std::string> seen;
+    for (int i = 0; i < 4; ++i) {
+        h.key(ImGuiKey_Tab);
+        h.frames(1);
+        seen.push_back(semantics(h)["focus"]);
+    }
+    std::string all;
+    for (const auto& s : seen) all += " " + s;
+    // Onwards into the next card (the theme and text size), never back to the profile's name.
+    EXPECT_NE(std::find_if(seen.begin(), seen.end(), [](const std::string& s) {
+                  return s.rfind("settings.theme.", 0) == 0;
+              }), seen.end()) << all;
+    EXPECT_EQ(std::find(seen.begin(), seen.end(), "settings.name"), seen.end()) << all;
+}
+
 TEST(UiSemanticsTest, TextInsideALogRowDescribesItAndFieldsAreTextboxes) {
     UiHarness h(390, 844);
     makeProfile(h);

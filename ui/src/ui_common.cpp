@@ -116,6 +116,10 @@ bool beginCard(const char* id, ImVec2 size) {
         // screen it sits on.
         flags |= ImGuiChildFlags_AutoResizeY;
         windowFlags |= ImGuiWindowFlags_NoScrollWithMouse;
+        // Its controls are part of the screen's Tab order: ImGui 1.90's Tab cycles inside one
+        // window, so without this a keyboard went round one card for ever. (NavFlattened is
+        // for children that do not scroll, which this one never does.)
+        windowFlags |= ImGuiWindowFlags_NavFlattened;
     }
     const bool open = ImGui::BeginChild(id, size, flags, windowFlags);
     ImGui::PopStyleVar(2);
