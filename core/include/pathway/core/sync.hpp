@@ -81,7 +81,33 @@ AssembleResult assemblePortfolio(const Portfolio& frame, const SyncDocuments& do
 /// the last sync" compares. Entries are hashed from their file text (portfolio_io.hpp's
 /// entryFileText), the rest from their documents' JSON; no tree of the whole portfolio is built.
 using DocumentHashes = std::map<std::string, std::string>;
-DocumentHashes documentHashes(const Portfolio& portfolio);
+
+/// What a long-running program (the app) keeps between syncs so that an entry it has hashed
+/// before is not written out and hashed again: each entry as last hashed, with its hash. An
+/// entry is hashed again when it differs in anything (Entry's ==, not a time stamp), so the
+/// cache never hides a change. Not shared between threads. About as large as the entries.
+class SyncCache {
+  public:
+    /// documentHashes' value for entry `e`.
+    const std::string& entryHash(const Entry& e);
+    /// Drops entries not asked for since the last sweep (deleted ones): documentHashes calls it.
+    void sweep();
+    size_t size() const { return m_entries.size(); }
+    int64_t hashed() const { return m_hashed; } ///< entries hashed so far (tests, benchmarks)
+
+  private:
+    struct Item {
+        Entry entry;
+        std::string hash;
+        uint64_t seen = 0;
+    };
+    std::map<std::string, Item, std::less<>> m_entries;
+    uint64_t m_generation = 1;
+    int64_t m_hashed = 0;
+};
+
+/// With a cache, entries unchanged since it last saw them are not hashed again.
+DocumentHashes documentHashes(const Portfolio& portfolio, SyncCache* cache = nullptr);
 
 // --- what the file remembers --------------------------------------------------------------------
 
@@ -112,7 +138,7 @@ void writeSyncState(Portfolio& portfolio, const SyncState& state);
 
 /// How many documents changed here since the last sync and wait to be pushed ("Offline: 3
 /// changes waiting"); every document counts when the portfolio was never synced.
-int32_t pendingChanges(const Portfolio& portfolio);
+int32_t pendingChanges(const Portfolio& portfolio, SyncCache* cache = nullptr);
 
 // --- the engine -----------------------------------------------------------------------------
 
@@ -124,6 +150,9 @@ struct SyncOptions {
     int64_t nowMs = 0;
     int32_t maxRounds = 5;     ///< pull-merge-push rounds before giving up on a busy server
     int32_t changesBatch = 2000; ///< _changes?limit= per request
+    /// Kept by the caller between syncs (the app): entries unchanged since are not hashed
+    /// again. nullptr (the CLI, one sync per process): every entry is hashed once per round.
+    SyncCache* cache = nullptr;
 };
 
 /// Why options cannot be used, or "" (no request is made before this passes).
@@ -149,6 +178,9 @@ struct SyncResult {
 /// server with its _rev, and repeats when a push meets a conflict (409). Never touches a file:
 /// on failure `local` is all there is; on success the caller stores result.portfolio.
 SyncResult syncPortfolio(const Portfolio& local, const SyncOptions& options, HttpTransport& http);
+/// The same with the portfolio handed over (no copy of it is made unless a merge changes it):
+/// result.portfolio is the synced portfolio, or on failure `local` as it came, unchanged.
+SyncResult syncPortfolio(Portfolio&& local, const SyncOptions& options, HttpTransport& http);
 
 /// Syncs a portfolio file: reads it, syncs without holding the lock (the network may be slow),
 /// then under the file's lock (the same as saves) merges the result with whatever was saved
