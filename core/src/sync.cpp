@@ -631,7 +631,10 @@ void addReport(MergeReport& into, const MergeReport& r) {
 
 } // namespace
 
-std::string checkSyncOptions(const SyncOptions& o) {
+namespace {
+
+/// checkSyncOptions' part about the server's address.
+std::string checkServer(const SyncOptions& o) {
     const std::string server = serverOf(o);
     const bool http = startsWith(server, "http://"), https = startsWith(server, "https://");
     if (!http && !https)
@@ -642,13 +645,23 @@ std::string checkSyncOptions(const SyncOptions& o) {
     if (host.substr(0, host.find('/')).find('@') != std::string_view::npos)
         return "Put the user name in --user and the password in PATHWAY_SYNC_PASSWORD, not in the "
                "server address.";
+    return {};
+}
+
+bool validDatabaseName(std::string_view db) {
+    return !db.empty() && db[0] >= 'a' && db[0] <= 'z' &&
+           std::all_of(db.begin(), db.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      std::string_view("_$()+-/").find(c) != std::string_view::npos;
+           });
+}
+
+} // namespace
+
+std::string checkSyncOptions(const SyncOptions& o) {
+    if (std::string e = checkServer(o); !e.empty()) return e;
     const std::string& db = o.database;
-    const bool dbOk = !db.empty() && db[0] >= 'a' && db[0] <= 'z' &&
-                      std::all_of(db.begin(), db.end(), [](char c) {
-                          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                                 std::string_view("_$()+-/").find(c) != std::string_view::npos;
-                      });
-    if (!dbOk)
+    if (!validDatabaseName(db))
         return "The database name \"" + db + "\" is not one CouchDB accepts (a lower-case letter "
                "first, then lower-case letters, digits and _ $ ( ) + - /).";
     if (o.maxRounds < 1 || o.changesBatch < 1) return "Sync needs at least one round and batch.";
@@ -897,6 +910,87 @@ SyncResult syncPortfolioFile(const std::string& path, const SyncOptions& o, Http
     if (!saved) {
         r.ok = false;
         r.error = saved.error + " (the server has the changes; the next sync takes them in)";
+    }
+    return r;
+}
+
+// --- reading a server ----------------------------------------------------------------------------
+
+DatabaseList listDatabases(const SyncOptions& o, std::string_view prefix, HttpTransport& http) {
+    DatabaseList r;
+    if (std::string e = checkServer(o); !e.empty()) {
+        r.error = e;
+        return r;
+    }
+    Couch couch(o, http);
+    HttpResponse resp = couch.callUrl("GET", serverOf(o) + "/_all_dbs", {});
+    if (resp.status == 403) {
+        r.error = "The sync server at " + serverOf(o) + " does not let " +
+                  (o.user.empty() ? std::string("anonymous users") : o.user) +
+                  " list its databases (403): a cohort report needs a server admin's login.";
+        return r;
+    }
+    json answer;
+    if (!couch.answer(resp, "listing the databases", answer, r.error)) return r;
+    if (!answer.is_array()) {
+        r.error = "The sync server's list of databases is not a list (is " + serverOf(o) +
+                  " a CouchDB server?).";
+        return r;
+    }
+    for (const json& name : answer)
+        if (name.is_string() && startsWith(name.get_ref<const std::string&>(), prefix) &&
+            validDatabaseName(name.get_ref<const std::string&>()))
+            r.names.push_back(name.get<std::string>());
+    std::sort(r.names.begin(), r.names.end());
+    r.ok = true;
+    return r;
+}
+
+PortfolioRead readDatabasePortfolio(const SyncOptions& o, HttpTransport& http) {
+    PortfolioRead r;
+    if (std::string e = checkSyncOptions(o); !e.empty()) {
+        r.error = e;
+        return r;
+    }
+    try {
+        Couch couch(o, http);
+        SyncDocuments docs;
+        std::string startKey; // paging by key: the last id of a page starts the next (skipping it)
+        for (bool first = true;; first = false) {
+            std::string path = "/_all_docs?include_docs=true&limit=" + std::to_string(o.changesBatch);
+            if (!first) path += "&skip=1&startkey=" + encode(json(startKey).dump());
+            json answer;
+            const HttpResponse resp = couch.call("GET", path);
+            if (!couch.answer(resp, "reading the documents", answer, r.error)) {
+                r.serverRefused = resp.status == 0 || resp.status == 401;
+                return r;
+            }
+            const json* rows = answer.contains("rows") && answer["rows"].is_array() ? &answer["rows"] : nullptr;
+            if (!rows) {
+                r.error = "The sync server's list of documents in \"" + o.database + "\" has no rows.";
+                return r;
+            }
+            for (const json& row : *rows) {
+                if (!row.is_object() || !row.contains("id") || !row["id"].is_string()) continue;
+                startKey = row["id"].get<std::string>();
+                const json* doc = row.contains("doc") && row["doc"].is_object() ? &row["doc"] : nullptr;
+                if (!doc || !isPortfolioDocId(startKey)) continue;
+                docs[startKey] = remoteDocOf(*doc).body;
+            }
+            if (rows->size() < static_cast<size_t>(o.changesBatch)) break;
+        }
+        if (!docs.count(std::string(kProfileDocId))) {
+            r.error = "The database \"" + o.database + "\" holds no Pathway portfolio (no profile document).";
+            return r;
+        }
+        AssembleResult a = assemblePortfolio(Portfolio{}, docs);
+        if (!a.portfolio) {
+            r.error = a.error;
+            return r;
+        }
+        r.portfolio = std::move(a.portfolio);
+    } catch (const json::exception& e) {
+        r.error = std::string("The sync server sent something this version cannot read (") + e.what() + ").";
     }
     return r;
 }

@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -187,6 +188,28 @@ SyncResult syncPortfolio(Portfolio&& local, const SyncOptions& options, HttpTran
 /// meanwhile (mergeConcurrent) and writes it. On any failure the file is not touched.
 SyncResult syncPortfolioFile(const std::string& path, const SyncOptions& options,
                              HttpTransport& http);
+
+// --- reading a server (an academy's cohort report) -----------------------------------------------
+
+/// The databases on `options.server` whose names start with `prefix` (`_all_dbs`; CouchDB 3
+/// lets only server admins list them), sorted; options.database is not used.
+struct DatabaseList {
+    bool ok = false;
+    std::string error; ///< one sentence when !ok
+    std::vector<std::string> names;
+};
+DatabaseList listDatabases(const SyncOptions& options, std::string_view prefix, HttpTransport& http);
+
+/// The portfolio kept in the database `options.database`: every document (`_all_docs` with
+/// include_docs, in pages of options.changesBatch) assembled with assemblePortfolio on an
+/// empty frame. Deleted entries are not read (a report does not need them).
+struct PortfolioRead {
+    std::optional<Portfolio> portfolio;
+    std::string error; ///< one sentence when there is no portfolio
+    /// The server did not answer or refused the login (not this database's fault).
+    bool serverRefused = false;
+};
+PortfolioRead readDatabasePortfolio(const SyncOptions& options, HttpTransport& http);
 
 /// The validate_doc_update function written into _design/pathway: the practitioner (and
 /// server admins) write anything; every other member (mentors, assessors) writes only new
