@@ -2,7 +2,7 @@
 // PATHWAY_SYNC_PASSWORD or a prompt, never from the command line (it would show in `ps`).
 // A failed sync leaves the file as it was; local changes wait for the next one.
 #include "cli.hpp"
-#include "curl_transport.hpp"
+#include "curl_transport.hpp" // net/
 
 #include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/sync.hpp"
@@ -61,7 +61,7 @@ std::vector<core::CohortFile> readServerCohort(const Args& a, std::vector<std::s
     o.server = *server;
     if (const std::string* user = a.get("--user")) o.user = *user;
     o.password = syncPassword(o.user);
-    CurlTransport http;
+    net::CurlTransport http;
     DatabaseList dbs = listDatabases(o, *prefix, http);
     if (!dbs.ok) throw UserError{dbs.error};
     if (dbs.names.empty())
@@ -106,7 +106,7 @@ int cmdSync(const Args& a, Context& ctx) {
     if (!fileExists(path)) throw UserError{path + ": no such portfolio (pathway-cli init makes one)"};
     o.password = syncPassword(o.user);
 
-    CurlTransport http;
+    net::CurlTransport http;
     if (IoResult ready = prepareDatabase(o, a.all("--reader"), http); !ready)
         throw UserError{ready.error};
     SyncResult r = syncPortfolioFile(path, o, http);

@@ -18,6 +18,7 @@ constexpr std::string_view kEntryPrefix = "entry:";
 constexpr std::string_view kCommentPrefix = "comment:";
 constexpr std::string_view kSignOffPrefix = "signoff:";
 constexpr size_t kPushBatch = 500;
+constexpr std::string_view kUnreachable = "Cannot reach the sync server at ";
 
 bool startsWith(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;
@@ -393,7 +394,7 @@ class Couch {
     std::string failure(const HttpResponse& resp, const std::string& what) const {
         const std::string server = serverOf(m_o);
         if (resp.status == 0)
-            return "Cannot reach the sync server at " + server + " (" +
+            return std::string(kUnreachable) + server + " (" +
                    (resp.error.empty() ? "no answer" : resp.error) +
                    "); nothing was changed and local changes wait for the next sync.";
         const std::string reason = reasonOf(resp.body);
@@ -882,11 +883,14 @@ SyncResult syncGuarded(const Portfolio& local, Portfolio* take, const SyncOption
 } // namespace
 
 SyncResult syncPortfolio(const Portfolio& local, const SyncOptions& o, HttpTransport& http) {
-    return syncGuarded(local, nullptr, o, http);
+    SyncResult r = syncGuarded(local, nullptr, o, http);
+    r.offline = !r.ok && startsWith(r.error, kUnreachable);
+    return r;
 }
 
 SyncResult syncPortfolio(Portfolio&& local, const SyncOptions& o, HttpTransport& http) {
     SyncResult r = syncGuarded(local, &local, o, http);
+    r.offline = !r.ok && startsWith(r.error, kUnreachable);
     if (!r.ok) r.portfolio = std::move(local); // untouched: handed back as it came
     return r;
 }
@@ -912,6 +916,29 @@ SyncResult syncPortfolioFile(const std::string& path, const SyncOptions& o, Http
         r.error = saved.error + " (the server has the changes; the next sync takes them in)";
     }
     return r;
+}
+
+// --- the app's settings ----------------------------------------------------------------------------
+
+std::string serializeSyncSettings(const SyncSettings& s) {
+    return json{{"format", "pathway-sync-settings"}, {"version", 1}, {"server", s.server},
+                {"database", s.database}, {"user", s.user}, {"password", s.password}}
+        .dump(2);
+}
+
+SyncSettings parseSyncSettings(std::string_view bytes) {
+    SyncSettings s;
+    json j = json::parse(bytes, nullptr, false);
+    if (!j.is_object() || j.value("format", json()) != "pathway-sync-settings") return s;
+    auto text = [&](const char* key) {
+        auto it = j.find(key);
+        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    s.server = text("server");
+    s.database = text("database");
+    s.user = text("user");
+    s.password = text("password");
+    return s;
 }
 
 // --- reading a server ----------------------------------------------------------------------------

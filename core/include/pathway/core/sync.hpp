@@ -156,6 +156,17 @@ struct SyncOptions {
     SyncCache* cache = nullptr;
 };
 
+/// What the app remembers to sync with, kept only on the device (the Host's sync settings:
+/// a private file natively, IndexedDB on the web), never in the portfolio file or an export.
+struct SyncSettings {
+    std::string server, database, user, password;
+    bool configured() const { return !server.empty() && !database.empty(); }
+    bool operator==(const SyncSettings&) const = default;
+};
+std::string serializeSyncSettings(const SyncSettings& settings);
+/// Empty settings (sync off) when `bytes` is empty or unreadable.
+SyncSettings parseSyncSettings(std::string_view bytes);
+
 /// Why options cannot be used, or "" (no request is made before this passes).
 std::string checkSyncOptions(const SyncOptions& options);
 
@@ -170,6 +181,7 @@ struct SyncReport {
 struct SyncResult {
     bool ok = false;
     std::string error; ///< one sentence when !ok: unreachable, refused login, bad database...
+    bool offline = false; ///< !ok because the server did not answer (no network, server down)
     Portfolio portfolio; ///< when ok: the merged portfolio with its new sync state
     SyncReport report;
 };
