@@ -21,7 +21,9 @@ EM_JS(char*, pathway_xhr_send, (const char* method, const char* url, const char*
     try {
         const xhr = new XMLHttpRequest();
         xhr.open(UTF8ToString(method), UTF8ToString(url), false);
-        for (const [name, value] of JSON.parse(UTF8ToString(headers))) xhr.setRequestHeader(name, value);
+        // Plain loops: emscripten 3.1.6's EM_JS text loses array destructuring ("for (;of ...").
+        const list = JSON.parse(UTF8ToString(headers));
+        for (let i = 0; i < list.length; ++i) xhr.setRequestHeader(list[i][0], list[i][1]);
         xhr.send(bodyLength > 0 ? UTF8ToString(body, bodyLength) : null);
         status = xhr.status;
         text = xhr.responseText || "";

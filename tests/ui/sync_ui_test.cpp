@@ -57,7 +57,8 @@ TEST(UiSyncTest, SetUpSyncNowAfterSavesOfflineAndTheTimer) {
     EXPECT_EQ(couch.log.back().headers.back().first, "Authorization");
 
     // A saved change goes kSyncAfterSaveMs later, not before.
-    const std::string id = h.session->store().apply(core::cmd::AddEntry{cpd("Court skills"), std::nullopt}).id;
+    const std::string id =
+        h.session->store().apply(core::cmd::AddEntry{cpd("Court skills"), std::nullopt}).id;
     h.frames(2);
     EXPECT_EQ(app.syncStatus(), "Synced just now (1 change waiting)");
     ASSERT_TRUE(h.session->save());
@@ -82,7 +83,8 @@ TEST(UiSyncTest, SetUpSyncNowAfterSavesOfflineAndTheTimer) {
     h.clock.advanceMs(ui::kSyncAfterSaveMs);
     h.frames(2);
     EXPECT_EQ(app.syncStatus(), "Offline: 1 change waiting");
-    EXPECT_NE(app.syncError().find("Cannot reach the sync server at http://fake.test"), std::string::npos)
+    EXPECT_NE(app.syncError().find("Cannot reach the sync server at http://fake.test"),
+              std::string::npos)
         << app.syncError();
     EXPECT_EQ(core::serializePortfolio(h.session->store().portfolio()), before);
     const int32_t failedAt = couch.requests;
@@ -109,12 +111,14 @@ TEST(UiSyncTest, SyncNowWithAWrongPasswordSaysSoAndChangesNothing) {
     test::FakeCouch couch;
     h.host.transport = &couch;
     startPortfolio(h);
-    h.host.syncSettings = core::serializeSyncSettings({"http://fake.test", "Not A Name", "sam", "pw"});
+    h.host.syncSettings =
+        core::serializeSyncSettings({"http://fake.test", "Not A Name", "sam", "pw"});
     ui::App& app = h.start(); // settings kept from before: read through the Host
     app.show(ui::Screen::Settings);
     h.frames(3);
     EXPECT_EQ(app.syncSettings().user, "sam");
-    EXPECT_NE(app.syncError().find("is not one CouchDB accepts"), std::string::npos) << app.syncError();
+    EXPECT_NE(app.syncError().find("is not one CouchDB accepts"), std::string::npos)
+        << app.syncError();
     EXPECT_EQ(app.syncStatus(), "Not synced: 1 change waiting");
     EXPECT_EQ(couch.requests, 0);
 }

@@ -55,8 +55,8 @@ const SyncSettings& App::syncSettings() const {
 void App::setSyncSettings(const SyncSettings& settings) {
     SyncUiState& s = syncState(m_sync, m_host);
     s.settings = settings;
-    const bool any = !settings.server.empty() || !settings.database.empty() || !settings.user.empty() ||
-                     !settings.password.empty();
+    const bool any = !settings.server.empty() || !settings.database.empty() ||
+                     !settings.user.empty() || !settings.password.empty();
     m_host.saveSyncSettings(any ? serializeSyncSettings(settings) : "");
     s.error.clear();
     s.lastAttemptMs = -1; // a new server or login: sync at the next chance
@@ -146,7 +146,8 @@ double App::secondsUntilSync() const {
     const SyncUiState& s = *m_sync;
     const int64_t now = m_clock.nowMs();
     int64_t next = s.lastAttemptMs < 0 ? now : s.lastAttemptMs + kSyncIntervalMs;
-    if (m_session.store().revision() != s.attemptedRevision) next = std::min(next, s.changedAtMs + kSyncAfterSaveMs);
+    if (m_session.store().revision() != s.attemptedRevision)
+        next = std::min(next, s.changedAtMs + kSyncAfterSaveMs);
     return std::max<double>(0.0, static_cast<double>(next - now) / 1000.0);
 }
 
@@ -166,10 +167,11 @@ void App::drawSyncCard() {
     bool changed = false;
     changed |= textField("settings.sync.server", "Server address", edited.server,
                          "https://couch.example.org", 0, TextKind::Code);
-    changed |= textField("settings.sync.database", "Database", edited.database, "e.g. sw-sam-taylor", 0,
-                         TextKind::Code);
+    changed |= textField("settings.sync.database", "Database", edited.database,
+                         "e.g. sw-sam-taylor", 0, TextKind::Code);
     changed |= textField("settings.sync.user", "User name", edited.user, "", 0, TextKind::Code);
-    changed |= textField("settings.sync.password", "Password", edited.password, "", 0, TextKind::Secret);
+    changed |=
+        textField("settings.sync.password", "Password", edited.password, "", 0, TextKind::Secret);
     if (changed) setSyncSettings(SyncSettings(edited));
 
     const bool available = m_host.syncTransport() != nullptr;
