@@ -147,7 +147,11 @@ double App::secondsUntilSync() const {
     const int64_t now = m_clock.nowMs();
     int64_t next = s.lastAttemptMs < 0 ? now : s.lastAttemptMs + kSyncIntervalMs;
     if (m_session.store().revision() != s.attemptedRevision)
-        next = std::min(next, s.changedAtMs + kSyncAfterSaveMs);
+        // Waiting for the shell's save (which a full disk may hold up): look again in a second
+        // rather than drawing frames until then.
+        next = std::min(next, m_session.dirty() ? now + 1000 : s.changedAtMs + kSyncAfterSaveMs);
+    // Without a server configured there is no transport to wait for either.
+    if (!m_host.syncTransport()) return 1e9;
     return std::max<double>(0.0, static_cast<double>(next - now) / 1000.0);
 }
 
