@@ -90,6 +90,7 @@ screenshots: build
 
 bench: build-native
 	@bash scripts/bench.sh
+	@python3 bench/cohort_server.py
 
 fuzz: setup
 	@bash scripts/fuzz.sh

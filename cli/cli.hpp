@@ -1,6 +1,7 @@
 // pathway-cli's commands. Exit codes: 0 success, 1 user error (one line on stderr), 2 usage.
 #pragma once
 
+#include "pathway/core/cohort.hpp"
 #include "pathway/core/date.hpp"
 #include "pathway/core/signing.hpp"
 
@@ -85,6 +86,15 @@ const std::vector<CommandInfo>& commands();
 core::ReviewerKey loadKeyFile(const Args& a, const std::string& path);
 /// The rosters named by --roster (each must verify, else UserError).
 std::vector<core::Roster> loadRosters(const Args& a);
+/// Sync's password for `user`: PATHWAY_SYNC_PASSWORD or a prompt on the terminal, never a
+/// flag (it would show in `ps`); "" without a user. UserError when neither is possible.
+std::string syncPassword(const std::string& user);
+/// cohort --server: every database on the server starting with --db-prefix, read as a
+/// portfolio file's bytes (kept in `holder`); databases that hold no portfolio go to
+/// `skipped`. UserError when the server cannot be reached or refuses the login.
+std::vector<core::CohortFile> readServerCohort(const Args& a, std::vector<std::string>& holder,
+                                               std::vector<std::string>& skipped);
+
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         const core::Clock& clock);
 

@@ -332,29 +332,37 @@ int cmdImport(const Args& a, Context& ctx) {
 }
 
 int cmdCohort(const Args& a, Context& ctx) {
-    const std::string& dir = positional(a, 0, "DIR");
-    noMorePositionals(a, 1);
+    const std::string* server = a.get("--server");
+    if (server && !a.positional.empty()) throw UsageError{"give DIR or --server, not both"};
+    if (!server && (a.get("--db-prefix") || a.get("--user"))) throw UsageError{"--db-prefix and --user go with --server"};
+    const std::string dir = server ? *server : positional(a, 0, "DIR");
+    if (!server) noMorePositionals(a, 1);
     const std::string* fmt = a.get("--format");
     if (!fmt || (*fmt != "csv" && *fmt != "html")) throw UsageError{"--format csv|html is required"};
     const std::string& out = requireOutput(a);
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) throw UserError{dir + " is not a folder"};
-    std::vector<std::string> files;
-    for (const auto& de : std::filesystem::directory_iterator(dir, ec))
-        if (de.is_regular_file() && de.path().extension() == ".json") files.push_back(de.path().string());
-    std::sort(files.begin(), files.end());
     const Date today = todayOption(a, ctx);
-    // Read every file first, then parse and report on them in parallel (cohortRows).
-    std::vector<std::string> bytes(files.size());
+    std::vector<std::string> bytes;
     std::vector<CohortFile> readable;
     std::vector<std::string> skipped;
-    for (size_t i = 0; i < files.size(); ++i) {
-        const std::string name = std::filesystem::path(files[i]).filename().string();
-        if (auto r = readFile(files[i], bytes[i], kMaxPortfolioBytes); !r) {
-            skipped.push_back(name + ": " + r.error);
-            continue;
+    if (server) {
+        readable = readServerCohort(a, bytes, skipped);
+    } else {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(dir, ec)) throw UserError{dir + " is not a folder"};
+        std::vector<std::string> files;
+        for (const auto& de : std::filesystem::directory_iterator(dir, ec))
+            if (de.is_regular_file() && de.path().extension() == ".json") files.push_back(de.path().string());
+        std::sort(files.begin(), files.end());
+        // Read every file first, then parse and report on them in parallel (cohortRows).
+        bytes.resize(files.size());
+        for (size_t i = 0; i < files.size(); ++i) {
+            const std::string name = std::filesystem::path(files[i]).filename().string();
+            if (auto r = readFile(files[i], bytes[i], kMaxPortfolioBytes); !r) {
+                skipped.push_back(name + ": " + r.error);
+                continue;
+            }
+            readable.push_back({name, bytes[i]});
         }
-        readable.push_back({name, bytes[i]});
     }
     const bool anonymise = a.has("--anonymise");
     CohortRows cohort = anonymise ? cohortRowsAnonymised(readable, Catalog::builtin(), today)
@@ -363,7 +371,9 @@ int cmdCohort(const Args& a, Context& ctx) {
     if (anonymise) // a file's name may be a person's: say only how many were skipped
         skipped.assign(skipped.size(), "a file could not be read");
     skipped.insert(skipped.end(), cohort.skipped.begin(), cohort.skipped.end());
-    if (rows.empty()) throw UserError{"no portfolio files (*.json) could be read in " + dir};
+    if (rows.empty())
+        throw UserError{server ? "no portfolio could be read from the databases on " + dir
+                               : "no portfolio files (*.json) could be read in " + dir};
     CohortReportOptions options;
     options.anonymised = anonymise;
     writeOutput(out,
@@ -398,9 +408,9 @@ std::vector<CommandInfo> exchangeCommands() {
         {"import", "import FILE --from json|leap2a|csv SRC [--replace]",
          "Import a backup, a LEAP2A feed or a CSV of training records; a bad file changes nothing.",
          {"--from"}, {"--replace"}, false, cmdImport},
-        {"cohort", "cohort DIR --format csv|html -o OUT [--labels] [--anonymise] [--today YYYY-MM-DD]",
-         "One row per portfolio in DIR: who needs attention and why, stage, renewal readiness, ASYE evidence, next review, last activity. --labels adds a row of column names to the CSV; --anonymise replaces names as the moderation pack does.",
-         {"--format", "--output", "--today"}, {"--labels", "--anonymise"}, false, cmdCohort},
+        {"cohort", "cohort (DIR | --server URL --db-prefix P [--user U]) --format csv|html -o OUT [--labels] [--anonymise] [--today YYYY-MM-DD]",
+         "One row per portfolio in DIR, or per CouchDB database on the server whose name starts with P (password: PATHWAY_SYNC_PASSWORD or a prompt): who needs attention and why, stage, renewal readiness, ASYE evidence, next review, last activity. --labels adds a row of column names to the CSV; --anonymise replaces names as the moderation pack does.",
+         {"--format", "--output", "--today", "--server", "--db-prefix", "--user"}, {"--labels", "--anonymise"}, false, cmdCohort},
     };
 }
 

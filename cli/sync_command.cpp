@@ -2,8 +2,9 @@
 // PATHWAY_SYNC_PASSWORD or a prompt, never from the command line (it would show in `ps`).
 // A failed sync leaves the file as it was; local changes wait for the next one.
 #include "cli.hpp"
-#include "curl_transport.hpp"
+#include "curl_transport.hpp" // net/
 
+#include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/sync.hpp"
 
 #include <nlohmann/json.hpp>
@@ -42,12 +43,51 @@ std::optional<std::string> promptPassword(const std::string& user) {
     return line;
 }
 
-std::string password(const std::string& user) {
+} // namespace
+
+std::string syncPassword(const std::string& user) {
     if (user.empty()) return {};
     if (const char* env = std::getenv("PATHWAY_SYNC_PASSWORD")) return env;
     if (auto typed = promptPassword(user)) return *typed;
-    throw UserError{"no password for " + user + ": set PATHWAY_SYNC_PASSWORD or run sync in a terminal"};
+    throw UserError{"no password for " + user + ": set PATHWAY_SYNC_PASSWORD or run in a terminal"};
 }
+
+std::vector<core::CohortFile> readServerCohort(const Args& a, std::vector<std::string>& holder,
+                                               std::vector<std::string>& skipped) {
+    const std::string* server = a.get("--server");
+    const std::string* prefix = a.get("--db-prefix");
+    if (!prefix) throw UsageError{"--db-prefix is required with --server"};
+    SyncOptions o;
+    o.server = *server;
+    if (const std::string* user = a.get("--user")) o.user = *user;
+    o.password = syncPassword(o.user);
+    net::CurlTransport http;
+    DatabaseList dbs = listDatabases(o, *prefix, http);
+    if (!dbs.ok) throw UserError{dbs.error};
+    if (dbs.names.empty())
+        throw UserError{"no database on " + *server + " starts with \"" + *prefix + "\""};
+    // Each portfolio as the bytes of its file, so the report is made exactly as from a folder.
+    holder.clear();
+    holder.reserve(dbs.names.size());
+    std::vector<std::string> sources;
+    for (const auto& name : dbs.names) {
+        o.database = name;
+        PortfolioRead read = readDatabasePortfolio(o, http);
+        if (!read.portfolio) {
+            // Unreachable or refused: one sentence and no report (a partial cohort would mislead).
+            if (read.serverRefused) throw UserError{read.error};
+            skipped.push_back(name + ": " + read.error);
+            continue;
+        }
+        holder.push_back(serializePortfolio(*read.portfolio));
+        sources.push_back(name);
+    }
+    std::vector<core::CohortFile> files;
+    for (size_t i = 0; i < holder.size(); ++i) files.push_back({sources[i], holder[i]});
+    return files;
+}
+
+namespace {
 
 int cmdSync(const Args& a, Context& ctx) {
     if (a.positional.empty()) throw UsageError{"missing FILE"};
@@ -64,9 +104,9 @@ int cmdSync(const Args& a, Context& ctx) {
     if (std::string e = checkSyncOptions(o); !e.empty()) throw UserError{e};
     const std::string& path = a.positional[0];
     if (!fileExists(path)) throw UserError{path + ": no such portfolio (pathway-cli init makes one)"};
-    o.password = password(o.user);
+    o.password = syncPassword(o.user);
 
-    CurlTransport http;
+    net::CurlTransport http;
     if (IoResult ready = prepareDatabase(o, a.all("--reader"), http); !ready)
         throw UserError{ready.error};
     SyncResult r = syncPortfolioFile(path, o, http);

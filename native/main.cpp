@@ -9,6 +9,7 @@
 // Drop another portfolio file on the window to open it (the current one is saved first); a
 // feedback file, CSV or LEAP2A file dropped on it is offered for merging or importing instead.
 // --review opens someone else's shared portfolio read-only, to comment and sign off (mentors).
+#include "curl_transport.hpp" // net/: sync's HTTP, shared with pathway-cli
 #include "pathway/core/files.hpp"
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/session.hpp"
@@ -229,11 +230,38 @@ class DesktopHost final : public ui::Host {
             return {};
         return bytes;
     }
+    // Sync (issue 16): libcurl, and the settings with the password next to the portfolio,
+    // readable by their owner only, never in the portfolio file.
+    core::HttpTransport* syncTransport() override { return &m_http; }
+    std::string syncSettingsPath() const {
+        return (std::filesystem::path(m_storage).parent_path() / "sync-settings.json").string();
+    }
+    void saveSyncSettings(std::string_view bytes) override {
+        const std::string path = syncSettingsPath();
+        if (bytes.empty()) {
+            std::remove(path.c_str());
+            return;
+        }
+        if (auto r = core::writeFileAtomic(path, bytes); !r) {
+            std::fprintf(stderr, "pathway: cannot keep the sync settings: %s\n", r.error.c_str());
+            return;
+        }
+        std::error_code ec;
+        std::filesystem::permissions(path, std::filesystem::perms::owner_read |
+                                               std::filesystem::perms::owner_write,
+                                     std::filesystem::perm_options::replace, ec);
+    }
+    std::string loadSyncSettings() override {
+        std::string bytes;
+        if (!core::readFile(syncSettingsPath(), bytes, 1u << 20)) return {};
+        return bytes;
+    }
 
   private:
     std::string m_storage;
     bool m_keepDrafts;
     std::string m_downloadNote;
+    net::CurlTransport m_http;
 };
 
 // What a file dropped on the window is for: the purpose the App is waiting for, or one guessed

@@ -16,6 +16,7 @@
 //   (about 4 % of a core): the loop pauses when the app needs no frame and resumes on input
 //   (the page calls pathway_resume), on the app's own timers and on every pathway_* change.
 #include "glyph_fetch.hpp"
+#include "xhr_transport.hpp"
 #include "pathway/core/lexicon.hpp"
 #include "pathway/core/session.hpp"
 #include "pathway/ui/glyphs.hpp"
@@ -53,6 +54,7 @@ using namespace pathway;
 constexpr const char* kPortfolioPath = "/data/portfolio.json";
 constexpr const char* kDraftPath = "/data/draft.json";
 constexpr const char* kReviewerKeyPath = "/data/reviewer-key.json";
+constexpr const char* kSyncSettingsPath = "/data/sync-settings.json";
 constexpr double kSaveDelayMs = 300; // each change reaches IndexedDB well within a second
 
 std::string readText(const char* path) {
@@ -95,6 +97,11 @@ class WebHost final : public ui::Host {
     // The reviewer's private key lives in IndexedDB (IDBFS), never sent anywhere.
     void saveReviewerKey(std::string_view bytes) override { keepFile(kReviewerKeyPath, bytes); }
     std::string loadReviewerKey() override { return readText(kReviewerKeyPath); }
+    // Sync: XMLHttpRequest (xhr_transport.cpp); the settings with the password in IndexedDB
+    // (IDBFS), beside the portfolio but never in it.
+    core::HttpTransport* syncTransport() override { return &m_http; }
+    void saveSyncSettings(std::string_view bytes) override { keepFile(kSyncSettingsPath, bytes); }
+    std::string loadSyncSettings() override { return readText(kSyncSettingsPath); }
     bool requestFile(std::string_view purpose, std::string_view accept) override {
         // The page clicks a hidden file input (the tap that asked is still a user activation);
         // the chosen file comes back through pathway_receive_file.
@@ -114,6 +121,9 @@ class WebHost final : public ui::Host {
                std::string(purpose).c_str(), std::string(accept).c_str(), folder ? 1 : 0);
         return true;
     }
+
+  private:
+    web::XhrTransport m_http;
 };
 
 struct WebApp {

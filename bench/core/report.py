@@ -19,7 +19,7 @@ FLOORS = {
     "save": "floor.dump",
     "cohort": "floor.cohort_parse",
 }
-WALL_TIME = {"save", "cohort", "sync.first", "sync.one_edit"}
+WALL_TIME = {"save", "cohort", "sync.first", "sync.one_edit", "sync.one_edit_uncached"}
 WASM_AIM = 2.0  # wasm <= 2x native, every row
 
 # (name, size) -> (description, check(native_ms, ratio_to_floor) -> bool)

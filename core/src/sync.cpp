@@ -18,6 +18,7 @@ constexpr std::string_view kEntryPrefix = "entry:";
 constexpr std::string_view kCommentPrefix = "comment:";
 constexpr std::string_view kSignOffPrefix = "signoff:";
 constexpr size_t kPushBatch = 500;
+constexpr std::string_view kUnreachable = "Cannot reach the sync server at ";
 
 bool startsWith(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;
@@ -102,11 +103,33 @@ SyncDocuments portfolioDocuments(const Portfolio& p, const std::set<std::string>
     return docs;
 }
 
-DocumentHashes documentHashes(const Portfolio& p) {
+const std::string& SyncCache::entryHash(const Entry& e) {
+    auto it = m_entries.find(e.id);
+    if (it == m_entries.end()) {
+        it = m_entries.emplace(e.id, Item{e, shortHash(entryFileText(e)), m_generation}).first;
+        ++m_hashed;
+    } else if (!(it->second.entry == e)) {
+        it->second.entry = e;
+        it->second.hash = shortHash(entryFileText(e));
+        ++m_hashed;
+    }
+    it->second.seen = m_generation;
+    return it->second.hash;
+}
+
+void SyncCache::sweep() {
+    std::erase_if(m_entries, [&](const auto& item) { return item.second.seen != m_generation; });
+    ++m_generation;
+}
+
+DocumentHashes documentHashes(const Portfolio& p, SyncCache* cache) {
     DocumentHashes hashes;
     hashes.emplace(kProfileDocId, bodyHash(profileDocument(p)));
-    // Entries, nearly all of the bytes: their file text (the direct writer), not a JSON tree.
-    for (const auto& e : p.entries) hashes.emplace(entryDocId(e.id), shortHash(entryFileText(e)));
+    // Entries, nearly all of the bytes: their file text (the direct writer), not a JSON tree;
+    // with a cache, only those that changed since it last saw them.
+    for (const auto& e : p.entries)
+        hashes.emplace(entryDocId(e.id), cache ? cache->entryHash(e) : shortHash(entryFileText(e)));
+    if (cache) cache->sweep();
     forEachReviewDocument(p, [&](std::string id, const json& body) { hashes.emplace(std::move(id), bodyHash(body)); });
     for (const auto& t : p.tombstones) hashes[entryDocId(t.id)] = kDeletedHash;
     return hashes;
@@ -205,27 +228,60 @@ SyncState readSyncState(const Portfolio& p) {
         if (auto at = j.find("last_sync"); at != j.end() && at->is_string())
             s.lastSyncMs = parseTimestamp(at->get<std::string>()).value_or(0);
         if (auto docs = j.find("docs"); docs != j.end() && docs->is_object())
-            for (auto d = docs->begin(); d != docs->end(); ++d)
-                s.docs[d.key()] = {d->value("rev", ""), d->value("hash", ""), d->value("deleted", false)};
+            for (auto d = docs->begin(); d != docs->end(); ++d) // in key order: each goes last
+                s.docs.emplace_hint(s.docs.end(), d.key(),
+                                    SyncDocState{d->value("rev", ""), d->value("hash", ""), d->value("deleted", false)});
     } catch (const json::exception&) {
         return SyncState{};
     }
     return s;
 }
 
+namespace {
+
+json docStateJson(const SyncDocState& d) {
+    json dj = {{"rev", d.rev}};
+    if (d.deleted)
+        dj["deleted"] = true;
+    else
+        dj["hash"] = d.hash;
+    return dj;
+}
+
+void writeSyncStateScalars(json& j, const SyncState& s) {
+    j["database"] = s.database;
+    j["since"] = s.since;
+    if (s.profileBase.is_object())
+        j["profile_base"] = s.profileBase;
+    else
+        j.erase("profile_base");
+    if (s.lastSyncMs)
+        j["last_sync"] = formatTimestamp(s.lastSyncMs);
+    else
+        j.erase("last_sync");
+}
+
+/// writeSyncState for a state that was read from `p` (readSyncState) and whose documents
+/// changed only in `touched`: the "docs" member is patched, not rebuilt (rebuilding 10,000
+/// documents' states was a sixth of a one-edit sync).
+void writeSyncStateChanges(Portfolio& p, const SyncState& s, const std::set<std::string>& touched) {
+    auto it = p.extra.find("sync");
+    json* docs = it != p.extra.end() && it->is_object() && it->contains("docs") ? &(*it)["docs"] : nullptr;
+    if (!docs || !docs->is_object() || it->value("database", json()) != json(s.database)) {
+        writeSyncState(p, s);
+        return;
+    }
+    for (const auto& id : touched) (*docs)[id] = docStateJson(s.docs.at(id));
+    writeSyncStateScalars(*it, s);
+}
+
+} // namespace
+
 void writeSyncState(Portfolio& p, const SyncState& s) {
     json docs = json::object();
-    for (const auto& [id, d] : s.docs) {
-        json dj = {{"rev", d.rev}};
-        if (d.deleted)
-            dj["deleted"] = true;
-        else
-            dj["hash"] = d.hash;
-        docs[id] = std::move(dj);
-    }
-    json j = {{"database", s.database}, {"since", s.since}, {"docs", std::move(docs)}};
-    if (s.profileBase.is_object()) j["profile_base"] = s.profileBase;
-    if (s.lastSyncMs) j["last_sync"] = formatTimestamp(s.lastSyncMs);
+    for (const auto& [id, d] : s.docs) docs[id] = docStateJson(d);
+    json j = {{"docs", std::move(docs)}};
+    writeSyncStateScalars(j, s);
     p.extra["sync"] = std::move(j);
 }
 
@@ -245,9 +301,9 @@ bool changedHere(const DocumentHashes& here, const SyncState& st, const std::str
 
 } // namespace
 
-int32_t pendingChanges(const Portfolio& p) {
+int32_t pendingChanges(const Portfolio& p, SyncCache* cache) {
     const SyncState st = readSyncState(p);
-    const DocumentHashes here = documentHashes(p);
+    const DocumentHashes here = documentHashes(p, cache);
     int32_t n = 0;
     for (const auto& [id, hash] : here) n += changedHere(here, st, id) ? 1 : 0;
     for (const auto& [id, s] : st.docs) n += !here.count(id) && !s.deleted ? 1 : 0;
@@ -338,7 +394,7 @@ class Couch {
     std::string failure(const HttpResponse& resp, const std::string& what) const {
         const std::string server = serverOf(m_o);
         if (resp.status == 0)
-            return "Cannot reach the sync server at " + server + " (" +
+            return std::string(kUnreachable) + server + " (" +
                    (resp.error.empty() ? "no answer" : resp.error) +
                    "); nothing was changed and local changes wait for the next sync.";
         const std::string reason = reasonOf(resp.body);
@@ -576,7 +632,10 @@ void addReport(MergeReport& into, const MergeReport& r) {
 
 } // namespace
 
-std::string checkSyncOptions(const SyncOptions& o) {
+namespace {
+
+/// checkSyncOptions' part about the server's address.
+std::string checkServer(const SyncOptions& o) {
     const std::string server = serverOf(o);
     const bool http = startsWith(server, "http://"), https = startsWith(server, "https://");
     if (!http && !https)
@@ -587,13 +646,23 @@ std::string checkSyncOptions(const SyncOptions& o) {
     if (host.substr(0, host.find('/')).find('@') != std::string_view::npos)
         return "Put the user name in --user and the password in PATHWAY_SYNC_PASSWORD, not in the "
                "server address.";
+    return {};
+}
+
+bool validDatabaseName(std::string_view db) {
+    return !db.empty() && db[0] >= 'a' && db[0] <= 'z' &&
+           std::all_of(db.begin(), db.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      std::string_view("_$()+-/").find(c) != std::string_view::npos;
+           });
+}
+
+} // namespace
+
+std::string checkSyncOptions(const SyncOptions& o) {
+    if (std::string e = checkServer(o); !e.empty()) return e;
     const std::string& db = o.database;
-    const bool dbOk = !db.empty() && db[0] >= 'a' && db[0] <= 'z' &&
-                      std::all_of(db.begin(), db.end(), [](char c) {
-                          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                                 std::string_view("_$()+-/").find(c) != std::string_view::npos;
-                      });
-    if (!dbOk)
+    if (!validDatabaseName(db))
         return "The database name \"" + db + "\" is not one CouchDB accepts (a lower-case letter "
                "first, then lower-case letters, digits and _ $ ( ) + - /).";
     if (o.maxRounds < 1 || o.changesBatch < 1) return "Sync needs at least one round and batch.";
@@ -618,17 +687,28 @@ bool databaseIdentity(Couch& couch, const SyncOptions& o, std::string& identity,
     return true;
 }
 
-SyncResult syncRounds(const Portfolio& local, const SyncOptions& o, HttpTransport& http) {
+/// `take`, when given, is `local` handed over by the caller: the result moves it instead of
+/// copying it. `local` is never changed before the sync has succeeded.
+SyncResult syncRounds(const Portfolio& local, Portfolio* take, const SyncOptions& o, HttpTransport& http) {
     SyncResult r;
     Couch couch(o, http);
-    Portfolio current = local;
+    // Copied only once a merge changes something (the usual one-edit sync changes nothing but
+    // the sync state, which is written into the result at the end).
+    std::optional<Portfolio> working;
+    const Portfolio* current = &local;
+    auto edit = [&]() -> Portfolio& {
+        if (!working) current = &working.emplace(local);
+        return *working;
+    };
     SyncState st = readSyncState(local);
     std::string identity;
     if (!databaseIdentity(couch, o, identity, r.error)) return r;
-    if (st.database != identity) {
+    const bool stateFromFile = st.database == identity; // else the file's "sync" is rewritten
+    if (!stateFromFile) {
         st = SyncState{};
         st.database = identity;
     }
+    std::set<std::string> touched; // documents whose state this sync changed
     std::vector<std::string> refetch; // documents a push met in a newer revision (409)
     for (int32_t round = 0; round < o.maxRounds; ++round) {
         // 1. Pull what changed since the last sync, and each document a push conflicted with
@@ -644,7 +724,7 @@ SyncResult syncRounds(const Portfolio& local, const SyncOptions& o, HttpTranspor
         // sides they have no known common base, so mergeConcurrent keeps both (the newer entry
         // and a conflicting copy; a deletion wins; the profile field by field from the profile
         // as last synced).
-        const DocumentHashes mine = documentHashes(current);
+        const DocumentHashes mine = documentHashes(*current, o.cache);
         std::vector<std::string> takenIds;
         std::set<std::string> taken;
         std::vector<std::pair<std::string, std::vector<std::string>>> conflicted;
@@ -660,7 +740,7 @@ SyncResult syncRounds(const Portfolio& local, const SyncOptions& o, HttpTranspor
         Portfolio serverSide; // the taken documents as the server holds them
         if (!taken.empty()) { // nothing new (the usual one-edit sync): no merge
             RoundDocs docs;
-            const SyncDocuments here = portfolioDocuments(current, &taken);
+            const SyncDocuments here = portfolioDocuments(*current, &taken);
             for (const auto& id : takenIds) {
                 if (auto h = here.find(id); h != here.end()) {
                     docs.mine[id] = h->second;
@@ -671,11 +751,12 @@ SyncResult syncRounds(const Portfolio& local, const SyncOptions& o, HttpTranspor
                 }
                 docs.theirs[id] = pulled[id].body;
             }
-            if (!mergeDocuments(current, docs, r.report.pulled, serverSide, r.error)) return r;
+            if (!mergeDocuments(edit(), docs, r.report.pulled, serverSide, r.error)) return r;
         }
         const DocumentHashes serverHashes = taken.empty() ? DocumentHashes{} : documentHashes(serverSide);
         for (const auto& id : takenIds) {
             SyncDocState& s = st.docs[id];
+            touched.insert(id);
             s.rev = pulled[id].rev;
             auto it = serverHashes.find(id);
             s.deleted = it == serverHashes.end() || it->second == kDeletedHash;
@@ -695,23 +776,23 @@ SyncResult syncRounds(const Portfolio& local, const SyncOptions& o, HttpTranspor
                 losers.push_back({{"_id", id}, {"_rev", rev}, {"_deleted", true}});
                 if (!body.is_object()) continue;
                 RoundDocs c;
-                c.mine = portfolioDocuments(current, &one);
+                c.mine = portfolioDocuments(*current, &one);
                 if (id == kProfileDocId) c.base[id] = st.profileBase.is_object() ? st.profileBase : body;
                 c.theirs[id] = body;
                 MergeReport ignored;
                 Portfolio unused;
-                if (!mergeDocuments(current, c, ignored, unused, r.error)) return r;
+                if (!mergeDocuments(edit(), c, ignored, unused, r.error)) return r;
             }
             ++r.report.conflictsResolved;
         }
 
         // 4. Push every document that differs from the server's, with the revision it replaces.
-        const DocumentHashes merged = taken.empty() ? DocumentHashes{} : documentHashes(current);
+        const DocumentHashes merged = taken.empty() ? DocumentHashes{} : documentHashes(*current, o.cache);
         const DocumentHashes& now = taken.empty() ? mine : merged;
         std::set<std::string> changed;
         for (const auto& [id, hash] : now)
             if (changedHere(now, st, id)) changed.insert(id);
-        const SyncDocuments bodies = portfolioDocuments(current, &changed);
+        const SyncDocuments bodies = portfolioDocuments(*current, &changed);
         std::vector<json> push;
         auto withMeta = [&](const std::string& id, json doc) {
             doc["_id"] = id;
@@ -737,6 +818,7 @@ SyncResult syncRounds(const Portfolio& local, const SyncOptions& o, HttpTranspor
                 return r;
             }
             SyncDocState& s = st.docs[out.id];
+            touched.insert(out.id);
             s.rev = out.rev;
             auto body = bodies.find(out.id);
             s.deleted = body == bodies.end() || isDeletion(body->second);
@@ -762,8 +844,16 @@ SyncResult syncRounds(const Portfolio& local, const SyncOptions& o, HttpTranspor
         st.since = since;
         if (!conflict) {
             st.lastSyncMs = o.nowMs;
-            writeSyncState(current, st);
-            r.portfolio = std::move(current);
+            if (working)
+                r.portfolio = std::move(*working);
+            else if (take)
+                r.portfolio = std::move(*take);
+            else
+                r.portfolio = local;
+            if (stateFromFile)
+                writeSyncStateChanges(r.portfolio, st, touched);
+            else
+                writeSyncState(r.portfolio, st);
             r.ok = true;
             return r;
         }
@@ -777,15 +867,32 @@ SyncResult syncRounds(const Portfolio& local, const SyncOptions& o, HttpTranspor
 
 } // namespace
 
-SyncResult syncPortfolio(const Portfolio& local, const SyncOptions& o, HttpTransport& http) {
+namespace {
+
+SyncResult syncGuarded(const Portfolio& local, Portfolio* take, const SyncOptions& o, HttpTransport& http) {
     if (std::string e = checkSyncOptions(o); !e.empty()) return {false, e, {}, {}};
     try {
-        return syncRounds(local, o, http);
+        return syncRounds(local, take, o, http);
     } catch (const json::exception& e) {
         // A member of the wrong type in a server's answer (a _rev that is not text, ...).
         return {false, std::string("The sync server sent something this version cannot read (") +
                            e.what() + "); nothing was changed here.", {}, {}};
     }
+}
+
+} // namespace
+
+SyncResult syncPortfolio(const Portfolio& local, const SyncOptions& o, HttpTransport& http) {
+    SyncResult r = syncGuarded(local, nullptr, o, http);
+    r.offline = !r.ok && startsWith(r.error, kUnreachable);
+    return r;
+}
+
+SyncResult syncPortfolio(Portfolio&& local, const SyncOptions& o, HttpTransport& http) {
+    SyncResult r = syncGuarded(local, &local, o, http);
+    r.offline = !r.ok && startsWith(r.error, kUnreachable);
+    if (!r.ok) r.portfolio = std::move(local); // untouched: handed back as it came
+    return r;
 }
 
 SyncResult syncPortfolioFile(const std::string& path, const SyncOptions& o, HttpTransport& http) {
@@ -807,6 +914,110 @@ SyncResult syncPortfolioFile(const std::string& path, const SyncOptions& o, Http
     if (!saved) {
         r.ok = false;
         r.error = saved.error + " (the server has the changes; the next sync takes them in)";
+    }
+    return r;
+}
+
+// --- the app's settings ----------------------------------------------------------------------------
+
+std::string serializeSyncSettings(const SyncSettings& s) {
+    return json{{"format", "pathway-sync-settings"}, {"version", 1}, {"server", s.server},
+                {"database", s.database}, {"user", s.user}, {"password", s.password}}
+        .dump(2);
+}
+
+SyncSettings parseSyncSettings(std::string_view bytes) {
+    SyncSettings s;
+    json j = json::parse(bytes, nullptr, false);
+    if (!j.is_object() || j.value("format", json()) != "pathway-sync-settings") return s;
+    auto text = [&](const char* key) {
+        auto it = j.find(key);
+        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    s.server = text("server");
+    s.database = text("database");
+    s.user = text("user");
+    s.password = text("password");
+    return s;
+}
+
+// --- reading a server ----------------------------------------------------------------------------
+
+DatabaseList listDatabases(const SyncOptions& o, std::string_view prefix, HttpTransport& http) {
+    DatabaseList r;
+    if (std::string e = checkServer(o); !e.empty()) {
+        r.error = e;
+        return r;
+    }
+    Couch couch(o, http);
+    HttpResponse resp = couch.callUrl("GET", serverOf(o) + "/_all_dbs", {});
+    if (resp.status == 403) {
+        r.error = "The sync server at " + serverOf(o) + " does not let " +
+                  (o.user.empty() ? std::string("anonymous users") : o.user) +
+                  " list its databases (403): a cohort report needs a server admin's login.";
+        return r;
+    }
+    json answer;
+    if (!couch.answer(resp, "listing the databases", answer, r.error)) return r;
+    if (!answer.is_array()) {
+        r.error = "The sync server's list of databases is not a list (is " + serverOf(o) +
+                  " a CouchDB server?).";
+        return r;
+    }
+    for (const json& name : answer)
+        if (name.is_string() && startsWith(name.get_ref<const std::string&>(), prefix) &&
+            validDatabaseName(name.get_ref<const std::string&>()))
+            r.names.push_back(name.get<std::string>());
+    std::sort(r.names.begin(), r.names.end());
+    r.ok = true;
+    return r;
+}
+
+PortfolioRead readDatabasePortfolio(const SyncOptions& o, HttpTransport& http) {
+    PortfolioRead r;
+    if (std::string e = checkSyncOptions(o); !e.empty()) {
+        r.error = e;
+        return r;
+    }
+    try {
+        Couch couch(o, http);
+        SyncDocuments docs;
+        std::string startKey; // paging by key: the last id of a page starts the next (skipping it)
+        for (bool first = true;; first = false) {
+            std::string path = "/_all_docs?include_docs=true&limit=" + std::to_string(o.changesBatch);
+            if (!first) path += "&skip=1&startkey=" + encode(json(startKey).dump());
+            json answer;
+            const HttpResponse resp = couch.call("GET", path);
+            if (!couch.answer(resp, "reading the documents", answer, r.error)) {
+                r.serverRefused = resp.status == 0 || resp.status == 401;
+                return r;
+            }
+            const json* rows = answer.contains("rows") && answer["rows"].is_array() ? &answer["rows"] : nullptr;
+            if (!rows) {
+                r.error = "The sync server's list of documents in \"" + o.database + "\" has no rows.";
+                return r;
+            }
+            for (const json& row : *rows) {
+                if (!row.is_object() || !row.contains("id") || !row["id"].is_string()) continue;
+                startKey = row["id"].get<std::string>();
+                const json* doc = row.contains("doc") && row["doc"].is_object() ? &row["doc"] : nullptr;
+                if (!doc || !isPortfolioDocId(startKey)) continue;
+                docs[startKey] = remoteDocOf(*doc).body;
+            }
+            if (rows->size() < static_cast<size_t>(o.changesBatch)) break;
+        }
+        if (!docs.count(std::string(kProfileDocId))) {
+            r.error = "The database \"" + o.database + "\" holds no Pathway portfolio (no profile document).";
+            return r;
+        }
+        AssembleResult a = assemblePortfolio(Portfolio{}, docs);
+        if (!a.portfolio) {
+            r.error = a.error;
+            return r;
+        }
+        r.portfolio = std::move(a.portfolio);
+    } catch (const json::exception& e) {
+        r.error = std::string("The sync server sent something this version cannot read (") + e.what() + ").";
     }
     return r;
 }

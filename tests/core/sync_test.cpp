@@ -157,6 +157,65 @@ TEST(SyncState, TheFileRemembersRevisionsAndTheSequence) {
     EXPECT_EQ(pendingChanges(p), 4);
 }
 
+TEST(SyncCache, HashesOnlyWhatChangedAndNeverHidesAChange) {
+    Portfolio p = sample();
+    SyncCache cache;
+    EXPECT_EQ(documentHashes(p, &cache), documentHashes(p));
+    EXPECT_EQ(cache.hashed(), 2);
+    EXPECT_EQ(documentHashes(p, &cache), documentHashes(p));
+    EXPECT_EQ(cache.hashed(), 2); // nothing changed: nothing hashed again
+    // An edit that leaves the updated time alone (a file edited by hand, a merge) still counts.
+    p.entries[1].fields["hours"] = "3";
+    EXPECT_EQ(documentHashes(p, &cache), documentHashes(p));
+    EXPECT_EQ(cache.hashed(), 3);
+    // A deleted entry leaves the cache; the state's pending count is the same with or without.
+    p.entries.pop_back();
+    EXPECT_EQ(documentHashes(p, &cache), documentHashes(p));
+    EXPECT_EQ(cache.size(), 1u);
+    EXPECT_EQ(pendingChanges(p, &cache), pendingChanges(p));
+}
+
+TEST(Sync, WithACacheTheSameAsWithout) {
+    FakeCouch withCache, without;
+    SyncCache cache;
+    SyncOptions cached = options();
+    cached.cache = &cache;
+    Portfolio a = sample(), b = sample();
+    for (int round = 0; round < 3; ++round) {
+        SyncResult ra = syncPortfolio(a, cached, withCache), rb = syncPortfolio(b, options(), without);
+        ASSERT_TRUE(ra.ok && rb.ok) << ra.error << rb.error;
+        EXPECT_EQ(ra.report.documentsPushed, rb.report.documentsPushed);
+        EXPECT_EQ(serializePortfolio(ra.portfolio), serializePortfolio(rb.portfolio));
+        // The file's "sync" member, patched where the sync changed it, is what a full write gives.
+        Portfolio rewritten = ra.portfolio;
+        writeSyncState(rewritten, readSyncState(ra.portfolio));
+        EXPECT_EQ(rewritten.extra, ra.portfolio.extra);
+        a = std::move(ra.portfolio);
+        b = std::move(rb.portfolio);
+        a.entries[0].title += "!"; // no new updated time: found by content, not by a stamp
+        b.entries[0].title += "!";
+    }
+    EXPECT_EQ(withCache.docs.at("entry:e1").body, without.docs.at("entry:e1").body);
+}
+
+TEST(Sync, AHandedOverPortfolioComesBackUnchangedWhenTheSyncFails) {
+    FakeCouch couch;
+    Portfolio p = synced(sample(), couch);
+    p.entries[0].title = "Edited";
+    const std::string before = serializePortfolio(p);
+    couch.failFrom = 2; // answers the greeting and the pull, then goes away
+    SyncResult r = syncPortfolio(std::move(p), options(), couch);
+    ASSERT_FALSE(r.ok);
+    EXPECT_EQ(serializePortfolio(r.portfolio), before);
+    couch.failFrom = -1;
+    Portfolio copy = r.portfolio;
+    SyncResult handed = syncPortfolio(std::move(r.portfolio), options(), couch);
+    ASSERT_TRUE(handed.ok) << handed.error;
+    EXPECT_EQ(handed.report.documentsPushed, 1);
+    EXPECT_EQ(pendingChanges(handed.portfolio), 0);
+    EXPECT_EQ(handed.portfolio.entries, copy.entries);
+}
+
 // --- the engine against an in-memory CouchDB -----------------------------------------------------
 
 TEST(Sync, FirstSyncPushesEverythingAndASecondMovesNothing) {

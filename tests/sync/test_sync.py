@@ -453,5 +453,80 @@ class BadMoments(SyncBase):
         self.assertEqual(r.returncode, 0, r.stderr)
 
 
+class CohortFromServer(SyncBase):
+    """pathway-cli cohort --server: the academy's report read straight from the databases."""
+
+    PRACTITIONERS = [("pw-ali", "Ali Example", "asye"), ("pw-bo", "Bo Example", "social-worker"),
+                     ("pw-cy", "Cy Example", "asye")]
+
+    def make_cohort(self):
+        folder = os.path.join(self.dir, "cohort")
+        os.makedirs(folder)
+        for i, (db, name, stage) in enumerate(self.PRACTITIONERS):
+            path = os.path.join(folder, db + ".json")
+            args = ["init", path, "--name", name, "--stage", stage]
+            if stage == "asye":
+                args += ["--asye-start", "2026-09-07"]
+            r = run(*args)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            for n in range(i + 1):
+                self.add(path, f"Training {n} for {name}", date=f"2026-10-{n + 10:02d}")
+            r = run("sync", path, "--server", self.server.url, "--db", db)
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        # Someone else's database on the same server: not in the cohort.
+        self.sync(self.phone)
+        return folder
+
+    def report(self, *source, fmt="csv"):
+        out = os.path.join(self.dir, f"report-{len(os.listdir(self.dir))}.{fmt}")
+        r = run("cohort", *source, "--format", fmt, "-o", out, "--today", "2026-12-01", "--labels")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        with open(out, encoding="utf-8") as f:
+            return f.read(), r.stdout
+
+    def test_the_report_from_the_server_is_the_folders_report(self):
+        folder = self.make_cohort()
+        server = ("--server", self.server.url, "--db-prefix", "pw-")
+        from_server, said = self.report(*server)
+        from_folder, _ = self.report(folder)
+        self.assertIn("(3 practitioners)", said)
+        # The same rows; each named by its database instead of its file.
+        self.assertEqual(from_server, from_folder.replace(".json,", ","))
+        self.assertIn("Cy Example", from_server)
+        self.assertNotIn("Sam Example", from_server)
+        html_server, _ = self.report(*server, fmt="html")
+        html_folder, _ = self.report(folder, fmt="html")
+        self.assertEqual(html_server, html_folder.replace(".json", ""))
+        anonymised = run("cohort", *server, "--format", "csv", "-o", "-", "--today", "2026-12-01",
+                         "--anonymise")
+        self.assertEqual(anonymised.returncode, 0, anonymised.stderr)
+        self.assertNotIn("Ali Example", anonymised.stdout)
+        self.assertIn("Practitioner 3", anonymised.stdout)
+
+    def test_a_bad_server_or_login_is_one_sentence(self):
+        self.make_cohort()
+        out = os.path.join(self.dir, "r.csv")
+        base = ["cohort", "--db-prefix", "pw-", "--format", "csv", "-o", out]
+        r = run(*base, "--server", "http://127.0.0.1:%d" % free_port())
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("Cannot reach the sync server", r.stderr)
+        self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
+        r = run(*base, "--server", self.server.url, "--password", "x")
+        self.assertEqual(r.returncode, 2)  # never a flag
+        r = run(*base[:2], "zz-", *base[3:], "--server", self.server.url)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn('no database on', r.stderr)
+        status, _ = self.server.request("PUT", "/_config/admins/admin", "right")
+        self.assertIn(status, (200, 201))
+        r = run(*base, "--server", self.server.url, "--user", "admin", env={"PATHWAY_SYNC_PASSWORD": "wrong"})
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("refused the user name or password", r.stderr)
+        self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
+        self.assertFalse(os.path.exists(out))
+        r = run(*base, "--server", self.server.url, "--user", "admin", env={"PATHWAY_SYNC_PASSWORD": "right"})
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("(3 practitioners)", r.stdout)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -95,3 +95,5 @@ await import('./glyphs.mjs');
 await import('./signing.mjs');
 // Issue 13: the screens for screen readers and keyboards (axe-core, roles and names, the AX tree).
 await import('./a11y.mjs');
+// Issue 16: Settings -> Sync against pouchdb-server (XMLHttpRequest), and the CLI's sync.
+await import('./sync.mjs');

@@ -4,6 +4,7 @@
 
 #include "cohort_state.hpp"
 #include "exchange_state.hpp"
+#include "sync_state.hpp"
 #include "pathway/core/catalog.hpp"
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/portfolio_io.hpp"
@@ -312,7 +313,8 @@ double App::secondsUntilNextFrame() const {
     if (io.WantTextInput) return 0.5; // the cursor blinks
     if (m_draft && draftDirty() && m_persistedDraft != m_draft)
         return kDraftPersistSeconds; // a draft save is pending
-    return 1e9;
+    return secondsUntilSync(); // 1e9 without sync set up
+
 }
 
 void App::handleShortcuts() {
@@ -353,6 +355,7 @@ void App::frame() {
     const Screen screenBefore = m_screen;
     const uint64_t revisionBefore = m_session.store().revision();
     const bool draftBefore = m_draft.has_value();
+    tickSync(); // the debounced sync after a saved change, and the timer (sync_card.cpp)
     handleShortcuts();
     drawShell();
     // Text whose glyphs the atlas lacks: the shell adds them before the next frame (glyphs.hpp).

@@ -243,7 +243,7 @@ void App::drawSettings() {
     if (beginCard("data", ImVec2(0, 0))) {
         cardTitle(icon::kDownload, "Your data");
         mutedWrapped(("Kept in " + m_host.storageDescription() +
-                      ". Nothing leaves this device unless you export it.")
+                      ". Nothing leaves this device unless you export it or set up sync below.")
                          .c_str());
         if (button("settings.export", (std::string(icon::kDownload) + "  Export a copy").c_str(),
                    false)) {
@@ -262,6 +262,8 @@ void App::drawSettings() {
             ax::TextColored(p.good, "%s %s", icon::kCheckCircle, m_message.c_str());
     }
     endCard();
+    ImGui::Dummy(ImVec2(0, em(0.3f)));
+    drawSyncCard();
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }

@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -81,7 +82,33 @@ AssembleResult assemblePortfolio(const Portfolio& frame, const SyncDocuments& do
 /// the last sync" compares. Entries are hashed from their file text (portfolio_io.hpp's
 /// entryFileText), the rest from their documents' JSON; no tree of the whole portfolio is built.
 using DocumentHashes = std::map<std::string, std::string>;
-DocumentHashes documentHashes(const Portfolio& portfolio);
+
+/// What a long-running program (the app) keeps between syncs so that an entry it has hashed
+/// before is not written out and hashed again: each entry as last hashed, with its hash. An
+/// entry is hashed again when it differs in anything (Entry's ==, not a time stamp), so the
+/// cache never hides a change. Not shared between threads. About as large as the entries.
+class SyncCache {
+  public:
+    /// documentHashes' value for entry `e`.
+    const std::string& entryHash(const Entry& e);
+    /// Drops entries not asked for since the last sweep (deleted ones): documentHashes calls it.
+    void sweep();
+    size_t size() const { return m_entries.size(); }
+    int64_t hashed() const { return m_hashed; } ///< entries hashed so far (tests, benchmarks)
+
+  private:
+    struct Item {
+        Entry entry;
+        std::string hash;
+        uint64_t seen = 0;
+    };
+    std::map<std::string, Item, std::less<>> m_entries;
+    uint64_t m_generation = 1;
+    int64_t m_hashed = 0;
+};
+
+/// With a cache, entries unchanged since it last saw them are not hashed again.
+DocumentHashes documentHashes(const Portfolio& portfolio, SyncCache* cache = nullptr);
 
 // --- what the file remembers --------------------------------------------------------------------
 
@@ -112,7 +139,7 @@ void writeSyncState(Portfolio& portfolio, const SyncState& state);
 
 /// How many documents changed here since the last sync and wait to be pushed ("Offline: 3
 /// changes waiting"); every document counts when the portfolio was never synced.
-int32_t pendingChanges(const Portfolio& portfolio);
+int32_t pendingChanges(const Portfolio& portfolio, SyncCache* cache = nullptr);
 
 // --- the engine -----------------------------------------------------------------------------
 
@@ -124,7 +151,21 @@ struct SyncOptions {
     int64_t nowMs = 0;
     int32_t maxRounds = 5;     ///< pull-merge-push rounds before giving up on a busy server
     int32_t changesBatch = 2000; ///< _changes?limit= per request
+    /// Kept by the caller between syncs (the app): entries unchanged since are not hashed
+    /// again. nullptr (the CLI, one sync per process): every entry is hashed once per round.
+    SyncCache* cache = nullptr;
 };
+
+/// What the app remembers to sync with, kept only on the device (the Host's sync settings:
+/// a private file natively, IndexedDB on the web), never in the portfolio file or an export.
+struct SyncSettings {
+    std::string server, database, user, password;
+    bool configured() const { return !server.empty() && !database.empty(); }
+    bool operator==(const SyncSettings&) const = default;
+};
+std::string serializeSyncSettings(const SyncSettings& settings);
+/// Empty settings (sync off) when `bytes` is empty or unreadable.
+SyncSettings parseSyncSettings(std::string_view bytes);
 
 /// Why options cannot be used, or "" (no request is made before this passes).
 std::string checkSyncOptions(const SyncOptions& options);
@@ -140,6 +181,7 @@ struct SyncReport {
 struct SyncResult {
     bool ok = false;
     std::string error; ///< one sentence when !ok: unreachable, refused login, bad database...
+    bool offline = false; ///< !ok because the server did not answer (no network, server down)
     Portfolio portfolio; ///< when ok: the merged portfolio with its new sync state
     SyncReport report;
 };
@@ -149,12 +191,37 @@ struct SyncResult {
 /// server with its _rev, and repeats when a push meets a conflict (409). Never touches a file:
 /// on failure `local` is all there is; on success the caller stores result.portfolio.
 SyncResult syncPortfolio(const Portfolio& local, const SyncOptions& options, HttpTransport& http);
+/// The same with the portfolio handed over (no copy of it is made unless a merge changes it):
+/// result.portfolio is the synced portfolio, or on failure `local` as it came, unchanged.
+SyncResult syncPortfolio(Portfolio&& local, const SyncOptions& options, HttpTransport& http);
 
 /// Syncs a portfolio file: reads it, syncs without holding the lock (the network may be slow),
 /// then under the file's lock (the same as saves) merges the result with whatever was saved
 /// meanwhile (mergeConcurrent) and writes it. On any failure the file is not touched.
 SyncResult syncPortfolioFile(const std::string& path, const SyncOptions& options,
                              HttpTransport& http);
+
+// --- reading a server (an academy's cohort report) -----------------------------------------------
+
+/// The databases on `options.server` whose names start with `prefix` (`_all_dbs`; CouchDB 3
+/// lets only server admins list them), sorted; options.database is not used.
+struct DatabaseList {
+    bool ok = false;
+    std::string error; ///< one sentence when !ok
+    std::vector<std::string> names;
+};
+DatabaseList listDatabases(const SyncOptions& options, std::string_view prefix, HttpTransport& http);
+
+/// The portfolio kept in the database `options.database`: every document (`_all_docs` with
+/// include_docs, in pages of options.changesBatch) assembled with assemblePortfolio on an
+/// empty frame. Deleted entries are not read (a report does not need them).
+struct PortfolioRead {
+    std::optional<Portfolio> portfolio;
+    std::string error; ///< one sentence when there is no portfolio
+    /// The server did not answer or refused the login (not this database's fault).
+    bool serverRefused = false;
+};
+PortfolioRead readDatabasePortfolio(const SyncOptions& options, HttpTransport& http);
 
 /// The validate_doc_update function written into _design/pathway: the practitioner (and
 /// server admins) write anything; every other member (mentors, assessors) writes only new

@@ -46,6 +46,12 @@ inline constexpr TextSizeChoice kTextSizes[] = {{"small", "Small", kTextSmallPx}
 struct ExchangeState; // screen_share.cpp: imports, merges, exports and the confidentiality check
 struct MentorState;   // screen_mentor.cpp: reviewing someone else's portfolio
 struct CohortState;   // screen_cohort.cpp: an academy's cohort of portfolios
+struct SyncUiState;   // sync_card.cpp: Settings -> Sync, and syncing after saves and on a timer
+
+/// After the last change is saved, sync waits this long for more before it syncs (debounce).
+inline constexpr int64_t kSyncAfterSaveMs = 5'000;
+/// With sync set up, it also runs this often (and when the App starts).
+inline constexpr int64_t kSyncIntervalMs = 5 * 60'000;
 
 class App {
   public:
@@ -113,6 +119,20 @@ class App {
     /// editor's draft in step (an untouched draft shows the new version; one being edited stays).
     void noteChangesElsewhere(const core::MergeReport& report);
 
+    /// Syncs now with the server set up in Settings -> Sync (through Host::syncTransport):
+    /// on success the store takes in the result (Store::absorb; the shell saves it as any
+    /// change); on failure nothing here changes and syncStatus() says why. The App also calls
+    /// it kSyncAfterSaveMs after a saved change and every kSyncIntervalMs.
+    void syncNow();
+    /// The Sync card's status line: "Synced 2 min ago", "Offline: 3 changes waiting", "Sync is
+    /// off: nothing leaves this device."
+    std::string syncStatus();
+    /// The last sync's failure as one sentence, "" after a success.
+    const std::string& syncError() const;
+    /// The settings as the Sync card holds them (loaded from the Host when the App starts).
+    const core::SyncSettings& syncSettings() const;
+    void setSyncSettings(const core::SyncSettings& settings); ///< and keeps them via the Host
+
     /// Requirements status for today, recomputed only when the portfolio or the day changes.
     const core::Status& status();
 
@@ -154,6 +174,9 @@ class App {
     void drawFrameworks();
     void drawReviews();
     void drawSettings();
+    void drawSyncCard(); // sync_card.cpp
+    void tickSync();     // sync_card.cpp: the debounced sync after saves, and the timer
+    double secondsUntilSync() const;
     void drawEntryRow(const core::Entry& e, size_t index, const char* idPrefix = "entry.");
     void drawSignOffs(const core::Entry& e); // editor: who signed this entry, and is it current?
     // screen_conflicts.cpp: an entry changed in two places at once
@@ -235,6 +258,7 @@ class App {
     bool m_profileFormTouched = false;
     std::string m_profileMessage;
 
+    std::unique_ptr<SyncUiState> m_sync;
     std::unique_ptr<ExchangeState> m_exchange;
     std::unique_ptr<MentorState> m_mentor;
 

@@ -2,6 +2,8 @@
 // The UI never touches SDL, files or the browser directly; the shells implement this.
 #pragma once
 
+#include "pathway/core/sync.hpp"
+
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,6 +41,17 @@ class Host {
     virtual void saveReviewerKey(std::string_view bytes) { (void)bytes; }
     /// The key file kept by saveReviewerKey, or "" when there is none.
     virtual std::string loadReviewerKey() { return {}; }
+
+    /// Sync (issue 16): the HTTP transport to the user's CouchDB server, or nullptr when the
+    /// platform has none (Settings then says sync is not available here). Natively libcurl
+    /// (net/curl_transport.hpp), on the web synchronous XMLHttpRequest (web/xhr_transport.cpp).
+    virtual core::HttpTransport* syncTransport() { return nullptr; }
+    /// Keeps the sync settings (core::serializeSyncSettings: server, database, user name and
+    /// password) on this device only: natively a private file in the data folder, on the web
+    /// IndexedDB (IDBFS), never in the portfolio file or an export. "" removes them.
+    virtual void saveSyncSettings(std::string_view bytes) { (void)bytes; }
+    /// The settings kept by saveSyncSettings, or "" when there are none (sync off).
+    virtual std::string loadSyncSettings() { return {}; }
 
     /// Asks the user for a file to open (imports, feedback files, a portfolio to review).
     /// `purpose` is handed back with the bytes through App::receiveFile(); `accept` lists
@@ -147,6 +160,12 @@ class NullHost final : public Host {
         if (!any) error = "No folder called " + path + ".";
         return any;
     }
+
+    core::HttpTransport* syncTransport() override { return transport; }
+    void saveSyncSettings(std::string_view bytes) override { syncSettings = std::string(bytes); }
+    std::string loadSyncSettings() override { return syncSettings; }
+    core::HttpTransport* transport = nullptr; ///< a test's fake server; nullptr: no sync here
+    std::string syncSettings;
 
     bool hasPicker = true;
     bool requestedFolder = false;

@@ -2,7 +2,7 @@
 
 #include <curl/curl.h>
 
-namespace pathway::cli {
+namespace pathway::net {
 
 namespace {
 
@@ -64,4 +64,4 @@ core::HttpResponse CurlTransport::send(const core::HttpRequest& request) {
     return response;
 }
 
-} // namespace pathway::cli
+} // namespace pathway::net

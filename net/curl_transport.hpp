@@ -1,11 +1,11 @@
 // core::HttpTransport over libcurl (Debian's libcurl4-openssl-dev): the native side of the sync
-// seam (core/include/pathway/core/sync.hpp). Only pathway-cli links it; the web build will use
-// the browser's fetch instead.
+// seam (core/include/pathway/core/sync.hpp), one implementation for pathway-cli and the desktop
+// app (its Host::syncTransport); the web page uses XMLHttpRequest instead (web/xhr_transport.cpp).
 #pragma once
 
 #include "pathway/core/sync.hpp"
 
-namespace pathway::cli {
+namespace pathway::net {
 
 class CurlTransport final : public core::HttpTransport {
   public:
@@ -20,4 +20,4 @@ class CurlTransport final : public core::HttpTransport {
     void* m_curl = nullptr; ///< one CURL easy handle, reused (keeps the connection alive)
 };
 
-} // namespace pathway::cli
+} // namespace pathway::net
