@@ -209,7 +209,7 @@ class FileSafety(Base):
     def test_deep_nesting_exits_1_with_a_message(self):
         deep = os.path.join(self.dir, "deep.json")
         with open(deep, "w") as f:
-            f.write('{"format":"pathway-portfolio","schema":3,"profile":{"name":"A"},"x":'
+            f.write('{"format":"pathway-portfolio","schema":4,"profile":{"name":"A"},"x":'
                     + "[" * 70000 + "]" * 70000 + "}")
         r = run("list", deep)
         self.assertEqual(r.returncode, 1)
