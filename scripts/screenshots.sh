@@ -131,6 +131,11 @@ goal --title "Chair a core group meeting with my supervisor observing" --review 
     --target 2026-08-28 --status in-progress --evidence "$obs2" --on 2026-06-08
 goal --title "Complete an analysis-led single assessment without needing a second draft" \
     --review final --target 2026-11-30 --status in-progress --evidence "$written" --on 2026-09-01
+for r in 3m:2026-03-02:3 6m:2026-06-01:6 9m:2026-09-01:9 final:2026-12-01:12; do
+    IFS=: read -r stage day months <<<"$r"
+    "$cli" add "$cf" review --title "$months-month review" --date "$day" --stage "$stage" \
+        --outcome on-track >/dev/null
+done
 sa() { "$cli" asye "$cf" self-assess "$@" >/dev/null; }
 i=0
 for ratings in 2:2:3 2:3:3 1:2:3 1:2:2 2:3:4 1:2:3 1:2:3 1:1:2 2:3:4 2:3:3; do

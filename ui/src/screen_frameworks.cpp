@@ -199,7 +199,8 @@ void App::drawReviews() {
                     ImGui::TableNextRow(0, em(2.4f));
                     ImGui::TableNextColumn();
                     ImGui::AlignTextToFramePadding();
-                    ax::TextUnformatted((r.name + (r.optional ? " (optional)" : "")).c_str());
+                    // Wrapped: a phone's column is narrower than "6-month (midpoint) review".
+                    ax::TextWrapped("%s", (r.name + (r.optional ? " (optional)" : "")).c_str());
                     ImGui::TableNextColumn();
                     ImGui::AlignTextToFramePadding();
                     ax::TextUnformatted(friendlyDate(r.due).c_str());

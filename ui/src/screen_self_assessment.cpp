@@ -38,6 +38,22 @@ void textChip(const std::string& text, const ImVec4& color) {
     ax::publishLast(Role::Text, text);
 }
 
+// The next item beside the one just drawn when `width` fits there, else under it (measured
+// before moving: SameLine then NewLine left a blank line in a table cell).
+bool besideIfFits(float width) {
+    const float spacing = em(0.5f);
+    const bool fits = ImGui::GetItemRectSize().x + spacing + width <= ImGui::GetContentRegionAvail().x;
+    if (fits) ImGui::SameLine(0, spacing);
+    return fits;
+}
+
+// Muted text beside the chip just drawn when it fits (level with the chip's text), else under it.
+void besideChip(const std::string& text) {
+    if (besideIfFits(ImGui::CalcTextSize(text.c_str()).x))
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + em(0.12f)); // the chip's own padding
+    muted(text.c_str());
+}
+
 std::string pointSummary(const SelfAssessmentPointSummary& s) {
     std::string line = std::string(selfAssessmentPointLabel(s.point)) + ": " + std::to_string(s.rated) +
                        " of " + std::to_string(s.items) + " rated";
@@ -97,16 +113,11 @@ void App::drawPlanCard() {
         const std::string status =
             g.status.empty() ? std::string("No status") : choiceLabel(EntryKind::Goal, field::kStatus, g.status);
         textChip(status, g.status == "achieved" ? p.good : g.status == "dropped" ? p.textMuted : p.accent);
-        if (g.target) {
-            const std::string target = "Target " + friendlyDate(*g.target);
-            sameLineIfFits(ImGui::CalcTextSize(target.c_str()).x + em(0.5f));
-            ImGui::AlignTextToFramePadding();
-            muted(target.c_str());
-        }
         if (g.overdue) {
-            sameLineIfFits(ImGui::CalcTextSize("Target passed").x + em(1.2f));
+            besideIfFits(ImGui::CalcTextSize("Target passed").x + em(1.0f));
             textChip("Target passed", p.bad);
         }
+        if (g.target) besideChip("Target " + friendlyDate(*g.target));
         if (!g.evidence.empty()) {
             std::string ev = "Evidence: ";
             for (size_t i = 0; i < g.evidence.size(); ++i) {
@@ -131,7 +142,7 @@ void App::drawPlanCard() {
         for (const PlanPeriod& period : plan.periods) {
             ImGui::PushID(period.review.id.c_str()); // one "Add a goal" per review
             ImGui::Dummy(ImVec2(0, em(0.3f)));
-            std::string head = "For the " + period.review.name;
+            std::string head = period.review.name;
             if (period.review.due) head += " \xc2\xb7 due " + friendlyDate(*period.review.due);
             ImGui::PushFont(fonts().heading);
             ax::TextWrapped("%s", head.c_str());
@@ -184,7 +195,7 @@ void App::drawSelfAssessmentCard() {
                 m_selfPoint = next;
                 show(Screen::SelfAssessment);
             }
-            sameLineIfFits(ImGui::CalcTextSize("Compare the three").x + em(1.5f));
+            besideIfFits(ImGui::CalcTextSize("Compare the three").x + ImGui::GetStyle().FramePadding.x * 2);
             if (button("self.compare", "Compare the three", false)) {
                 m_selfPoint = 3;
                 show(Screen::SelfAssessment);
@@ -318,7 +329,7 @@ void App::drawSelfAssessmentCompare(const SelfAssessmentView& v) {
             return;
         }
         textChip(ratingText(cell.rating->rating), ratingColor(cell.rating->rating));
-        muted(friendlyDate(cell.rating->date).c_str());
+        besideChip(friendlyDate(cell.rating->date));
         if (!cell.rating->comment.empty()) ax::TextWrapped("%s", cell.rating->comment.c_str());
         if (cell.others > 0) mutedWrapped((plural(cell.others, "other rating", "other ratings") + " kept").c_str());
     };
