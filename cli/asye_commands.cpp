@@ -122,10 +122,10 @@ int cmdSelfAssess(const Args& a, Context& ctx, const std::string& path) {
                 error = tag + " has no rating at the " + pointText + " point";
                 return false;
             }
-            said = "Cleared the rating of " + tag + " (" + fi->title + ") at " + at;
+            said = "Cleared the rating of " + tag + " (" + fi->title + "), " + at;
         } else {
             setSelfRating(p.asye, SelfRating{*point, tag, rating, comment, on, ctx.clock.nowMs()});
-            said = "Rated " + tag + " (" + fi->title + ") at " + at + ": " + std::to_string(rating) +
+            said = "Rated " + tag + " (" + fi->title + "), " + at + ": " + std::to_string(rating) +
                    " " + std::string(selfRatingLabel(rating));
         }
         return applyTo(doc, cmd::SetProfile{p}, ctx.clock, error);
