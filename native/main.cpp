@@ -54,6 +54,7 @@ struct Options {
     std::string editNewest; // kind id: open the editor on the newest entry of this kind
     std::string review;     // a shared portfolio to review (mentor mode)
     std::string cohort;     // a folder of portfolios for the Cohort screen (academies)
+    int selfAssessmentTab = -1; // the self-assessment screen's tab: 0-2 a point, 3 compare
     std::string screenshot;
     int frames = 30;
     std::string fontsList = PATHWAY_FONTS_LIST;
@@ -362,6 +363,7 @@ int usage() {
         "usage: pathway [--file PORTFOLIO.json] [--size WxH] [--theme light|dark|high-contrast]\n"
         "               [--text-size PX] [--screen home|log|frameworks|reviews|settings]\n"
         "               [--open-new KIND | --edit-newest KIND] [--review SHARED.json] [--cohort DIR]\n"
+        "               [--self-assessment-tab start|mid|end|compare]\n"
         "               [--screenshot OUT.bmp [--frames N]]\n"
         "               [--test-add-after MS TITLE] [--quit-after MS]\n");
     return 2;
@@ -397,6 +399,10 @@ int main(int argc, char** argv) {
             opt.review = v;
         } else if (a == "--cohort" && (v = next())) {
             opt.cohort = v;
+        } else if (a == "--self-assessment-tab" && (v = next())) {
+            const std::string t = v;
+            opt.selfAssessmentTab = t == "start" ? 0 : t == "mid" ? 1 : t == "end" ? 2 : t == "compare" ? 3 : -1;
+            if (opt.selfAssessmentTab < 0) return usage();
         } else if (a == "--screenshot" && (v = next()))
             opt.screenshot = v;
         else if (a == "--frames" && (v = next()))
@@ -479,6 +485,7 @@ int main(int argc, char** argv) {
 
     auto open = std::make_unique<OpenPortfolio>(opt.file, clock, ids, interactive);
     open->app.setTextSizePx(fontPx);
+    if (opt.selfAssessmentTab >= 0) open->app.setSelfAssessmentTab(opt.selfAssessmentTab);
     if (!opt.screen.empty()) open->app.show(*ui::parseScreen(opt.screen));
     if (!opt.openNew.empty()) open->app.startNewEntry(*core::parseKind(opt.openNew));
     if (!opt.review.empty()) {

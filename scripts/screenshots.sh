@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Screenshots of the desktop app (1280x800, light and dark) under Xvfb, into screenshots/:
 #   desktop-{light,dark}-{home,log,cpd-editor,reflection,frameworks,reviews,settings,share,
-#   mentor,cohort,home-asye-life}.png (.bmp
+#   mentor,cohort,home-asye-life,reviews-plan,self-assessment}.png (.bmp
 #   when ImageMagick's `convert` is missing). The demo portfolio is made with the CLI from
 #   invented data, so every screen has something real to show.
 #
 #   (the reflection editor shows the newest reflection: a long free-text one, wrapped)
+#   phone-light-{reviews-plan,self-assessment,self-assessment-rate}.png: the desktop build at
+#   390 px wide (the phone layout), tall enough to show each screen whole.
 # Then the web page at phone size (390x844, DPR 3, touch) through scripts/web-screenshots.mjs:
 #   web-phone-{home,log,cpd-editor,reflection,long-reflection}.png (its own invented entries).
 #
@@ -103,8 +105,58 @@ for d in 2025-06-02 2025-06-09 2025-06-16 2025-06-23 2025-06-30 2025-07-07 2025-
         >/dev/null
 done
 
+# A child and family ASYE year almost done (issue 14 points 10-12): supervisor and assessor, the
+# development plan's goals per review linked to evidence, and the self-assessment against the
+# KSS at the start, midway and at the end (invented data; Pathway's own 1-4 scale).
+cf=$work/asye-cf.json
+"$cli" init "$cf" --name "Alex Example" --stage asye --asye-start 2025-12-01 --fte 1 \
+    --setting children >/dev/null
+"$cli" asye "$cf" person --role supervisor --name "Morgan Example" --registered yes >/dev/null
+"$cli" asye "$cf" person --role assessor --name "Jordan Example" --registered yes >/dev/null
+cfadd() { "$cli" add "$cf" "$@"; }
+obs1=$(cfadd observation --title "Observed child and family assessment visit" --date 2026-02-10 \
+    --field "observer_role=ASYE assessor" --tag kss-cf:6)
+court=$(cfadd cpd --title "Court skills for care proceedings" --date 2026-04-14 --hours 6 --type course \
+    --tag kss-cf:8)
+obs2=$(cfadd observation --title "Observed child protection conference" --date 2026-07-08 \
+    --field "observer_role=ASYE assessor" --tag kss-cf:7)
+written=$(cfadd written --title "Single assessment for a family of four" --date 2026-09-22 \
+    --field "work_type=assessment" --tag kss-cf:6)
+goal() { "$cli" asye "$cf" goal "$@" >/dev/null; }
+goal --title "Plan every home visit around the child's routine and share its purpose first" \
+    --review 3m --target 2026-02-27 --status achieved --evidence "$obs1" --on 2025-12-03
+goal --title "Write statements the court can follow: facts, analysis, then what I ask for" \
+    --review 6m --target 2026-05-29 --status achieved --evidence "$court" --on 2025-12-03
+goal --title "Chair a core group meeting with my supervisor observing" --review 9m \
+    --target 2026-08-28 --status in-progress --evidence "$obs2" --on 2026-06-08
+goal --title "Complete an analysis-led single assessment without needing a second draft" \
+    --review final --target 2026-11-30 --status in-progress --evidence "$written" --on 2026-09-01
+for r in 3m:2026-03-02:3 6m:2026-06-01:6 9m:2026-09-01:9 final:2026-12-01:12; do
+    IFS=: read -r stage day months <<<"$r"
+    "$cli" add "$cf" review --title "$months-month review" --date "$day" --stage "$stage" \
+        --outcome on-track >/dev/null
+done
+sa() { "$cli" asye "$cf" self-assess "$@" >/dev/null; }
+i=0
+for ratings in 2:2:3 2:3:3 1:2:3 1:2:2 2:3:4 1:2:3 1:2:3 1:1:2 2:3:4 2:3:3; do
+    i=$((i + 1))
+    IFS=: read -r start mid end <<<"$ratings"
+    sa --point start --item "$i" --rating "$start" --on 2025-12-08
+    sa --point mid --item "$i" --rating "$mid" --on 2026-06-08
+    sa --point end --item "$i" --rating "$end" --on 2026-11-23
+done
+sa --point start --item 1 --rating 2 --on 2025-12-08 \
+    --comment "I build rapport quickly, but my visits lack a clear structure and purpose."
+sa --point mid --item 1 --rating 2 --on 2026-06-08 \
+    --comment "Visits now have an agreed purpose; I still find it hard to close them well."
+sa --point end --item 1 --rating 3 --on 2026-11-23 \
+    --comment "Families tell me they know why I am there and what happens next."
+sa --point start --item 8 --rating 1 --on 2025-12-08 --comment "No court work yet."
+sa --point end --item 8 --rating 2 --on 2026-11-23 \
+    --comment "Two statements filed; I want more practice giving oral evidence."
+
 display=:$((80 + RANDOM % 9))
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 1280x4400x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
 
@@ -134,7 +186,18 @@ for theme in light dark; do
     own=$mentor shot "desktop-$theme-mentor" "$theme" --review "$p"
     own=$mentor shot "desktop-$theme-cohort" "$theme" --cohort tests/fixtures/cohort
     own=$life shot "desktop-$theme-home-asye-life" "$theme" --screen home
+    # The development plan and the self-assessment on a desktop, the whole of each screen
+    # (taller windows), then at a phone's width (the same screens drawn by the desktop build at
+    # 390 px: the one-column layout).
+    own=$cf shot "desktop-$theme-reviews-plan" "$theme" --screen reviews --size 1280x2200
+    own=$cf shot "desktop-$theme-self-assessment" "$theme" --screen self-assessment \
+        --self-assessment-tab compare --size 1280x1500
 done
+own=$cf shot "phone-light-reviews-plan" light --screen reviews --size 390x3400
+own=$cf shot "phone-light-self-assessment" light --screen self-assessment \
+    --self-assessment-tab compare --size 390x4200
+own=$cf shot "phone-light-self-assessment-rate" light --screen self-assessment \
+    --self-assessment-tab end --size 390x2600
 
 # The web engineer's phone screenshots (390x844), with the same demo portfolio.
 # The web page at phone size (390x844, DPR 3, touch): home, log, a CPD editor, a reflection.

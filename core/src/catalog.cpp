@@ -283,6 +283,7 @@ Framework readFramework(const json& root) {
     }
     if (const json* o = present(root, "display_order"))
         f.displayOrder = asInt(*o, "display_order", 0, 10000);
+    f.selfAssessment = optionalBool(root, "self_assessment", "", false);
     f.notes = optionalStrings(root, "notes", "");
     if (const json* levels = optionalArray(root, "levels", "")) {
         for (size_t i = 0; i < levels->size(); ++i) {

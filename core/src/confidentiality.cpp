@@ -1450,6 +1450,12 @@ void forEachText(Portfolio_& p, Fn&& fn) {
         fn(owner, p.comments[i].entryId, "comments[" + std::to_string(i) + "].text", p.comments[i].text);
         fn(owner, p.comments[i].entryId, "comments[" + std::to_string(i) + "].role", p.comments[i].role);
     }
+    // The ASYE self-assessment's comments belong to no entry.
+    static const std::string kNoEntry;
+    auto& rated = p.profile.asye.selfAssessment;
+    for (size_t i = 0; i < rated.size(); ++i)
+        fn(decltype(p.find(std::string_view{})){nullptr}, kNoEntry,
+           "self_assessment[" + std::to_string(i) + "].comment", rated[i].comment);
 }
 
 // Tags such as "pcf:6" are framework items, not text: only free tags are checked.
@@ -1828,6 +1834,11 @@ Portfolio redactFindings(const Portfolio& in, const std::vector<Finding>& findin
             if (f.field.ends_with("].text")) return &p.comments[i].text;
             if (f.field.ends_with("].role")) return &p.comments[i].role;
             return nullptr;
+        }
+        if (f.field.rfind("self_assessment[", 0) == 0) {
+            auto& rated = p.profile.asye.selfAssessment;
+            const size_t i = std::strtoul(f.field.c_str() + 16, nullptr, 10);
+            return i < rated.size() && f.field.ends_with("].comment") ? &rated[i].comment : nullptr;
         }
         Entry* e = p.find(f.entryId);
         if (!e) return nullptr;

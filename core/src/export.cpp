@@ -166,7 +166,7 @@ dl{margin:.5em 0}dt{font-weight:600;margin-top:.5em}dd{margin:0 0 0 1em;white-sp
 .current{background:#e3f4e6;border-left:4px solid #2e7d32}.stale,.altered,.missing,.malformed{background:#fdecea;border-left:4px solid #c62828}
 .comment{border-left:3px solid #889;padding-left:.6em;margin:.4em 0;white-space:pre-wrap}
 dd,.comment,h3,.meta{unicode-bidi:plaintext}.request{border-left-color:#e08a00}
-table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border:1px solid #ccd;padding:.3em .5em;text-align:left;vertical-align:top}
+table{border-collapse:collapse;width:100%;font-size:.9em}.sa td{width:24%;overflow-wrap:anywhere}.sa td:first-child{width:28%}th,td{border:1px solid #ccd;padding:.3em .5em;text-align:left;vertical-align:top}
 .section{break-before:page;page-break-before:always}.nobreak{break-inside:avoid;page-break-inside:avoid}
 @media print{body{margin:0;max-width:none}a{color:inherit}}
 )CSS";
@@ -176,6 +176,179 @@ struct HtmlOptions {
     std::string notice;              ///< shown under the heading (moderation)
     const Portfolio* verify = nullptr; ///< compute sign-off states on this portfolio (same order)
 };
+
+// A choice field's label ("In progress" for a goal's "in-progress"), or the value itself.
+std::string_view choiceText(EntryKind kind, std::string_view key, std::string_view value) {
+    if (const FieldSpec* f = findField(kind, key))
+        for (const auto& c : f->choices)
+            if (c.id == value) return c.label;
+    return value;
+}
+
+// The ASYE section: who supervises and assesses, the development plan at each review and the
+// self-assessment's three points side by side. Nothing when the portfolio has no ASYE.
+void renderAsye(std::string& h, const Portfolio& p, const ExportContext& ctx) {
+    const Status st = computeStatus(p, ctx.catalog, ctx.today);
+    if (!st.asye) return;
+    const AsyeStatus& a = *st.asye;
+    auto esc = [&h](std::string_view t) { appendHtmlEscaped(h, t); };
+    h += "<section class=\"section\">\n<h2>ASYE</h2>\n<p class=\"meta\">";
+    esc(a.programme);
+    h += ": ";
+    h += a.start.toString();
+    h += " to ";
+    h += a.end.toString();
+    h += "</p>\n<h3>Supervisor and assessor</h3>\n";
+    if (a.record.people.empty()) {
+        h += "<p>No supervisor or assessor recorded.</p>\n";
+    } else {
+        h += "<ul class=\"people\">\n";
+        for (const auto& person : a.record.people) {
+            h += "<li>";
+            h += person.role == AsyeRole::Supervisor ? "Supervisor: " : "Assessor: ";
+            esc(person.name);
+            h += person.registeredSocialWorker ? " (registered social worker)" : " (not recorded as a registered social worker)";
+            h += "</li>\n";
+        }
+        h += "</ul>\n";
+    }
+
+    h += "<h3>Development plan</h3>\n";
+    const DevelopmentPlan& plan = a.plan;
+    auto goalItem = [&](const PlanGoal& g) {
+        h += "<li><strong>";
+        esc(g.title);
+        h += "</strong> &middot; ";
+        esc(g.status.empty() ? std::string_view("No status") : choiceText(EntryKind::Goal, field::kStatus, g.status));
+        if (g.target) {
+            h += " &middot; target ";
+            h += g.target->toString();
+        }
+        if (g.overdue) h += " <strong>(target passed)</strong>";
+        if (!g.evidence.empty()) {
+            h += "<br><span class=\"meta\">Evidence: ";
+            for (size_t i = 0; i < g.evidence.size(); ++i) {
+                if (i) h += "; ";
+                const PlanEvidence& ev = g.evidence[i];
+                if (ev.missing) {
+                    h += "an entry no longer in the portfolio";
+                    continue;
+                }
+                esc(ev.title);
+                h += " (";
+                h += ev.date.toString();
+                h += ")";
+            }
+            h += "</span>";
+        }
+        h += "</li>\n";
+    };
+    if (plan.goals() == 0) h += "<p>No development goals recorded.</p>\n";
+    for (const auto& period : plan.periods) {
+        if (period.goals.empty()) continue;
+        h += "<p class=\"nobreak\"><strong>For the ";
+        esc(period.review.name);
+        h += "</strong>";
+        if (period.review.due) {
+            h += " (due ";
+            h += period.review.due->toString();
+            h += ")";
+        }
+        h += "</p>\n<ul>\n";
+        for (const auto& g : period.goals) goalItem(g);
+        h += "</ul>\n";
+    }
+    if (!plan.unassigned.empty()) {
+        h += "<p><strong>Not linked to a review of this programme</strong></p>\n<ul>\n";
+        for (const auto& g : plan.unassigned) goalItem(g);
+        h += "</ul>\n";
+    }
+
+    const SelfAssessmentView& sa = a.selfAssessment;
+    h += "<h3>Self-assessment</h3>\n";
+    for (const auto& n : sa.notices) {
+        h += "<p class=\"meta\">";
+        esc(n);
+        h += "</p>\n";
+    }
+    if (sa.framework.empty()) {
+        h += "</section>\n";
+        return;
+    }
+    h += "<p class=\"meta\">Against ";
+    esc(sa.title);
+    h += " (";
+    esc(sa.version);
+    h += "). Scale (Pathway's own): ";
+    for (const auto& l : selfRatingScale()) {
+        if (l.value > 1) h += "; ";
+        h += std::to_string(l.value);
+        h += ' ';
+        esc(l.label);
+        h += " (";
+        esc(l.meaning);
+        h += ")";
+    }
+    h += ".</p>\n<table class=\"sa\"><thead><tr><th>Standard</th>";
+    for (auto pt : kSelfAssessmentPoints) {
+        h += "<th>";
+        esc(selfAssessmentPointLabel(pt));
+        h += "</th>";
+    }
+    h += "</tr></thead><tbody>\n";
+    for (const auto& row : sa.rows) {
+        h += "<tr><td>";
+        esc(row.itemId);
+        h += ' ';
+        esc(row.title);
+        h += "</td>";
+        for (const auto& cell : row.at) {
+            h += "<td>";
+            if (!cell.rating) {
+                h += "&mdash;";
+            } else {
+                const SelfRating& r = *cell.rating;
+                h += "<strong>";
+                h += std::to_string(r.rating);
+                h += ' ';
+                esc(selfRatingLabel(r.rating));
+                h += "</strong> <span class=\"meta\">";
+                h += r.date.toString();
+                h += "</span>";
+                if (!r.comment.empty()) {
+                    h += "<br>";
+                    esc(r.comment);
+                }
+                if (cell.others > 0) {
+                    h += "<br><span class=\"meta\">";
+                    h += std::to_string(cell.others);
+                    h += cell.others == 1 ? " other rating" : " other ratings";
+                    h += " kept (rated in two places); the latest is shown</span>";
+                }
+            }
+            h += "</td>";
+        }
+        h += "</tr>\n";
+    }
+    h += "</tbody></table>\n";
+    if (!sa.elsewhere.empty()) {
+        h += "<p class=\"meta\">Ratings against other standards: ";
+        for (size_t i = 0; i < sa.elsewhere.size(); ++i) {
+            const SelfRating& r = sa.elsewhere[i];
+            if (i) h += "; ";
+            esc(r.item);
+            h += ' ';
+            esc(selfAssessmentPointLabel(r.point));
+            h += ' ';
+            h += std::to_string(r.rating);
+            h += " (";
+            h += r.date.toString();
+            h += ")";
+        }
+        h += "</p>\n";
+    }
+    h += "</section>\n";
+}
 
 // Built by appending to one reserved string: std::ostringstream (its locale and virtual
 // calls) made this export miss its aim natively and cost 4 to 7 times native under wasm.
@@ -297,6 +470,8 @@ std::string renderHtml(const Portfolio& p, const ExportContext& ctx, const HtmlO
     for (const auto& e : p.entries) entries.push_back(&e);
     std::stable_sort(entries.begin(), entries.end(),
                      [](const Entry* a, const Entry* b) { return a->date < b->date; });
+
+    renderAsye(h, p, ctx);
 
     h += "<section class=\"section\">\n<h2>Evidence</h2>\n";
     if (entries.empty()) h += "<p>No entries yet.</p>\n";

@@ -134,6 +134,8 @@ constexpr FieldSpec kReviewFields[] = {
 };
 
 constexpr FieldSpec kGoalFields[] = {
+    {"review", "Review period", FieldType::Choice,
+     "The review this goal is for (your development plan): it is looked at there.", kReviewStages},
     {"status", "Status", FieldType::Choice, "", kGoalStatuses},
     {"target_date", "Target date", FieldType::Date, "When you aim to achieve it."},
     {"description", "What I want to achieve", FieldType::LongText, ""},

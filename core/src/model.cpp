@@ -47,6 +47,10 @@ constexpr std::string_view kDecisionIds[] = {"pass", "fail", "extend"};
 static_assert(std::size(kDecisionIds) == static_cast<size_t>(AsyeDecision::Extend) + 1);
 constexpr std::string_view kRoleIds[] = {"supervisor", "assessor"};
 static_assert(std::size(kRoleIds) == static_cast<size_t>(AsyeRole::Assessor) + 1);
+constexpr std::string_view kPointIds[] = {"start", "mid", "end"};
+constexpr std::string_view kPointLabels[] = {"Start", "Midway", "End"};
+static_assert(std::size(kPointIds) == static_cast<size_t>(SelfAssessmentPoint::End) + 1);
+static_assert(std::size(kPointLabels) == std::size(kPointIds));
 
 template <class E, size_t N>
 std::optional<E> parseId(const std::string_view (&ids)[N], std::string_view id) {
@@ -83,6 +87,14 @@ std::optional<AsyeDecision> parseAsyeDecision(std::string_view id) {
 }
 std::string_view asyeRoleId(AsyeRole r) { return kRoleIds[static_cast<size_t>(r)]; }
 std::optional<AsyeRole> parseAsyeRole(std::string_view id) { return parseId<AsyeRole>(kRoleIds, id); }
+
+std::string_view selfAssessmentPointId(SelfAssessmentPoint p) { return kPointIds[static_cast<size_t>(p)]; }
+std::string_view selfAssessmentPointLabel(SelfAssessmentPoint p) {
+    return kPointLabels[static_cast<size_t>(p)];
+}
+std::optional<SelfAssessmentPoint> parseSelfAssessmentPoint(std::string_view id) {
+    return parseId<SelfAssessmentPoint>(kPointIds, id);
+}
 
 Profile withFinalOutcome(Profile profile, AsyeDecisionRecord final) {
     const bool pass = final.decision == AsyeDecision::Pass;

@@ -1,5 +1,6 @@
 #include "pathway/core/portfolio_io.hpp"
 
+#include "pathway/core/catalog.hpp"
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/portfolio_read.hpp"
 #include "pathway/core/text.hpp"
@@ -183,7 +184,24 @@ AsyeRecord readAsyeRecord(const json& j, const std::string& w) {
         }
         return p;
     });
-    r.extra = unknownMembers(j, {"leave", "fte_changes", "outcome", "people"});
+    readList(j, "self_assessment", w, r.selfAssessment, [](const json& item, const std::string& at) {
+        SelfRating s;
+        const std::string point = getString(item, "point", at, true);
+        auto v = parseSelfAssessmentPoint(point);
+        if (!v) throw ReadError{at + ".point", "\"" + point + "\" is not start, mid or end"};
+        s.point = *v;
+        s.item = getString(item, "item", at, true);
+        if (!splitTag(s.item)) throw ReadError{at + ".item", "\"" + s.item + "\" is not framework:item"};
+        const json* n = member(item, "rating");
+        if (!n || !n->is_number_integer() || n->get<int64_t>() < 1 || n->get<int64_t>() > kSelfRatingMax)
+            throw ReadError{at + ".rating", "should be a whole number from 1 to " + std::to_string(kSelfRatingMax)};
+        s.rating = static_cast<int32_t>(n->get<int64_t>());
+        s.comment = getString(item, "comment", at);
+        s.date = *getDate(item, "date", at, true);
+        s.atMs = getTimestamp(item, "at", at);
+        return s;
+    });
+    r.extra = unknownMembers(j, {"leave", "fte_changes", "outcome", "people", "self_assessment"});
     return r;
 }
 
@@ -330,6 +348,12 @@ const std::vector<Migration>& migrations() {
         // withdrawal. Nothing in a schema-2 file is signed, so nothing changes: the step only
         // stops an older Pathway, which would drop the signatures, from opening new files.
         [](json&) {},
+        // 3 -> 4 (issue 14): the ASYE record's self-assessment (profile.asye.self_assessment)
+        // and development goals linked to a review (a goal entry's "review" field). A schema-3
+        // file has neither, so nothing changes: the step stops an older Pathway, which would
+        // neither anonymise the self-assessment's comments for moderation nor merge two
+        // writers' ratings, from opening new files.
+        [](json&) {},
     };
     return kMigrations;
 }
@@ -388,6 +412,19 @@ json asyeRecordToJson(const AsyeRecord& r) {
                          {"name", p.name},
                          {"registered_social_worker", p.registeredSocialWorker}});
         j["people"] = std::move(a);
+    }
+    if (!r.selfAssessment.empty()) {
+        json a = json::array();
+        for (const auto& s : r.selfAssessment) {
+            json sj = {{"point", std::string(selfAssessmentPointId(s.point))},
+                       {"item", s.item},
+                       {"rating", s.rating},
+                       {"date", s.date.toString()}};
+            if (!s.comment.empty()) sj["comment"] = s.comment;
+            if (s.atMs) sj["at"] = formatTimestamp(s.atMs);
+            a.push_back(std::move(sj));
+        }
+        j["self_assessment"] = std::move(a);
     }
     mergeExtra(j, r.extra);
     return j;

@@ -62,8 +62,8 @@ class Reader {
                 once(seen, 2);
                 // Only the integer token of the current schema; anything else (an older schema,
                 // 1.0, 1e0) is the tree's to migrate or refuse.
-                static_assert(kSchemaVersion == 3);
-                if (m_p >= m_end || *m_p != '3') giveUp();
+                static_assert(kSchemaVersion == 4);
+                if (m_p >= m_end || *m_p != '4') giveUp();
                 ++m_p;
                 if (m_p < m_end && !isDelimiter(*m_p)) giveUp();
                 schema = true;

@@ -546,6 +546,20 @@ std::optional<AsyeStatus> computeAsye(const Portfolio& portfolio, const Catalog&
     if (a.protectedTime.hoursExpectedToDate > 0)
         a.protectedTime.fraction =
             a.protectedTime.hoursLogged / a.protectedTime.hoursExpectedToDate;
+
+    // The self-assessment (start, midway, end) and the development plan per review.
+    a.selfAssessment = selfAssessmentView(portfolio, catalog);
+    if (!a.selfAssessment.framework.empty()) {
+        status.assessedAgainst[a.selfAssessment.framework] = a.selfAssessment.version;
+        if (a.selfAssessment.frameworkEnds && *a.selfAssessment.frameworkEnds < a.end)
+            a.selfAssessment.notices.push_back(
+                a.selfAssessment.title + " ended on " + a.selfAssessment.frameworkEnds->toString() +
+                ", before this ASYE ends (" + a.end.toString() +
+                "); the self-assessment stays against it.");
+    }
+    std::vector<PlanReview> planReviews;
+    for (const auto& r : a.reviews) planReviews.push_back({r.id, r.name, r.due});
+    a.plan = developmentPlan(portfolio, planReviews, today);
     return a;
 }
 
@@ -901,6 +915,8 @@ json statusToJson(const Status& st) {
             {"fte_changes", std::move(fteJ)},
             {"outcome", std::move(outcomeJ)},
             {"people", std::move(peopleJ)},
+            {"self_assessment", selfAssessmentToJson(a.selfAssessment)},
+            {"development_plan", developmentPlanToJson(a.plan)},
         };
     } else {
         j["asye"] = nullptr;

@@ -494,7 +494,7 @@ bool holds(const std::vector<T>& list, const T& x) {
     return std::find(list.begin(), list.end(), x) != list.end();
 }
 
-// Three-way merge of a list of records (leave, hours changes, people): mine's order; a record
+// Three-way merge of a list of records (leave, hours changes, people, self-ratings): mine's order; a record
 // removed (or edited) on either side goes, a record added on either side is kept, so two
 // places that each record a leave period keep both.
 template <class T>
@@ -515,6 +515,7 @@ AsyeRecord mergeAsyeRecords(const AsyeRecord& base, const AsyeRecord& mine, cons
     out.leave = mergeRecords(base.leave, mine.leave, theirs.leave);
     out.fteChanges = mergeRecords(base.fteChanges, mine.fteChanges, theirs.fteChanges);
     out.people = mergeRecords(base.people, mine.people, theirs.people);
+    out.selfAssessment = mergeRecords(base.selfAssessment, mine.selfAssessment, theirs.selfAssessment);
     pickMembers(out.outcome, base.outcome, mine.outcome, theirs.outcome, &AsyeOutcome::recommendation,
                 &AsyeOutcome::moderation, &AsyeOutcome::final);
     out.extra = uniteExtra(base.extra, mine.extra, theirs.extra);
@@ -550,6 +551,8 @@ Profile withAsyeRecordOf(Profile p, const AsyeRecord& other) {
         if (!holds(a.fteChanges, x)) a.fteChanges.push_back(x);
     for (const auto& x : other.people)
         if (!holds(a.people, x)) a.people.push_back(x);
+    for (const auto& x : other.selfAssessment)
+        if (!holds(a.selfAssessment, x)) a.selfAssessment.push_back(x);
     if (!a.outcome.recommendation) a.outcome.recommendation = other.outcome.recommendation;
     if (!a.outcome.moderation) a.outcome.moderation = other.outcome.moderation;
     if (other.extra.is_object() && a.extra.is_object())
@@ -626,7 +629,8 @@ MergeResult mergePortfolios(const Portfolio& base, const Portfolio& incoming) {
         out.profile = std::move(united);
         r.report.profileChanged = true;
         r.report.notes.push_back("the ASYE record (leave, hours, outcome, supervisor and "
-                                 "assessor) of the imported file was added to this one");
+                                 "assessor, self-assessment) of the imported file was added to "
+                                 "this one");
     }
     Profile restIn = incoming.profile, restBase = base.profile;
     restIn.asye = restBase.asye = AsyeRecord{};

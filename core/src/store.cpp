@@ -1,5 +1,6 @@
 #include "pathway/core/store.hpp"
 
+#include "pathway/core/catalog.hpp"
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/text.hpp"
 
@@ -50,6 +51,17 @@ std::string validateProfile(const Profile& p) {
         return "Working time is a fraction between 0 and 1 (0.6 for three days a week).";
     if (p.stage == CareerStage::Asye && p.asyeStart && p.asyeStart->year < 2000)
         return "The ASYE start date looks wrong.";
+    for (const SelfRating& r : p.asye.selfAssessment) {
+        if (r.rating < 1 || r.rating > kSelfRatingMax)
+            return "A self-assessment rating is a whole number from 1 to " +
+                   std::to_string(kSelfRatingMax) + ".";
+        if (!splitTag(r.item)) return "A self-assessment rating names no standard (framework:item).";
+        if (findInvalidUtf8(r.comment))
+            return "A self-assessment comment contains characters that are not text.";
+        if (codePointCount(r.comment) > kSelfCommentMaxChars)
+            return "Keep a self-assessment comment under " + std::to_string(kSelfCommentMaxChars) +
+                   " characters.";
+    }
     return {};
 }
 

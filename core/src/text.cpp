@@ -170,4 +170,10 @@ bool jsonNestingExceeds(std::string_view json, int limit) {
     return false;
 }
 
+size_t codePointCount(std::string_view text) {
+    size_t n = 0;
+    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
 } // namespace pathway::core

@@ -223,6 +223,118 @@ class CliTest(unittest.TestCase):
             self.assertEqual(f.read(), kept)
         self.assertEqual(run("asye", self.file, "holiday").returncode, 2)
 
+    def unchanged(self, *args, code=1):
+        """Runs asye with bad input: `code`, one line on stderr, the file untouched."""
+        with open(self.file, "rb") as f:
+            kept = f.read()
+        r = run("asye", self.file, *args)
+        self.assertEqual(r.returncode, code, (args, r.stdout, r.stderr))
+        if code == 1:
+            self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
+        with open(self.file, "rb") as f:
+            self.assertEqual(f.read(), kept, args)
+        return r
+
+    def test_asye_self_assessment(self):
+        """Issue 14 point 10: rate the setting's standards at start, mid and end; status --json sums up."""
+        self.init("--setting", "children", "--asye-start", "2026-09-07")
+        r = run("asye", self.file, "self-assess", "--point", "start", "--item", "1", "--rating", "2",
+                "--comment", "Rapport yes, structure not yet", "--on", "2026-09-10")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("kss-cf:1", r.stdout)
+        self.assertIn("2 Developing", r.stdout)
+        self.assertEqual(run("asye", self.file, "self-assess", "--point", "start", "--item", "kss-cf:3",
+                             "--rating", "1", "--on", "2026-09-10").returncode, 0)
+        self.assertEqual(run("asye", self.file, "self-assess", "--point", "mid", "--item", "1",
+                             "--rating", "3", "--on", "2027-03-10").returncode, 0)
+        # Rating again replaces (one rating per point and item).
+        self.assertEqual(run("asye", self.file, "self-assess", "--point", "start", "--item", "3",
+                             "--rating", "2", "--on", "2026-09-11").returncode, 0)
+        s = json.loads(run("status", self.file, "--on", "2027-03-15", "--json").stdout)
+        sa = s["asye"]["self_assessment"]
+        self.assertEqual(sa["framework"], "kss-cf")
+        self.assertEqual([p["rated"] for p in sa["points"]], [2, 1, 0])
+        self.assertEqual(sa["items"][0]["start"]["rating"], 2)
+        self.assertEqual(sa["items"][0]["mid"]["rating"], 3)
+        self.assertEqual(sa["items"][2]["start"], {"rating": 2, "label": "Developing", "date": "2026-09-11"})
+        self.assertIsNone(sa["items"][0]["end"])
+        with open(self.file) as f:
+            doc = json.load(f)
+        self.assertEqual(doc["schema"], 4)
+        ratings = doc["profile"]["asye"]["self_assessment"]
+        self.assertEqual(len(ratings), 3)
+        self.assertEqual(ratings[0]["comment"], "Rapport yes, structure not yet")
+        # Clearing one.
+        self.assertEqual(run("asye", self.file, "self-assess", "--point", "mid", "--item", "1", "--clear").returncode, 0)
+        s = json.loads(run("status", self.file, "--on", "2027-03-15", "--json").stdout)
+        self.assertEqual(s["asye"]["self_assessment"]["points"][1]["rated"], 0)
+        # Bad input: a clear sentence, the file untouched.
+        self.assertIn("not an item of", self.unchanged("self-assess", "--point", "start", "--item", "11", "--rating", "2").stderr)
+        self.assertIn("kss-adults", self.unchanged("self-assess", "--point", "start", "--item", "kss-adults:10", "--rating", "2").stderr)
+        self.assertIn("1 to 4", self.unchanged("self-assess", "--point", "start", "--item", "1", "--rating", "5").stderr)
+        self.unchanged("self-assess", "--point", "start", "--item", "1", "--rating", "0")
+        self.unchanged("self-assess", "--point", "start", "--item", "1", "--rating", "2.5")
+        self.assertIn("start, mid or end", self.unchanged("self-assess", "--point", "middle", "--item", "1", "--rating", "2").stderr)
+        self.unchanged("self-assess", "--point", "mid", "--item", "1", "--clear")  # nothing to clear
+        self.unchanged("self-assess", "--point", "start", "--item", "1", "--rating", "2", "--on", "2026-02-30")
+        self.unchanged("self-assess", "--point", "start", "--item", "1", "--rating", "2", "--comment", "x" * 1001)
+        self.unchanged("self-assess", "--item", "1", "--rating", "2", code=2)
+        self.unchanged("self-assess", "--point", "start", "--rating", "2", code=2)
+        self.unchanged("self-assess", "--point", "start", "--item", "1", code=2)
+
+    def test_asye_self_assessment_adults_use_the_adult_kss(self):
+        self.init("--setting", "adults", "--asye-start", "2026-09-07")
+        r = run("asye", self.file, "self-assess", "--point", "end", "--item", "10", "--rating", "4",
+                "--on", "2027-09-01")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("kss-adults:10", r.stdout)
+        s = json.loads(run("status", self.file, "--on", "2027-09-02", "--json").stdout)
+        self.assertEqual(s["asye"]["self_assessment"]["framework"], "kss-adults")
+        self.assertEqual(s["asye"]["self_assessment"]["points"][2]["rated"], 1)
+
+    def test_asye_goals_per_review(self):
+        """Issue 14 point 11: development goals linked to a review and to evidence."""
+        self.init("--setting", "adults", "--asye-start", "2026-09-07")
+        obs = run("add", self.file, "observation", "--title", "Observed assessment visit",
+                  "--date", "2026-11-02").stdout.strip()
+        r = run("asye", self.file, "goal", "--title", "Court skills", "--review", "3m",
+                "--target", "2026-12-01", "--evidence", obs[:8], "--on", "2026-09-10")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("review 3m", r.stdout)
+        goal_id = r.stdout.strip().rsplit("(", 1)[1].rstrip(")")
+        s = json.loads(run("status", self.file, "--on", "2026-12-02", "--json").stdout)
+        plan = s["asye"]["development_plan"]
+        self.assertEqual(plan["goals"], 1)
+        first = plan["periods"][0]
+        self.assertEqual(first["review"], "3m")
+        self.assertEqual(first["goals"][0]["id"], goal_id)
+        self.assertEqual(first["goals"][0]["status"], "not-started")
+        self.assertTrue(first["goals"][0]["overdue"])
+        self.assertEqual(first["goals"][0]["evidence"][0]["id"], obs)
+        # Update: status, another review, unlink.
+        r = run("asye", self.file, "goal", "--id", goal_id[:8], "--status", "achieved", "--review", "6m",
+                "--unlink", obs)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        s = json.loads(run("status", self.file, "--on", "2026-12-02", "--json").stdout)
+        plan = s["asye"]["development_plan"]
+        self.assertEqual(plan["periods"][0]["goals"], [])
+        moved = plan["periods"][1]["goals"][0]
+        self.assertEqual((moved["status"], moved["overdue"], moved["evidence"]), ("achieved", False, []))
+        listed = json.loads(run("list", self.file, "--kind", "goal", "--json").stdout)
+        self.assertEqual(listed[0]["fields"]["review"], "6m")
+        # Bad input.
+        self.assertIn("not a review of this programme", self.unchanged("goal", "--title", "X", "--review", "18m").stderr)
+        self.assertIn("Status", self.unchanged("goal", "--id", goal_id, "--status", "done").stderr)
+        self.assertIn("not a goal", self.unchanged("goal", "--id", obs, "--status", "achieved").stderr)
+        self.unchanged("goal", "--id", "ffffffff", "--status", "achieved")
+        self.unchanged("goal", "--id", goal_id, "--evidence", "nope-nope")
+        self.unchanged("goal", "--id", goal_id, "--evidence", goal_id)
+        self.unchanged("goal", "--id", goal_id, "--unlink", obs)  # no longer linked
+        self.unchanged("goal", "--title", "X", "--review", "3m", "--target", "someday")
+        self.unchanged("goal", "--review", "3m", code=2)
+        self.unchanged("goal", "--title", "X", code=2)
+        self.unchanged("goal", "--id", goal_id, code=2)
+
 
 if __name__ == "__main__":
     unittest.main()

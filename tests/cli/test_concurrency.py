@@ -89,6 +89,21 @@ class CliConcurrency(Base):
         self.assertEqual(len(doc["entries"]), 5)
         self.assertEqual(doc["revision"], 12)
 
+    def test_self_assessment_and_goals_at_once_keep_every_change(self):
+        """Issue 14 points 10-11: ratings and goals written at once, under the lock, all kept."""
+        procs = [start("asye", self.file, "self-assess", "--point", "start", "--item", str(i + 1),
+                       "--rating", str(i % 4 + 1), "--on", "2026-09-10") for i in range(10)]
+        procs += [start("asye", self.file, "goal", "--title", f"Goal {i}", "--review", "3m")
+                  for i in range(4)]
+        for p in procs:
+            _, err = p.communicate(timeout=120)
+            self.assertEqual(p.returncode, 0, err)
+        doc = json.loads(self.read(self.file))
+        ratings = doc["profile"]["asye"]["self_assessment"]
+        self.assertEqual(sorted(r["item"] for r in ratings), sorted(f"kss-cf:{i + 1}" for i in range(10)))
+        self.assertEqual(sorted(e["title"] for e in doc["entries"]), [f"Goal {i}" for i in range(4)])
+        self.assertEqual(doc["revision"], 14)
+
     def test_merge_add_and_import_at_once_keep_every_change(self):
         first = self.add("Court skills")
         fb = os.path.join(self.dir, "feedback.json")
@@ -209,7 +224,7 @@ class FileSafety(Base):
     def test_deep_nesting_exits_1_with_a_message(self):
         deep = os.path.join(self.dir, "deep.json")
         with open(deep, "w") as f:
-            f.write('{"format":"pathway-portfolio","schema":3,"profile":{"name":"A"},"x":'
+            f.write('{"format":"pathway-portfolio","schema":4,"profile":{"name":"A"},"x":'
                     + "[" * 70000 + "]" * 70000 + "}")
         r = run("list", deep)
         self.assertEqual(r.returncode, 1)

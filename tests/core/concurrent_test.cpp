@@ -130,7 +130,7 @@ TEST(SchemaTwo, FixtureKeepsTombstonesAndRevision) {
 
 TEST(SchemaTwo, BadTombstonesAndRevisionsAreRefusedByBothReaders) {
     // The current schema, so that the direct reader is the one tested (an older one is the tree's).
-    const std::string head = R"({"format":"pathway-portfolio","schema":3,"profile":{"name":"A"},)";
+    const std::string head = R"({"format":"pathway-portfolio","schema":4,"profile":{"name":"A"},)";
     for (const std::string bad : {R"("tombstones":{})", R"("tombstones":[{"deleted":"2026-01-01T00:00:00Z"}])",
                                   R"("tombstones":[{"id":"x","deleted":"soon"}])", R"("revision":-1)",
                                   R"("revision":1.5)", R"("revision":"3")"}) {
@@ -609,7 +609,7 @@ TEST(SaveMerge, OverTheSizeLimitIsRefusedBeforeWriting) {
 TEST(DeepNesting, JsonReadersRefuseWithAMessage) {
     const std::string deep = std::string(70000, '[') + std::string(70000, ']');
     const std::string portfolio =
-        R"({"format":"pathway-portfolio","schema":3,"profile":{"name":"A"},"x":)" + deep + "}";
+        R"({"format":"pathway-portfolio","schema":4,"profile":{"name":"A"},"x":)" + deep + "}";
     LoadResult r = parsePortfolio(portfolio);
     EXPECT_FALSE(r.ok());
     EXPECT_NE(r.error.find("levels deep"), std::string::npos) << r.error;
@@ -617,7 +617,7 @@ TEST(DeepNesting, JsonReadersRefuseWithAMessage) {
     EXPECT_FALSE(f.feedback);
     EXPECT_NE(f.error.find("levels deep"), std::string::npos) << f.error;
     // Nesting that files really have still reads.
-    EXPECT_TRUE(parsePortfolio(R"({"format":"pathway-portfolio","schema":3,"profile":{"name":"A"},"x":)" +
+    EXPECT_TRUE(parsePortfolio(R"({"format":"pathway-portfolio","schema":4,"profile":{"name":"A"},"x":)" +
                                std::string(300, '[') + std::string(300, ']') + "}")
                     .ok());
     EXPECT_FALSE(jsonNestingExceeds(R"({"a":"[[[[[[[[[[[["})", 3)) << "brackets in text do not count";

@@ -129,11 +129,11 @@ void rewrite(std::string& out, const json& j, bench::Rng& rng, int style, bool a
     }
 }
 
-const char* kMinimal = R"({"format":"pathway-portfolio","schema":3,"profile":{"name":"A"}})";
+const char* kMinimal = R"({"format":"pathway-portfolio","schema":4,"profile":{"name":"A"}})";
 
 /// kMinimal with `member` added to the top level.
 std::string withTop(const std::string& member) {
-    return R"({"format":"pathway-portfolio","schema":3,"profile":{"name":"A"},)" + member + "}";
+    return R"({"format":"pathway-portfolio","schema":4,"profile":{"name":"A"},)" + member + "}";
 }
 /// One entry whose members are `members` (without braces).
 std::string withEntry(const std::string& members) {
@@ -179,12 +179,15 @@ TEST(PortfolioRead, EveryFixtureReadsAsTheTreeReadsIt) {
     int taken = 0;
     for (const auto& path : files)
         taken += expectSameAsTree(fileText(path), path.string());
-    EXPECT_GE(taken, 3) << "portfolio-v3.json and the seed corpus are current-schema files";
-    EXPECT_TRUE(expectSameAsTree(test::readFixture("portfolio-v3.json"), "portfolio-v3.json"))
+    EXPECT_GE(taken, 3) << "portfolio-v4.json and the seed corpus are current-schema files";
+    EXPECT_TRUE(expectSameAsTree(test::readFixture("portfolio-v4.json"), "portfolio-v4.json"))
         << "unknown members at every level are read directly";
-    LoadResult v3;
-    EXPECT_TRUE(parsePortfolioFast(test::readFixture("portfolio-v3.json"), v3))
+    LoadResult v4;
+    EXPECT_TRUE(parsePortfolioFast(test::readFixture("portfolio-v4.json"), v4))
         << "the current-schema fixture is read directly";
+    LoadResult v3;
+    EXPECT_FALSE(parsePortfolioFast(test::readFixture("portfolio-v3.json"), v3))
+        << "an older schema is the tree's to migrate";
 }
 
 TEST(PortfolioRead, GeneratedPortfoliosInEveryShape) {
@@ -215,11 +218,11 @@ TEST(PortfolioRead, HandWrittenEdgeCases) {
     const std::vector<std::string> cases = {
         kMinimal,
         std::string(" \r\n\t") + kMinimal + " \n\t\r ",
-        R"({"schema":3,"profile":{"name":"A"},"format":"pathway-portfolio"})",
-        R"({"format":"pathway-portfolio","schema":3})",
-        R"({"format":"pathway-portfolio","schema":3,"profile":null})",
-        R"({"format":"pathway-portfolio","schema":3,"profile":{}})",
-        R"({"format":"pathway-portfolio","schema":3,"profile":[]})",
+        R"({"schema":4,"profile":{"name":"A"},"format":"pathway-portfolio"})",
+        R"({"format":"pathway-portfolio","schema":4})",
+        R"({"format":"pathway-portfolio","schema":4,"profile":null})",
+        R"({"format":"pathway-portfolio","schema":4,"profile":{}})",
+        R"({"format":"pathway-portfolio","schema":4,"profile":[]})",
         R"({"format":"pathway-portfolio","schema":0,"profile":{}})",
         R"({"format":"pathway-portfolio","schema":2,"profile":{}})",
         R"({"format":"pathway-portfolio","schema":4,"profile":{}})",
@@ -229,28 +232,28 @@ TEST(PortfolioRead, HandWrittenEdgeCases) {
         R"({"format":"pathway-portfolio","schema":-1,"profile":{}})",
         R"({"format":"pathway-portfolio","schema":10,"profile":{}})",
         R"({"format":"pathway-portfolio","schema":18446744073709551617,"profile":{}})",
-        R"({"format":"other","schema":3,"profile":{}})",
-        R"({"format":"pathway\u002dportfolio","schema":3,"profile":{}})",
-        R"({"form\u0061t":"pathway-portfolio","schema":3,"profile":{}})",
-        R"({"format":"pathway-portfolio","schema":3,"profile":{},"format":"pathway-portfolio"})",
-        R"({"format":null,"schema":3,"profile":{}})",
-        R"([{"format":"pathway-portfolio","schema":3,"profile":{}}])",
+        R"({"format":"other","schema":4,"profile":{}})",
+        R"({"format":"pathway\u002dportfolio","schema":4,"profile":{}})",
+        R"({"form\u0061t":"pathway-portfolio","schema":4,"profile":{}})",
+        R"({"format":"pathway-portfolio","schema":4,"profile":{},"format":"pathway-portfolio"})",
+        R"({"format":null,"schema":4,"profile":{}})",
+        R"([{"format":"pathway-portfolio","schema":4,"profile":{}}])",
         R"("pathway-portfolio")",
         "\xEF\xBB\xBF" + std::string(kMinimal),
         std::string(kMinimal) + "x",
         std::string(kMinimal) + "{}",
         std::string(kMinimal) + ",",
         // Profile values.
-        R"({"format":"pathway-portfolio","schema":3,"profile":{"name":null,"team":null,"setting":null,"stage":null,"asye_start":null,"fte":null}})",
-        R"({"format":"pathway-portfolio","schema":3,"profile":{"setting":"","stage":"","asye_start":""}})",
-        R"({"format":"pathway-portfolio","schema":3,"profile":{"setting":"adults","stage":"advanced","asye_start":"2024-02-29"}})",
-        R"({"format":"pathway-portfolio","schema":3,"profile":{"setting":"mars"}})",
-        R"({"format":"pathway-portfolio","schema":3,"profile":{"stage":"guru"}})",
-        R"({"format":"pathway-portfolio","schema":3,"profile":{"asye_start":"2023-02-29"}})",
-        R"({"format":"pathway-portfolio","schema":3,"profile":{"name":5}})",
-        R"({"format":"pathway-portfolio","schema":3,"profile":{"name":"a","name":"b"}})",
-        R"({"format":"pathway-portfolio","schema":3,"profile":{"x":1,"x":2}})",
-        R"({"format":"pathway-portfolio","schema":3,"profile":{"x":{"deep":[1,{"y":null}]},"y":[],"z":{}}})",
+        R"({"format":"pathway-portfolio","schema":4,"profile":{"name":null,"team":null,"setting":null,"stage":null,"asye_start":null,"fte":null}})",
+        R"({"format":"pathway-portfolio","schema":4,"profile":{"setting":"","stage":"","asye_start":""}})",
+        R"({"format":"pathway-portfolio","schema":4,"profile":{"setting":"adults","stage":"advanced","asye_start":"2024-02-29"}})",
+        R"({"format":"pathway-portfolio","schema":4,"profile":{"setting":"mars"}})",
+        R"({"format":"pathway-portfolio","schema":4,"profile":{"stage":"guru"}})",
+        R"({"format":"pathway-portfolio","schema":4,"profile":{"asye_start":"2023-02-29"}})",
+        R"({"format":"pathway-portfolio","schema":4,"profile":{"name":5}})",
+        R"({"format":"pathway-portfolio","schema":4,"profile":{"name":"a","name":"b"}})",
+        R"({"format":"pathway-portfolio","schema":4,"profile":{"x":1,"x":2}})",
+        R"({"format":"pathway-portfolio","schema":4,"profile":{"x":{"deep":[1,{"y":null}]},"y":[],"z":{}}})",
         // Unknown top-level members of every type, and what the reference ignores.
         kEveryUnknown,
         withTop(R"("x":1,"x":1)"),
@@ -367,7 +370,7 @@ TEST(PortfolioRead, HandWrittenEdgeCases) {
         withEntry(withNul(kEntryBase + R"(,"attachments":[{"size":1)", "}]")),
         withEntry(withNul(kEntryBase + R"(,"fields":{"hours":1)", "}")),
         withNul(R"({"format":"pathway-portfolio","schema":1)", R"(,"profile":{}})"),
-        withNul(R"({"format":"pathway-portfolio","schema":3,"profile":{"fte":1)", "}}"),
+        withNul(R"({"format":"pathway-portfolio","schema":4,"profile":{"fte":1)", "}}"),
         // Whitespace the JSON grammar does not allow, and a nesting the reader leaves alone.
         withTop("\"x\":\v1"),
         withTop("\"x\":\f1"),
@@ -467,7 +470,7 @@ TEST(PortfolioRead, Numbers) {
     for (const auto& n : numbers) {
         expectSameAsTree(withTop(R"("x":)" + n), "unknown " + n);
         expectSameAsTree(withEntry(kEntryBase + R"(,"fields":{"hours":)" + n + "}"), "field " + n);
-        expectSameAsTree(R"({"format":"pathway-portfolio","schema":3,"profile":{"fte":)" + n + "}}",
+        expectSameAsTree(R"({"format":"pathway-portfolio","schema":4,"profile":{"fte":)" + n + "}}",
                          "fte " + n);
     }
 }

@@ -353,7 +353,7 @@ TEST(UiFrameworksTest, OpensAnItemToSeeItsEvidence) {
 }
 
 TEST(UiReviewsTest, ScheduleCommentsSignOffsAndRecordingAnOutcome) {
-    UiHarness h;
+    UiHarness h(1280, 2400); // tall: the plan and self-assessment cards sit above the comments
     makeProfile(h);
     const std::string id =
         addEntry(h, core::EntryKind::Reflection, "Midpoint reflection", "2026-11-01");

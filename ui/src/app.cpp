@@ -30,7 +30,7 @@ namespace {
 constexpr Screen kAllScreens[] = {Screen::Welcome,  Screen::Home,       Screen::Log,
                                   Screen::Editor,   Screen::Frameworks, Screen::Reviews,
                                   Screen::Settings, Screen::Share,      Screen::Mentor,
-                                  Screen::Cohort};
+                                  Screen::Cohort,   Screen::SelfAssessment};
 constexpr double kDraftPersistSeconds = 2.0; // while typing, at most this often
 } // namespace
 
@@ -56,6 +56,8 @@ std::string_view screenId(Screen s) {
         return "mentor";
     case Screen::Cohort:
         return "cohort";
+    case Screen::SelfAssessment:
+        return "self-assessment";
     }
     return "home";
 }
@@ -73,6 +75,7 @@ std::string App::title() const {
     case Screen::Share: name = "Share and import"; break;
     case Screen::Mentor: name = "Review a portfolio"; break;
     case Screen::Cohort: name = "Cohort"; break;
+    case Screen::SelfAssessment: name = "Self-assessment"; break;
     }
     return std::string(name) + " \xe2\x80\x93 Pathway";
 }
@@ -450,6 +453,9 @@ void App::drawShell() {
     case Screen::Reviews:
         drawReviews();
         break;
+    case Screen::SelfAssessment:
+        drawSelfAssessment();
+        break;
     case Screen::Settings:
         drawSettings();
         break;
@@ -529,7 +535,8 @@ void App::drawNavigation(bool bottom) {
                 ImGui::PopStyleVar();
             }
             place();
-            const bool active = m_screen == it.screen;
+            const bool active = m_screen == it.screen ||
+                                (it.screen == Screen::Reviews && m_screen == Screen::SelfAssessment);
             ImGui::PushStyleColor(ImGuiCol_Button, p.surface);
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.surfaceAlt);
             ImGui::PushStyleColor(ImGuiCol_Text, active ? p.accent : p.textMuted);
@@ -567,7 +574,8 @@ void App::drawNavigation(bool bottom) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add another kind of entry");
     ImGui::Dummy(ImVec2(0, em(0.6f)));
     for (const auto& it : kNavItems) {
-        const bool active = m_screen == it.screen;
+        const bool active = m_screen == it.screen ||
+                            (it.screen == Screen::Reviews && m_screen == Screen::SelfAssessment);
         char label[64];
         std::snprintf(label, sizeof label, "%s   %s", it.icon, it.label);
         ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.f, 0.5f));
@@ -678,6 +686,9 @@ void App::drawTopBar() {
         break;
     case Screen::Cohort:
         title = "Cohort";
+        break;
+    case Screen::SelfAssessment:
+        title = "Self-assessment";
         break;
     }
     std::string greeting;

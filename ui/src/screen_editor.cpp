@@ -272,6 +272,7 @@ void App::drawEditor() {
         if (e.kind == EntryKind::Reflection && key == field::kModel) drawReflectionFields(e);
     }
 
+    if (e.kind == EntryKind::Goal) drawGoalEvidence(e);
     drawTagPicker(e);
     ImGui::PopItemWidth();
     ImGui::Dummy(ImVec2(0, em(1)));
@@ -436,6 +437,49 @@ void App::drawReflectionFields(Entry& e) {
         ImGui::Dummy(ImVec2(0, em(0.2f)));
         mutedWrapped(text.c_str());
     }
+}
+
+// A goal's evidence: entries linked to it (its links), added by searching their titles.
+void App::drawGoalEvidence(Entry& e) {
+    const Portfolio& doc = m_session.store().portfolio();
+    ImGui::Dummy(ImVec2(0, em(0.4f)));
+    ImGui::PushFont(fonts().heading);
+    ax::TextUnformatted("Evidence for this goal");
+    ImGui::PopFont();
+    mutedWrapped("Link the entries that show progress towards it; the review looks at them.");
+    std::string unlink;
+    for (const std::string& id : e.links) {
+        const Entry* l = doc.find(id);
+        const std::string text = l ? l->title + " (" + friendlyDate(l->date) + ")" : "An entry no longer in the portfolio";
+        ImGui::PushID(id.c_str());
+        ax::TextWrapped("%s", text.c_str());
+        if (button(("goal.unlink." + id).c_str(), "Remove link", false)) unlink = id;
+        semantics(Role::Button, 0, ("goal.unlink." + id).c_str(), text);
+        ImGui::PopID();
+    }
+    if (!unlink.empty()) e.links.erase(std::remove(e.links.begin(), e.links.end(), unlink), e.links.end());
+    const std::string hint = std::string(icon::kSearch) + "  Find an entry by its title";
+    input("goal.evidence.search", "Link an entry", m_linkSearch, hint.c_str(), false, TextKind::Search);
+    const std::string needle = asciiLower(trim(m_linkSearch));
+    if (needle.empty()) return;
+    int shown = 0;
+    for (auto it = doc.entries.rbegin(); it != doc.entries.rend() && shown < 8; ++it) {
+        const Entry& c = *it;
+        if (c.id == e.id || c.kind == EntryKind::Goal || !containsFolded(c.title, needle) ||
+            std::find(e.links.begin(), e.links.end(), c.id) != e.links.end())
+            continue;
+        ++shown;
+        const std::string text = std::string(icon::kAdd) + "  " + c.title + "  \xc2\xb7 " +
+                                 std::string(kindLabel(c.kind)) + ", " + friendlyDate(c.date);
+        ImGui::PushID(c.id.c_str());
+        if (ImGui::Selectable(text.c_str(), false, 0, ImVec2(0, m_phone ? 44.f : 0))) {
+            e.links.push_back(c.id);
+            m_linkSearch.clear();
+        }
+        registerLastItem(("goal.link." + c.id).c_str(), text.c_str());
+        ImGui::PopID();
+    }
+    if (shown == 0) muted("No entry matches.");
 }
 
 void App::drawTagPicker(Entry& e) {

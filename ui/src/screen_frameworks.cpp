@@ -27,11 +27,6 @@ bool tagMatches(const Entry& e, const std::string& tag) {
     return false;
 }
 
-/// The next item beside the last one when `width` fits there, else on the next line (a phone).
-void sameLineIfFits(float width) {
-    ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
-}
 } // namespace
 
 void App::drawFrameworks() {
@@ -204,7 +199,8 @@ void App::drawReviews() {
                     ImGui::TableNextRow(0, em(2.4f));
                     ImGui::TableNextColumn();
                     ImGui::AlignTextToFramePadding();
-                    ax::TextUnformatted((r.name + (r.optional ? " (optional)" : "")).c_str());
+                    // Wrapped: a phone's column is narrower than "6-month (midpoint) review".
+                    ax::TextWrapped("%s", (r.name + (r.optional ? " (optional)" : "")).c_str());
                     ImGui::TableNextColumn();
                     ImGui::AlignTextToFramePadding();
                     ax::TextUnformatted(friendlyDate(r.due).c_str());
@@ -234,6 +230,17 @@ void App::drawReviews() {
     }
     endCard();
     ImGui::Dummy(ImVec2(0, em(0.3f)));
+
+    // The ASYE's people, the development plan per review and the self-assessment
+    // (screen_self_assessment.cpp).
+    if (st.asye) {
+        drawAsyePeopleCard();
+        ImGui::Dummy(ImVec2(0, em(0.3f)));
+        drawPlanCard();
+        ImGui::Dummy(ImVec2(0, em(0.3f)));
+        drawSelfAssessmentCard();
+        ImGui::Dummy(ImVec2(0, em(0.3f)));
+    }
 
     // Outcomes: the review entries, newest first.
     std::vector<size_t> reviews;

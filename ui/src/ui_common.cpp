@@ -177,6 +177,11 @@ void chip(const char* text, const ImVec4& color) {
     ImGui::Dummy(ImVec2(size.x + padX * 2, size.y + padY * 2));
 }
 
+void sameLineIfFits(float width) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
 void heading(const char* text) {
     ImGui::PushFont(fonts().heading);
     ax::TextUnformatted(text);

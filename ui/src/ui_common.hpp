@@ -47,6 +47,8 @@ void mutedWrapped(const char* text);
 void progressBar(float fraction, const ImVec4& color, float width = 0, float heightEm = 0.45f);
 /// A small rounded label in a tinted background (status chips).
 void chip(const char* text, const ImVec4& color);
+/// The next item beside the last one when `width` fits there, else on the next line (a phone).
+void sameLineIfFits(float width);
 /// Section heading (heading font).
 void heading(const char* text);
 /// A row of mutually exclusive buttons ("segmented control"); ids are `idPrefix` + value id.

@@ -78,6 +78,9 @@ struct Framework {
     std::optional<Date> validTo; ///< inclusive; empty = still in force
     Applicability appliesTo = Applicability::Any;
     int32_t displayOrder = 100;         ///< lower first when listing frameworks
+    /// The standards an early-career practitioner self-assesses against at the start, midway
+    /// and end (the KSS for child and family, the adult KSS; an academy's own file may say so).
+    bool selfAssessment = false;
     std::vector<std::string> notes;     ///< provenance and caveats, shown to curious users
     std::vector<FrameworkLevel> levels; ///< ordered, lowest first
     std::vector<FrameworkGroup> groups;

@@ -65,7 +65,7 @@ struct Finding {
     std::string entryId;
     std::string entryTitle;
     /// "title", "fields.learned", "tags[1]", "attachments[0].name", "comments[2].text",
-    /// "comments[2].role"
+    /// "comments[2].role", "self_assessment[0].comment" (the ASYE self-assessment: no entry)
     std::string field;
     TextFinding at;
     std::string match; ///< the flagged text
@@ -77,9 +77,9 @@ std::vector<TextFinding> scanText(std::string_view text);
 /// The text with every finding replaced by its redaction ("[name]").
 std::string redactText(std::string_view text);
 
-/// Every finding in the entries (title, fields, tags, attachment names and references) and in
-/// comments on them (text and role). Names found anywhere in the portfolio are also found in
-/// lower case everywhere. The practitioner's own name is not a finding here (it is theirs).
+/// Every finding in the entries (title, fields, tags, attachment names and references), in
+/// comments on them (text and role) and in the ASYE self-assessment's comments. Names found
+/// anywhere in the portfolio are also found in lower case everywhere. The practitioner's own name is not a finding here (it is theirs).
 std::vector<Finding> lintPortfolio(const Portfolio& portfolio);
 
 /// The portfolio with every finding (as lintPortfolio) replaced by a placeholder that is

@@ -1,7 +1,9 @@
 // Exports of a portfolio: every format is a pure function from the portfolio (and the catalogue
 // and dates it needs) to bytes; the CLI and the app write the bytes wherever the user chose.
 //
-//   html        self-contained, print-ready page: profile, summary, every entry (fields,
+//   html        self-contained, print-ready page: profile, summary, the ASYE (supervisor and
+//               assessor, the development plan per review, the self-assessment's start, midway
+//               and end side by side), every entry (fields,
 //               framework mapping with titles, comments, sign-offs and their state), a mapping
 //               table per framework; page breaks between sections; all user text escaped and
 //               a Content-Security-Policy that allows no script at all.

@@ -62,6 +62,7 @@ inline constexpr std::string_view kStage = "stage";
 inline constexpr std::string_view kOutcome = "outcome";
 inline constexpr std::string_view kStatus = "status";
 inline constexpr std::string_view kTargetDate = "target_date";
+inline constexpr std::string_view kGoalReview = "review"; ///< a goal's review period (its plan)
 } // namespace field
 
 } // namespace pathway::core

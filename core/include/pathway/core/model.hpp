@@ -110,17 +110,47 @@ struct AsyePerson {
     bool operator==(const AsyePerson&) const = default;
 };
 
-/// The ASYE as it was lived: leave, hours that changed, the outcome and the people. Kept as
-/// history after the practitioner moves on.
+/// When in the ASYE the practitioner self-assesses against the standards (Skills for Care:
+/// at the start, midway and at the end).
+enum class SelfAssessmentPoint : uint8_t { Start, Mid, End };
+inline constexpr SelfAssessmentPoint kSelfAssessmentPoints[] = {
+    SelfAssessmentPoint::Start, SelfAssessmentPoint::Mid, SelfAssessmentPoint::End};
+std::string_view selfAssessmentPointId(SelfAssessmentPoint p);    ///< "start" | "mid" | "end"
+std::string_view selfAssessmentPointLabel(SelfAssessmentPoint p); ///< "Start" | "Midway" | "End"
+std::optional<SelfAssessmentPoint> parseSelfAssessmentPoint(std::string_view id);
+
+/// Pathway's own self-rating scale (not a published one): 1 to kSelfRatingMax, named by
+/// selfRatingLabel in self_assessment.hpp.
+inline constexpr int32_t kSelfRatingMax = 4;
+/// A self-assessment comment is short: at most this many characters (code points).
+inline constexpr size_t kSelfCommentMaxChars = 1000;
+
+/// One item of the standards rated at one point, with a short comment, dated. Pathway writes
+/// one per point and item; a merge of two writers who both rated it keeps both, and the later
+/// (atMs, then date) is the one shown.
+struct SelfRating {
+    SelfAssessmentPoint point = SelfAssessmentPoint::Start;
+    std::string item; ///< the framework item as a tag: "kss-cf:3"
+    int32_t rating = 1;
+    std::string comment;
+    Date date;        ///< the day of the self-assessment
+    int64_t atMs = 0; ///< when it was recorded
+    bool operator==(const SelfRating&) const = default;
+};
+
+/// The ASYE as it was lived: leave, hours that changed, the outcome, the people and the
+/// self-assessment. Kept as history after the practitioner moves on.
 struct AsyeRecord {
     std::vector<LeavePeriod> leave;
     std::vector<FteChange> fteChanges;
     AsyeOutcome outcome;
     std::vector<AsyePerson> people;
+    std::vector<SelfRating> selfAssessment; ///< schema 4
     nlohmann::json extra = nlohmann::json::object(); ///< fields from newer versions, kept
     bool empty() const {
         return leave.empty() && fteChanges.empty() && !outcome.recommendation &&
-               !outcome.moderation && !outcome.final && people.empty() && extra.empty();
+               !outcome.moderation && !outcome.final && people.empty() &&
+               selfAssessment.empty() && extra.empty();
     }
     bool operator==(const AsyeRecord&) const = default;
 };

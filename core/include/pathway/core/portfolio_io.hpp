@@ -12,7 +12,8 @@ namespace pathway::core {
 
 /// 2 (issue 12): "tombstones" (deleted entries: id, deleted) and "revision" (saves counted).
 /// 3 (issue 17): comments and sign-offs may carry a reviewer's signature; sign-offs a withdrawal.
-inline constexpr int kSchemaVersion = 3;
+/// 4 (issue 14): the ASYE record's self-assessment; goals linked to a review ("review" field).
+inline constexpr int kSchemaVersion = 4;
 inline constexpr std::string_view kPortfolioFormat = "pathway-portfolio";
 /// Larger files are refused before parsing (a year of evidence is a few MB).
 inline constexpr size_t kMaxPortfolioBytes = 64u * 1024u * 1024u;

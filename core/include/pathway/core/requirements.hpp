@@ -5,7 +5,9 @@
 
 #include "pathway/core/catalog.hpp"
 #include "pathway/core/date.hpp"
+#include "pathway/core/development_plan.hpp"
 #include "pathway/core/model.hpp"
+#include "pathway/core/self_assessment.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -122,6 +124,8 @@ struct AsyeStatus {
     int64_t leaveDays = 0;    ///< days of leave inside the year, which push its dates back
     std::optional<Date> extendedTo; ///< an extension's new end, when one is recorded
     AsyeRecord record;        ///< leave, hours changes, outcome and people, as recorded
+    SelfAssessmentView selfAssessment; ///< against the setting's standards, start/mid/end
+    DevelopmentPlan plan;              ///< goals per review period
 };
 
 /// An entry dated after today: planned, not yet evidence.

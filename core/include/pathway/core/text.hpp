@@ -21,6 +21,8 @@ std::optional<size_t> findInvalidUtf8(std::string_view text);
 size_t utf8SequenceAt(std::string_view text, size_t i);
 /// Appends code point `cp` (at most 0x10FFFF, not a surrogate) encoded as UTF-8.
 void appendUtf8(std::string& out, uint32_t cp);
+/// The number of characters (code points) in UTF-8 text: bytes that do not continue one.
+size_t codePointCount(std::string_view text);
 /// ASCII lower-casing; other bytes unchanged (enough for search folding of UTF-8 text).
 std::string asciiLower(std::string_view text);
 /// Case-insensitive (ASCII) substring test; `needleLower` must already be lower-case.

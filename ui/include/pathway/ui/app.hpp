@@ -19,9 +19,21 @@
 
 namespace pathway::ui {
 
-enum class Screen { Welcome, Home, Log, Editor, Frameworks, Reviews, Settings, Share, Mentor, Cohort };
+enum class Screen {
+    Welcome,
+    Home,
+    Log,
+    Editor,
+    Frameworks,
+    Reviews,
+    Settings,
+    Share,
+    Mentor,
+    Cohort,
+    SelfAssessment ///< reached from Reviews: rate the standards at a point, compare the three
+};
 /// "welcome", "home", "log", "editor", "frameworks", "reviews", "settings", "share", "mentor",
-/// "cohort"
+/// "cohort", "self-assessment"
 std::string_view screenId(Screen s);
 std::optional<Screen> parseScreen(std::string_view id);
 
@@ -136,6 +148,10 @@ class App {
     /// Requirements status for today, recomputed only when the portfolio or the day changes.
     const core::Status& status();
 
+    /// The self-assessment screen's tab: 0 start, 1 midway, 2 end, 3 the three side by side.
+    int selfAssessmentTab() const { return m_selfPoint; }
+    void setSelfAssessmentTab(int tab) { m_selfPoint = tab < 0 || tab > 3 ? 0 : tab; }
+
     /// Log filters (also set by the Log screen's controls).
     struct LogFilter {
         std::string search;
@@ -171,8 +187,20 @@ class App {
     void drawEditor();
     void drawReflectionFields(core::Entry& e);
     void drawTagPicker(core::Entry& e);
+    void drawGoalEvidence(core::Entry& e); ///< a goal's linked evidence
+    std::string m_linkSearch;
     void drawFrameworks();
     void drawReviews();
+    // screen_self_assessment.cpp: the ASYE self-assessment; the Reviews screen's development
+    // plan, supervisor and assessor cards
+    void drawSelfAssessment();
+    void drawSelfAssessmentRating(const core::SelfAssessmentView& view, size_t point);
+    void drawSelfAssessmentCompare(const core::SelfAssessmentView& view);
+    void drawSelfAssessmentCard();
+    void drawPlanCard();
+    void drawAsyePeopleCard();
+    /// Applies a change to the profile's ASYE record as one undoable SetProfile.
+    void applyAsyeRecord(const core::AsyeRecord& record, const char* what);
     void drawSettings();
     void drawSyncCard(); // sync_card.cpp
     void tickSync();     // sync_card.cpp: the debounced sync after saves, and the timer
@@ -243,6 +271,10 @@ class App {
     std::optional<core::Status> m_status;
     uint64_t m_statusRevision = UINT64_MAX;
     core::Date m_statusDay;
+
+    // Self-assessment screen: the point being rated (0 start, 1 mid, 2 end) or 3 to compare
+    int m_selfPoint = 0;
+    std::map<std::string, std::string> m_selfComments; ///< "point|tag" -> comment being typed
 
     // Frameworks screen
     std::string m_framework;    ///< selected framework id
