@@ -24,6 +24,31 @@ async function axeProblems(page) {
   return violations;
 }
 
+const THEMES = [['Light', { colorScheme: 'light' }], ['Dark', { colorScheme: 'dark' }],
+  ['High contrast', { forcedColors: 'active' }]];
+
+/// Runs `body(page, check, theme)` on a fresh page in each theme as the system asks for it;
+/// `check(where)` adds axe's serious or critical violations there to `problems`. Page errors
+/// fail the test.
+async function inEveryTheme(options, problems, body) {
+  for (const [theme, media] of THEMES) {
+    const browser = await launch({ ...options, ...media });
+    try {
+      const { page } = browser;
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(server.url);
+      await waitReady(page);
+      await settle(page, 3);
+      const check = async (where) => { for (const p of await axeProblems(page)) problems.push(`${theme} ${where}: ${p}`); };
+      await body(page, check, theme);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  }
+}
+
 /// Activates a control as a keyboard or screen-reader user does: focus it, press Enter.
 async function activate(page, role, name) {
   await page.getByRole(role, { name, exact: true }).press('Enter');
@@ -74,37 +99,23 @@ for (const [size, options, nav] of [
 ]) {
   test(`${size}: every screen in every theme has no serious or critical axe violations`, async () => {
     const problems = [];
-    for (const [theme, media] of [['Light', { colorScheme: 'light' }], ['Dark', { colorScheme: 'dark' }],
-      ['High contrast', { forcedColors: 'active' }]]) {
-      const browser = await launch({ ...options, ...media });
-      try {
-        const { page } = browser;
-        const errors = [];
-        page.on('pageerror', (e) => errors.push(String(e)));
-        await page.goto(server.url);
-        await waitReady(page);
-        await settle(page, 3);
-        const check = async (where) => { for (const p of await axeProblems(page)) problems.push(`${theme} ${where}: ${p}`); };
-        await check('welcome');
-        await fill(page, 'Your name', 'Kit Invented');
-        await activate(page, 'button', 'Start my portfolio');
-        for (const link of nav) {
-          await activate(page, 'link', link);
-          await check(link);
-        }
-        // The theme the system asked for is the one Settings shows chosen.
-        await activate(page, 'link', 'Settings');
-        assert.equal(await page.evaluate((t) => window.pathway.semantics().some((n) => n[2] === t && (n[8] & 2) !== 0), theme) ||
-          !(await page.evaluate((t) => window.pathway.semantics().some((n) => n[2] === t), theme)), true, `${theme} not chosen`);
-        await activate(page, 'button', 'Add CPD');
-        assert.equal(await page.title(), 'New entry \u2013 Pathway');
-        await check('editor');
-        await page.screenshot({ path: path.join(outDir, `a11y-${size}-${theme.replace(' ', '-').toLowerCase()}-editor.png`) });
-        assert.deepEqual(errors, []);
-      } finally {
-        await browser.close();
+    await inEveryTheme(options, problems, async (page, check, theme) => {
+      await check('welcome');
+      await fill(page, 'Your name', 'Kit Invented');
+      await activate(page, 'button', 'Start my portfolio');
+      for (const link of nav) {
+        await activate(page, 'link', link);
+        await check(link);
       }
-    }
+      // The theme the system asked for is the one Settings shows chosen.
+      await activate(page, 'link', 'Settings');
+      assert.equal(await page.evaluate((t) => window.pathway.semantics().some((n) => n[2] === t && (n[8] & 2) !== 0), theme) ||
+        !(await page.evaluate((t) => window.pathway.semantics().some((n) => n[2] === t), theme)), true, `${theme} not chosen`);
+      await activate(page, 'button', 'Add CPD');
+      assert.equal(await page.title(), 'New entry \u2013 Pathway');
+      await check('editor');
+      await page.screenshot({ path: path.join(outDir, `a11y-${size}-${theme.replace(' ', '-').toLowerCase()}-editor.png`) });
+    });
     assert.deepEqual(problems, []);
   });
 }
@@ -122,48 +133,34 @@ for (const [size, options] of [
     writeSharedForReview(shared, 'e-a11y-1', 3);
     const files = fs.readdirSync(cohortFixtures).filter((f) => f.endsWith('.json')).map((f) => path.join(cohortFixtures, f));
     const problems = [];
-    for (const [theme, media] of [['Light', { colorScheme: 'light' }], ['Dark', { colorScheme: 'dark' }],
-      ['High contrast', { forcedColors: 'active' }]]) {
-      const browser = await launch({ ...options, ...media });
-      try {
-        const { page } = browser;
-        const errors = [];
-        page.on('pageerror', (e) => errors.push(String(e)));
-        await page.goto(server.url);
-        await waitReady(page);
-        await settle(page, 3);
-        const check = async (where) => { for (const p of await axeProblems(page)) problems.push(`${theme} ${where}: ${p}`); };
-        await openForReview(page, shared);
-        await check('review');
-        // On the phone the entries are below the reviewer's key: a finger scrolls them up.
-        if (size === 'phone') await scrollIntoView(page, 'mentor.entry.e-a11y-1');
-        await press(page, 'mentor.entry.e-a11y-1');
-        await settle(page, 3);
-        if (size === 'phone') await scrollIntoView(page, 'mentor.comment');
-        await check('review, entry open');
-        // Back to the welcome screen (nothing was changed, so nothing is asked).
-        await page.goto(server.url);
-        await waitReady(page);
-        await settle(page, 3);
-        assert.equal(await page.evaluate(() => window.pathway.screen()), 'welcome');
-        await press(page, 'welcome.cohort');
-        assert.equal(await page.evaluate(() => window.pathway.screen()), 'cohort');
-        await check('cohort, empty');
-        const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), press(page, 'cohort.pick-files')]);
-        await chooser.setFiles(files);
-        await page.waitForFunction(() => window.pathway.widgets().some((w) => w.id === 'cohort.summary'), null, { timeout: 20000 });
-        await settle(page, 3);
-        await check('cohort');
-        await page.screenshot({ path: path.join(outDir, `a11y-${size}-${theme.replace(' ', '-').toLowerCase()}-cohort.png`) });
-        if (size === 'phone') await scrollIntoView(page, 'cohort.row.ben-example.json');
-        await press(page, 'cohort.row.ben-example.json');
-        assert.equal(await page.evaluate(() => window.pathway.screen()), 'mentor');
-        await check('cohort, a practitioner');
-        assert.deepEqual(errors, []);
-      } finally {
-        await browser.close();
-      }
-    }
+    await inEveryTheme(options, problems, async (page, check, theme) => {
+      await openForReview(page, shared);
+      await check('review');
+      // On the phone the entries are below the reviewer's key: a finger scrolls them up.
+      if (size === 'phone') await scrollIntoView(page, 'mentor.entry.e-a11y-1');
+      await press(page, 'mentor.entry.e-a11y-1');
+      await settle(page, 3);
+      if (size === 'phone') await scrollIntoView(page, 'mentor.comment');
+      await check('review, entry open');
+      // Back to the welcome screen (nothing was changed, so nothing is asked).
+      await page.goto(server.url);
+      await waitReady(page);
+      await settle(page, 3);
+      assert.equal(await page.evaluate(() => window.pathway.screen()), 'welcome');
+      await press(page, 'welcome.cohort');
+      assert.equal(await page.evaluate(() => window.pathway.screen()), 'cohort');
+      await check('cohort, empty');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10000 }), press(page, 'cohort.pick-files')]);
+      await chooser.setFiles(files);
+      await page.waitForFunction(() => window.pathway.widgets().some((w) => w.id === 'cohort.summary'), null, { timeout: 20000 });
+      await settle(page, 3);
+      await check('cohort');
+      await page.screenshot({ path: path.join(outDir, `a11y-${size}-${theme.replace(' ', '-').toLowerCase()}-cohort.png`) });
+      if (size === 'phone') await scrollIntoView(page, 'cohort.row.ben-example.json');
+      await press(page, 'cohort.row.ben-example.json');
+      assert.equal(await page.evaluate(() => window.pathway.screen()), 'mentor');
+      await check('cohort, a practitioner');
+    });
     assert.deepEqual(problems, []);
   });
 }

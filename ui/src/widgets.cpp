@@ -176,17 +176,19 @@ namespace {
 /// 320 px screen or with the largest text a line never runs out of sight (WCAG 1.4.10, reflow).
 /// ImGui's own Text does not wrap unless a wrap position is pushed. Not inside a table: a
 /// column sized to fit its content would shrink to the wrapped text, frame after frame.
-/// Text that fits where it starts is drawn as it is (a right-aligned "0 of 3" measured to fit
-/// must not wrap on a rounding).
-/// Text beside another item with too little room left to wrap into (under 3 em, and less than
-/// the text needs) starts on the next line instead of a column of letters.
+/// The wrap lies 1 px past the edge, so a right-aligned "0 of 3" measured to fit does not wrap
+/// on a rounding. Text beside another item with too little room left to wrap into (under 3 em,
+/// and less than the text needs) starts on the next line instead of a column of letters; only
+/// then is the text measured here (ImGui measures it again as it draws).
 void wrappedText(const char* text, const char* end) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
-    const float room = ImGui::GetContentRegionMaxAbs().x - window->DC.CursorPos.x;
-    const bool needWrap = window->DC.TextWrapPos < 0.0f && !ImGui::GetCurrentTable() &&
-                          ImGui::CalcTextSize(text, end).x > room + 0.5f;
-    if (needWrap && window->DC.IsSameLine && room < em(3.f)) ImGui::NewLine();
-    if (needWrap) ImGui::PushTextWrapPos(0.0f);
+    const bool needWrap = window->DC.TextWrapPos < 0.0f && !ImGui::GetCurrentTable();
+    if (needWrap && window->DC.IsSameLine) {
+        const float room = ImGui::GetContentRegionMaxAbs().x - window->DC.CursorPos.x;
+        if (room < em(3.f) && ImGui::CalcTextSize(text, end).x > room + 0.5f) ImGui::NewLine();
+    }
+    // PushTextWrapPos takes window-local x.
+    if (needWrap) ImGui::PushTextWrapPos(ImGui::GetContentRegionMaxAbs().x - window->Pos.x + window->Scroll.x + 1.f);
     ImGui::TextUnformatted(text, end);
     if (needWrap) ImGui::PopTextWrapPos();
 }
