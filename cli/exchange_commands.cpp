@@ -299,6 +299,8 @@ int cmdImport(const Args& a, Context& ctx) {
     if (!format) throw UsageError{"--from: \"" + *from + "\" is not json, leap2a or csv"};
     const std::string bytes = readInput(src);
     ImportOptions opt{Catalog::builtin(), ctx.clock.nowMs(), a.has("--replace")};
+    // A zip's attachments refer to the zip by its name.
+    opt.sourceName = std::filesystem::path(src).filename().string();
     ImportResult r;
     // Under the file's lock: read, import, write, with no other writer in between.
     auto saved = updatePortfolioFile(path, [&](Portfolio& p, std::string&) {
@@ -328,6 +330,7 @@ int cmdImport(const Args& a, Context& ctx) {
     ctx.out << "\n";
     for (const auto& s : rep.skipped) ctx.out << "skipped: " << s << "\n";
     for (const auto& n : rep.notes) ctx.out << "note: " << n << "\n";
+    for (const auto& f : rep.attachments) ctx.out << "attachment: " << f << "\n";
     return kOk;
 }
 
@@ -406,7 +409,8 @@ std::vector<CommandInfo> exchangeCommands() {
          "Export a portfolio (OUT \"-\" = standard output).",
          {"--format", "--output", "--today"}, {}, false, cmdExport},
         {"import", "import FILE --from json|leap2a|csv SRC [--replace]",
-         "Import a backup, a LEAP2A feed or a CSV of training records; a bad file changes nothing.",
+         "Import a backup, a LEAP2A feed (or Mahara's export zip, its files listed as attachments) or a "
+         "CSV of training records; a bad file changes nothing.",
          {"--from"}, {"--replace"}, false, cmdImport},
         {"cohort", "cohort (DIR | --server URL --db-prefix P [--user U]) --format csv|html -o OUT [--labels] [--anonymise] [--today YYYY-MM-DD]",
          "One row per portfolio in DIR, or per CouchDB database on the server whose name starts with P (password: PATHWAY_SYNC_PASSWORD or a prompt): who needs attention and why, stage, renewal readiness, ASYE evidence, next review, last activity. --labels adds a row of column names to the CSV; --anonymise replaces names as the moderation pack does.",

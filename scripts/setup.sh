@@ -17,7 +17,7 @@ APT_PACKAGES="build-essential cmake ninja-build pkg-config git python3 nodejs np
   libbenchmark-dev chromium xvfb xauth x11-apps imagemagick fonts-inter
   fonts-material-design-icons-iconfont fonts-noto-core fonts-wqy-microhei fonts-symbola
   fonttools libxml2-utils python3-icalendar dpkg-dev
-  clang libclang-rt-14-dev nettle-dev libgmp-dev libpugixml-dev wbritish libcurl4-openssl-dev"
+  clang libclang-rt-14-dev nettle-dev libgmp-dev libpugixml-dev libminizip-dev zlib1g-dev wbritish libcurl4-openssl-dev"
 
 # Exact Debian source versions (upstream parts must match scripts/env.sh).
 # If the archive drops one, `apt-cache showsrc NAME` with the private config
@@ -25,11 +25,16 @@ APT_PACKAGES="build-essential cmake ninja-build pkg-config git python3 nodejs np
 IMGUI_DEB_VERSION=1.90.1+ds-1      # trixie (bookworm only has 1.86)
 SDL2_DEB_VERSION=2.26.5+dfsg-1     # bookworm
 # Core libraries built for wasm from the same Debian sources as the native -dev
-# packages (keep these equal to `apt-cache policy nettle-dev libpugixml-dev`).
+# packages (keep these equal to `apt-cache policy nettle-dev libpugixml-dev libminizip-dev
+# zlib1g-dev`; bookworm-security's zlib 1:1.2.13.dfsg-1+deb12u1 only changes its zip writer).
 NETTLE_DEB_VERSION=3.8.1-2         # bookworm: SHA-256, Ed25519 for sign-offs
 NETTLE_VERSION=3.8.1
 PUGIXML_DEB_VERSION=1.13-0.2       # bookworm: XML for LEAP2A import/export
 PUGIXML_VERSION=1.13
+MINIZIP_DEB_VERSION=1.1-8+deb12u1  # bookworm: zip reading (Mahara's export); zlib's contrib/minizip
+MINIZIP_VERSION=1.1
+ZLIB_DEB_VERSION=1:1.2.13.dfsg-1   # bookworm: inflate, under minizip
+ZLIB_VERSION=1.2.13
 BASE_SUITE=bookworm                # the machine's own suite, copied for deb-src
 NEWER_SUITE=trixie                 # source-only: its binaries never become candidates
 
@@ -286,7 +291,7 @@ fetch_source() {
         say "$what ... ok (cached)"
         return
     fi
-    case $debver in "$upver"+*|"$upver"-*) ;; *)
+    case ${debver#*:} in "$upver"+*|"$upver"-*|"$upver".*) ;; *)
         die "$name: Debian version $debver does not match $upver in scripts/env.sh" ;;
     esac
     local log=$LOG_DIR/apt-source.log dsc t0
@@ -421,6 +426,42 @@ build_nettle_wasm() {
     say "nettle $NETTLE_VERSION wasm (with hogweed) ... ok ($(rel "$prefix"), $(elapsed "$t0"))"
 }
 
+# minizip's unzip on zlib's inflate (Mahara's export zip). Plain C files, so emcc directly:
+# zlib's inflate and CRC only (the reader never deflates) and minizip's ioapi.c and unzip.c
+# without its old encryption (NOUNCRYPT). Debian's minizip patches touch only miniunz.c, zip.c
+# and the autotools files, none of which is built here.
+build_minizip_wasm() {
+    local zsrc=$CACHE/src/zlib-$ZLIB_VERSION msrc=$CACHE/src/minizip-$MINIZIP_VERSION
+    local build=$BUILD_DIR/minizip-$MINIZIP_VERSION-wasm
+    local prefix=$CACHE/wasm/minizip-$MINIZIP_VERSION
+    local key="minizip $MINIZIP_DEB_VERSION zlib $ZLIB_DEB_VERSION emscripten $(deb_version emscripten) inflate-only nouncrypt"
+    local stamp=$prefix/.pathway-stamp
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ]; then
+        say "minizip $MINIZIP_VERSION + zlib $ZLIB_VERSION wasm ... ok (cached)"
+        return
+    fi
+    need_cmd emcc emar
+    local log=$LOG_DIR/minizip-$MINIZIP_VERSION-wasm.log t0 f
+    t0=$(date +%s)
+    : >"$log"
+    say "minizip $MINIZIP_VERSION + zlib $ZLIB_VERSION wasm ... building (log: $(rel "$log"))"
+    rm -rf "$build" "$prefix"
+    mkdir -p "$build/z" "$build/mz" "$prefix/lib" "$prefix/include/minizip"
+    for f in adler32 crc32 inffast inflate inftrees zutil; do
+        run_logged "$log" "zlib: $f.c" emcc -O2 -c "$zsrc/$f.c" -I"$zsrc" -o "$build/z/$f.o"
+    done
+    run_logged "$log" "zlib: libz.a" bash -c "emar rcs '$prefix/lib/libz.a' '$build'/z/*.o"
+    for f in ioapi unzip; do
+        run_logged "$log" "minizip: $f.c" emcc -O2 -c "$msrc/$f.c" -I"$zsrc" -I"$msrc" \
+            -DNOUNCRYPT -DUSE_FILE32API -o "$build/mz/$f.o"
+    done
+    run_logged "$log" "minizip: libminizip.a" bash -c "emar rcs '$prefix/lib/libminizip.a' '$build'/mz/*.o"
+    cp "$zsrc/zlib.h" "$zsrc/zconf.h" "$prefix/include/"
+    cp "$msrc/unzip.h" "$msrc/ioapi.h" "$prefix/include/minizip/"
+    printf '%s\n' "$key" >"$stamp"
+    say "minizip $MINIZIP_VERSION + zlib $ZLIB_VERSION wasm ... ok ($(rel "$prefix"), $(elapsed "$t0"))"
+}
+
 build_pugixml_wasm() {
     emcmake_build "pugixml $PUGIXML_VERSION wasm" \
         "$CACHE/src/pugixml-$PUGIXML_VERSION" \
@@ -520,6 +561,11 @@ main() {
         fetch_source pugixml "$PUGIXML_DEB_VERSION" "$PUGIXML_VERSION" \
             "$CACHE/src/pugixml-$PUGIXML_VERSION" CMakeLists.txt src/pugixml.cpp
         build_pugixml_wasm
+        fetch_source zlib "$ZLIB_DEB_VERSION" "$ZLIB_VERSION" \
+            "$CACHE/src/zlib-$ZLIB_VERSION" zlib.h zconf.h inflate.c crc32.c
+        fetch_source minizip "$MINIZIP_DEB_VERSION" "$MINIZIP_VERSION" \
+            "$CACHE/src/minizip-$MINIZIP_VERSION" unzip.c unzip.h ioapi.c ioapi.h
+        build_minizip_wasm
     fi
     link_wasm_headers
     install_playwright

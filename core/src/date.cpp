@@ -154,4 +154,39 @@ std::optional<int64_t> parseTimestamp(std::string_view t) {
     return ((date->toDays() * 86400) + h * 3600 + m * 60 + s) * 1000;
 }
 
+std::optional<int64_t> parseRfc3339(std::string_view t) {
+    if (auto plain = parseTimestamp(t)) return plain;
+    if (t.size() < 20 || (t[10] != 'T' && t[10] != 't' && t[10] != ' ') || t[13] != ':' || t[16] != ':')
+        return std::nullopt;
+    auto date = Date::parse(t.substr(0, 10));
+    int32_t h = 0, m = 0, s = 0;
+    if (!date || !parseDigits(t.substr(11, 2), h) || !parseDigits(t.substr(14, 2), m) ||
+        !parseDigits(t.substr(17, 2), s) || h > 23 || m > 59 || s > 60)
+        return std::nullopt;
+    size_t i = 19;
+    int32_t millis = 0;
+    if (t[i] == '.') {
+        // Fractional seconds: milliseconds kept, finer digits dropped.
+        size_t digits = 0;
+        for (++i; i < t.size() && t[i] >= '0' && t[i] <= '9'; ++i, ++digits)
+            if (digits < 3) millis = millis * 10 + (t[i] - '0');
+        if (digits == 0) return std::nullopt;
+        for (size_t k = digits; k < 3; ++k) millis *= 10;
+    }
+    int32_t offsetMinutes = 0;
+    const std::string_view zone = t.substr(i);
+    if (zone == "Z" || zone == "z") {
+        offsetMinutes = 0;
+    } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
+        int32_t oh = 0, om = 0;
+        if (!parseDigits(zone.substr(1, 2), oh) || !parseDigits(zone.substr(4, 2), om) || oh > 23 || om > 59)
+            return std::nullopt;
+        offsetMinutes = (oh * 60 + om) * (zone[0] == '-' ? -1 : 1);
+    } else {
+        return std::nullopt;
+    }
+    const int64_t local = (date->toDays() * 86400) + h * 3600 + m * 60 + s;
+    return (local - int64_t{offsetMinutes} * 60) * 1000 + millis;
+}
+
 } // namespace pathway::core

@@ -4,6 +4,7 @@
 #include "pathway/core/csv.hpp"
 #include "pathway/core/integrity.hpp"
 #include "pathway/core/leap2a.hpp"
+#include "pathway/core/zip.hpp"
 #include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/review.hpp"
 #include "pathway/core/store.hpp"
@@ -81,7 +82,9 @@ ImportResult importInto(const Portfolio& into, ImportFormat format, std::string_
         }
         return finish(into, std::move(*loaded.portfolio), opt.replace, {});
     }
-    Leap2aRead read = readLeap2a(bytes, opt.catalog, opt.nowMs);
+    // Mahara exports a zip (leap2a.xml and files/); other systems the bare feed.
+    Leap2aRead read = looksLikeZip(bytes) ? readLeap2aZip(bytes, opt.sourceName, opt.catalog, opt.nowMs)
+                                          : readLeap2a(bytes, opt.catalog, opt.nowMs);
     if (!read.portfolio) {
         r.error = read.error;
         return r;
@@ -89,6 +92,7 @@ ImportResult importInto(const Portfolio& into, ImportFormat format, std::string_
     ImportReport report;
     report.skipped = read.skipped;
     report.notes = read.notes;
+    report.attachments = read.attachments;
     Portfolio incoming = std::move(*read.portfolio);
     // Foreign entries must be valid Pathway entries; Pathway's own are taken as written.
     std::vector<Entry> kept;

@@ -4,11 +4,15 @@
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/text.hpp"
+#include "pathway/core/zip.hpp"
 
 #include "swar.hpp"
 
 #include <pugixml.hpp>
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <map>
 #include <unordered_set>
 #include <nlohmann/json.hpp>
@@ -282,7 +286,8 @@ std::optional<Date> dateOf(std::string_view s) {
 
 } // namespace
 
-Leap2aRead readLeap2a(std::string_view bytes, const Catalog& catalog, int64_t nowMs) {
+Leap2aRead readLeap2a(std::string_view bytes, const Catalog& catalog, int64_t nowMs,
+                      const Leap2aFiles* files) {
     Leap2aRead r;
     if (bytes.size() > kMaxPortfolioBytes) {
         r.error = "This LEAP2A file is too large.";
@@ -342,6 +347,11 @@ Leap2aRead readLeap2a(std::string_view bytes, const Catalog& catalog, int64_t no
     // Ids already read: Portfolio::find is a linear search, which made large feeds quadratic.
     std::unordered_set<std::string> ids;
     const std::string feedId = child(feed, "id").child_value();
+    // Files from a zip: the entry each source id became, and the links to files to resolve
+    // once every entry is read (a post can come before the file it links to).
+    std::map<std::string, size_t> bySourceId;
+    std::vector<std::pair<size_t, std::string>> attachmentLinks;
+    std::map<std::string, size_t> fileUses;
     size_t index = 0;
     for (auto en : feed.children()) {
         if (en.type() != pugi::node_element || localName(en.name()) != "entry") continue;
@@ -453,21 +463,143 @@ Leap2aRead readLeap2a(std::string_view bytes, const Catalog& catalog, int64_t no
             }
         }
         if (!others.empty()) e.extra["leap2a_categories"] = others;
-        if (auto pub = parseTimestamp(std::string(trim(child(en, "published").child_value()))))
+        if (auto pub = parseRfc3339(trim(child(en, "published").child_value())))
             e.createdMs = *pub;
         else
             e.createdMs = nowMs;
-        if (auto up = parseTimestamp(std::string(trim(child(en, "updated").child_value()))))
+        if (auto up = parseRfc3339(trim(child(en, "updated").child_value())))
             e.updatedMs = *up;
         else
             e.updatedMs = e.createdMs;
         for (auto& [k, v] : e.fields)
             if (findInvalidUtf8(v)) v = "(text could not be read)";
         if (findInvalidUtf8(e.title)) e.title = "Untitled (imported)";
+        if (files) {
+            // A file entry names its file by an enclosure link or its content's src.
+            std::vector<std::string> hrefs;
+            for (auto c : en.children()) {
+                if (c.type() != pugi::node_element) continue;
+                const std::string ln = localName(c.name());
+                const std::string rel = localName(attr(c, "rel").c_str());
+                if (ln == "link" && rel == "enclosure") hrefs.push_back(attr(c, "href"));
+                if (ln == "link" && rel == "has_attachment")
+                    attachmentLinks.emplace_back(p.entries.size(), attr(c, "href"));
+                if (ln == "content" && !attr(c, "src").empty()) hrefs.push_back(attr(c, "src"));
+            }
+            for (std::string href : hrefs) {
+                while (href.rfind("./", 0) == 0) href.erase(0, 2);
+                if (href.empty()) continue;
+                const std::string path = files->base + href;
+                auto it = files->sizes.find(path);
+                if (it == files->sizes.end() || findInvalidUtf8(path)) {
+                    r.notes.push_back(label + ": its file " + (findInvalidUtf8(href) ? "(unreadable name)" : href) +
+                                      " is not in the zip");
+                    continue;
+                }
+                const std::string ref = zipAttachmentRef(files->archive, path);
+                bool have = false;
+                for (const auto& a : e.attachments) have = have || a.ref == ref;
+                if (have) continue;
+                const size_t slash = href.find_last_of('/');
+                e.attachments.push_back({title.empty() || findInvalidUtf8(title)
+                                             ? href.substr(slash == std::string::npos ? 0 : slash + 1)
+                                             : title,
+                                         ref});
+                ++fileUses[path];
+            }
+            if (!srcId.empty()) bySourceId.emplace(srcId, p.entries.size());
+        }
         ids.insert(e.id);
         p.entries.push_back(std::move(e));
     }
+    if (files) {
+        for (const auto& [from, target] : attachmentLinks) {
+            auto it = bySourceId.find(target);
+            if (it == bySourceId.end() || it->second == from) continue;
+            Entry& e = p.entries[from];
+            for (const Attachment& a : p.entries[it->second].attachments) {
+                bool have = false;
+                for (const auto& mine : e.attachments) have = have || mine.ref == a.ref;
+                if (!have) e.attachments.push_back(a);
+            }
+        }
+        auto sizeText = [](uint64_t n) {
+            if (n < 1024) return std::to_string(n) + " bytes";
+            if (n < 1024 * 1024) return std::to_string((n + 512) / 1024) + " KB";
+            return std::to_string((n + 512 * 1024) / (1024 * 1024)) + " MB";
+        };
+        const std::string prefix = files->archive + ": ";
+        for (const Entry& e : p.entries)
+            for (const Attachment& a : e.attachments) {
+                if (a.ref.rfind(prefix, 0) != 0) continue;
+                const std::string path = a.ref.substr(prefix.size());
+                auto it = files->sizes.find(path);
+                r.attachments.push_back(path + " (" + sizeText(it == files->sizes.end() ? 0 : it->second) +
+                                        "): \"" + e.title + "\"");
+            }
+        for (const auto& [path, size] : files->sizes) {
+            if (fileUses.count(path) || path == files->base + "leap2a.xml" || path.back() == '/' ||
+                findInvalidUtf8(path))
+                continue;
+            r.attachments.push_back(path + " (" + sizeText(size) + "): no entry uses it");
+        }
+    }
     r.portfolio = std::move(p);
+    return r;
+}
+
+std::string zipAttachmentRef(std::string_view archive, std::string_view path) {
+    return std::string(archive) + ": " + std::string(path);
+}
+
+Leap2aRead readLeap2aZip(std::string_view zip, std::string_view archiveName, const Catalog& catalog,
+                         int64_t nowMs) {
+    Leap2aRead r;
+    ZipListing list = listZip(zip);
+    if (!list.ok()) {
+        r.error = "This zip cannot be read: " + list.error;
+        return r;
+    }
+    // Mahara writes leap2a.xml at the top; a zip made again by hand often adds one folder.
+    std::string feedPath;
+    size_t feedDepth = SIZE_MAX;
+    int sameDepth = 0;
+    for (const ZipMember& m : list.members) {
+        if (m.directory) continue;
+        const size_t slash = m.name.find_last_of('/');
+        const std::string base = slash == std::string::npos ? m.name : m.name.substr(slash + 1);
+        if (asciiLower(base) != "leap2a.xml") continue;
+        const size_t depth = static_cast<size_t>(std::count(m.name.begin(), m.name.end(), '/'));
+        if (depth < feedDepth) {
+            feedDepth = depth;
+            feedPath = m.name;
+            sameDepth = 1;
+        } else if (depth == feedDepth) {
+            ++sameDepth;
+        }
+    }
+    if (feedPath.empty()) {
+        r.error = "This zip has no leap2a.xml, so it is not an e-portfolio export (Mahara's has one "
+                  "at the top).";
+        return r;
+    }
+    if (sameDepth > 1) {
+        r.error = "This zip holds more than one portfolio (" + std::to_string(sameDepth) +
+                  " leap2a.xml files side by side); import them one at a time.";
+        return r;
+    }
+    ZipBytes xml = readZipMember(zip, feedPath, kMaxPortfolioBytes);
+    if (!xml.bytes) {
+        r.error = "This zip's leap2a.xml cannot be read: " + xml.error;
+        return r;
+    }
+    Leap2aFiles files;
+    files.archive = std::string(archiveName.empty() ? std::string_view("export.zip") : archiveName);
+    const size_t slash = feedPath.find_last_of('/');
+    files.base = slash == std::string::npos ? "" : feedPath.substr(0, slash + 1);
+    for (const ZipMember& m : list.members)
+        if (!m.directory && m.name.rfind(files.base, 0) == 0) files.sizes[m.name] = m.size;
+    r = readLeap2a(*xml.bytes, catalog, nowMs, &files);
     return r;
 }
 

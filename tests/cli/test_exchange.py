@@ -326,6 +326,31 @@ class ExchangeTest(unittest.TestCase):
         self.assertIn("0 added", r.stdout)
         self.assertEqual(read(self.file), before)
 
+    def test_imports_mahara_export_zip_with_its_attachments(self):
+        # Mahara's own export: a zip holding leap2a.xml and files/ (scripts/make-mahara-zip.py).
+        src = os.path.join(FIXTURES, "exchange", "mahara-export.zip")
+        r = self.ok("import", self.file, "--from", "leap2a", src)
+        self.assertIn("5 added", r.stdout)
+        self.assertIn('attachment: files/11-Home visit checklist.pdf (71 bytes): "Reflecting on a first home visit"',
+                      r.stdout)
+        self.assertIn("attachment: files/99-not attached.txt (22 bytes): no entry uses it", r.stdout)
+        self.assertIn("files/13-Lost scan.png is not in the zip", r.stdout)
+        post = [e for e in json.loads(read(self.file))["entries"] if e["title"] == "Reflecting on a first home visit"]
+        self.assertEqual(len(post), 1)
+        self.assertEqual([a["ref"] for a in post[0]["attachments"]],
+                         ["mahara-export.zip: files/11-Home visit checklist.pdf",
+                          "mahara-export.zip: files/12-\u0141ukasz's notes.txt"])
+        before = read(self.file, "rb")
+        self.assertIn("0 added", self.ok("import", self.file, "--from", "leap2a", src).stdout)
+        self.assertEqual(read(self.file, "rb"), before)
+        # A damaged zip is refused and changes nothing.
+        cut = self.path("cut.zip")
+        with open(src, "rb") as f, open(cut, "wb") as g:
+            g.write(f.read()[:900])
+        r = self.user_error("import", self.file, "--from", "leap2a", cut)
+        self.assertIn("zip cannot be read", r.stderr)
+        self.assertEqual(read(self.file, "rb"), before)
+
     def test_bad_imports_change_nothing(self):
         bad = {
             "json": '{"format": "pathway-portfolio", "schema": 1, "profile": ',

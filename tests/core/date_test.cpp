@@ -49,6 +49,25 @@ TEST(DateTest, Weekdays) {
     EXPECT_FALSE(d("2026-11-27").isWeekend());
 }
 
+// Other systems' Atom dates (a Mahara export writes PHP's 'c' format, with an offset): read
+// to the same instant, so importing the same file twice gives the same times.
+TEST(DateTest, Rfc3339OffsetsAndFractionsReadToUtc) {
+    const int64_t utc = *parseTimestamp("2026-10-05T16:00:00Z");
+    EXPECT_EQ(parseRfc3339("2026-10-05T16:00:00Z"), utc);
+    EXPECT_EQ(parseRfc3339("2026-10-05T16:00:00+00:00"), utc);
+    EXPECT_EQ(parseRfc3339("2026-10-05T17:00:00+01:00"), utc); // British Summer Time
+    EXPECT_EQ(parseRfc3339("2026-10-05T10:30:00-05:30"), utc);
+    EXPECT_EQ(parseRfc3339("2026-10-06T05:00:00+13:00"), utc); // the next day where it was written
+    EXPECT_EQ(parseRfc3339("2026-10-05T16:00:00.250Z"), utc + 250);
+    EXPECT_EQ(parseRfc3339("2026-10-05T16:00:00.1234567+00:00"), utc + 123);
+    EXPECT_EQ(parseRfc3339("2026-10-05"), *parseTimestamp("2026-10-05"));
+    EXPECT_FALSE(parseRfc3339("2026-10-05T16:00:00"));        // no zone: which instant is unknown
+    EXPECT_FALSE(parseRfc3339("2026-10-05T16:00:00+0100"));   // not RFC 3339
+    EXPECT_FALSE(parseRfc3339("2026-10-05T16:00:00.Z"));
+    EXPECT_FALSE(parseRfc3339("2026-10-05T16:00:00+24:00"));
+    EXPECT_FALSE(parseRfc3339("2026-10-05T24:00:00Z"));
+}
+
 TEST(DateTest, TimestampsRoundTrip) {
     const int64_t ms = (d("2026-11-23").toDays() * 86400 + 14 * 3600 + 3 * 60 + 9) * 1000;
     EXPECT_EQ(formatTimestamp(ms), "2026-11-23T14:03:09Z");

@@ -85,6 +85,44 @@ test('phone: import training records through the file chooser, check, redact and
   }
 });
 
+test("phone: Mahara's export zip imports through the file chooser with its files listed", async () => {
+  const browser = await launch(phone);
+  try {
+    const { page } = browser;
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url);
+    await waitReady(page);
+    await typeInto(page, 'welcome.name', 'Alex Sample', touch);
+    await press(page, 'welcome.start', touch);
+    await press(page, 'nav.settings', touch);
+    await scrollIntoView(page, 'settings.share');
+    await press(page, 'settings.share', touch);
+    // The zip as Mahara exports it (leap2a.xml and files/), read by minizip built for wasm.
+    const zip = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'fixtures', 'exchange',
+      'mahara-export.zip');
+    await scrollIntoView(page, 'import.leap2a');
+    await chooseFile(page, 'import.leap2a', zip, touch);
+    const labels = (await page.evaluate(() => window.pathway.widgets())).map((w) => w.label || '');
+    assert.ok(labels.some((l) => l.includes('Files in mahara-export.zip')), labels.join(' | '));
+    assert.ok(labels.some((l) => l.includes('files/11-Home visit checklist.pdf (71 bytes): "Reflecting on a first home visit"')),
+      labels.join(' | '));
+    assert.equal((await page.evaluate(() => window.pathway.snapshot())).entries.length, 0,
+      'nothing changes before the user agrees');
+    await page.screenshot({ path: path.join(outDir, 'web-phone-import-mahara-zip.png') });
+    await scrollIntoView(page, 'import.apply');
+    await press(page, 'import.apply', touch);
+    const snap = await page.evaluate(() => window.pathway.snapshot());
+    const post = snap.entries.find((e) => e.title === 'Reflecting on a first home visit');
+    assert.ok(post, JSON.stringify(snap.entries.map((e) => e.title)));
+    assert.deepEqual(post.attachments.map((a) => a.ref), [
+      'mahara-export.zip: files/11-Home visit checklist.pdf', "mahara-export.zip: files/12-\u0141ukasz's notes.txt"]);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('desktop: a mentor opens a shared portfolio, comments, signs off and saves feedback', async () => {
   const browser = await launch({ viewport: { width: 1280, height: 900 } });
   try {

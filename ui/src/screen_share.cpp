@@ -81,8 +81,9 @@ constexpr ImportChoice kImports[] = {
      "Adds what the backup has that this portfolio lacks, or replaces this portfolio with it.",
      ".json,application/json"},
     {"import.leap2a", ImportFormat::Leap2a, "From another e-portfolio (LEAP2A)",
-     "Journal entries, plans, abilities and meetings from e-portfolios such as Mahara.",
-     ".xml,.atom,.leap2a,application/xml,application/atom+xml"},
+     "Journal entries, plans, abilities, meetings and their files from e-portfolios such as "
+     "Mahara (its export zip or the leap2a.xml inside).",
+     ".zip,.xml,.atom,.leap2a,application/zip,application/xml,application/atom+xml"},
     {"import.csv", ImportFormat::Csv, "Training records (CSV)",
      "A learning system's list of courses: each row becomes a CPD activity.", ".csv,text/csv"},
 };
@@ -210,6 +211,7 @@ void App::receiveFile(std::string_view purpose, std::string_view name, std::stri
     for (const ImportChoice& c : kImports) {
         if (purpose != c.purpose) continue;
         ImportOptions options{Catalog::builtin(), m_clock.nowMs(), false};
+        options.sourceName = fileBaseName(file);
         ImportResult merged = importInto(doc, c.format, bytes, options);
         if (!merged.portfolio) return fail(merged.error);
         ExchangeState::PendingImport p;
@@ -494,6 +496,19 @@ void App::drawImportPreview() {
                 mutedWrapped(r.skipped[i].c_str());
             if (r.skipped.size() > 12)
                 muted(("and " + std::to_string(r.skipped.size() - 12) + " more").c_str());
+            ImGui::Unindent(em(1.4f));
+        }
+        if (!r.attachments.empty()) {
+            // Pathway keeps references, not the files: say where each one stays.
+            ax::TextColored(p.textMuted, "%s", icon::kFolder);
+            ImGui::SameLine(0, em(0.4f));
+            ax::TextWrapped("Files in %s (Pathway keeps a reference to each; keep the zip):",
+                            im.fileName.c_str());
+            ImGui::Indent(em(1.4f));
+            for (size_t i = 0; i < r.attachments.size() && i < 12; ++i)
+                mutedWrapped(r.attachments[i].c_str());
+            if (r.attachments.size() > 12)
+                muted(("and " + std::to_string(r.attachments.size() - 12) + " more").c_str());
             ImGui::Unindent(em(1.4f));
         }
         ImGui::Dummy(ImVec2(0, em(0.3f)));

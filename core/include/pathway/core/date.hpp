@@ -71,5 +71,9 @@ class FixedClock final : public Clock {
 /// "2026-11-23T14:03:00Z" from milliseconds since the epoch.
 std::string formatTimestamp(int64_t ms);
 std::optional<int64_t> parseTimestamp(std::string_view text);
+/// An Atom/RFC 3339 date-time as other systems write it: what parseTimestamp reads, plus
+/// fractional seconds and an offset ("2026-10-05T16:00:00+01:00", Mahara's PHP 'c' format;
+/// "...16:00:00.250Z"), as milliseconds since the epoch in UTC.
+std::optional<int64_t> parseRfc3339(std::string_view text);
 
 } // namespace pathway::core

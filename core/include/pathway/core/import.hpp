@@ -1,5 +1,5 @@
 // Imports into a portfolio: a JSON backup (merged, or replacing), a LEAP2A feed from another
-// e-portfolio (leap2a.hpp), or a CSV of training records from a learning system. Every import
+// e-portfolio or Mahara's export zip holding one (leap2a.hpp), or a CSV of training records from a learning system. Every import
 // is a pure function: it returns the new portfolio and a report, or an error and no portfolio,
 // so a bad file never changes anything. Imported ids are derived from the source, so importing
 // the same file twice adds nothing the second time.
@@ -22,6 +22,7 @@ struct ImportOptions {
     const Catalog& catalog;
     int64_t nowMs = 0;    ///< created/updated of entries that carry no times
     bool replace = false; ///< JSON/LEAP2A from Pathway: the file replaces the portfolio
+    std::string sourceName; ///< the file's name: a zip's attachments refer to it
 };
 
 struct ImportReport {
@@ -33,6 +34,7 @@ struct ImportReport {
     int32_t unchanged = 0;
     std::vector<std::string> skipped; ///< one line each: what and why
     std::vector<std::string> notes;
+    std::vector<std::string> attachments; ///< a zip's files and the entries they are attached to
 };
 
 struct ImportResult {
