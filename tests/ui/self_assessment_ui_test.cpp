@@ -197,3 +197,43 @@ TEST(UiAsyePlanTest, WithoutStandardsForTheStartTheScreenSaysWhy) {
     EXPECT_TRUE(h.visible("self.back"));
     EXPECT_EQ(ui::parseScreen("self-assessment"), ui::Screen::SelfAssessment);
 }
+
+// On a phone every rating, tab and button of the self-assessment screen is at least 44 px high
+// (WCAG 2.5.5): the ratings were 36 px, a near miss for a thumb between two choices.
+TEST(UiAsyePlanTest, RatingsAndTabsAreFullTouchTargetsOnAPhone) {
+    UiHarness h(390, 8000); // tall enough for every item: a rectangle is clipped to its window
+    h.session->store().reset(asyePortfolio());
+    ui::App& app = h.start();
+    app.show(ui::Screen::Reviews);
+    h.frames(3);
+    h.click("self.open");
+    ASSERT_EQ(app.screen(), ui::Screen::SelfAssessment);
+    h.frames(2);
+    int checked = 0;
+    for (const auto& r : ui::widgets().rects()) {
+        if (r.id.rfind("self.rate.", 0) != 0 && r.id.rfind("self.tab.", 0) != 0) continue;
+        ++checked;
+        EXPECT_GE(r.h, 44.f) << r.id << " is " << r.h << " px high";
+    }
+    EXPECT_GT(checked, 8) << "the ratings of the start point and the tabs were drawn";
+}
+
+// A goal's review period offers the reviews of the practitioner's programme (assets/rules/asye.json:
+// 3, 6, 9 months and final), not every stage any programme has (12 and 18 months are the two-year
+// programme's).
+TEST(UiAsyePlanTest, AGoalsReviewPeriodOffersTheProgrammesReviews) {
+    UiHarness h(1280, 3200);
+    h.session->store().reset(asyePortfolio());
+    ui::App& app = h.start();
+    app.show(ui::Screen::Reviews);
+    h.frames(3);
+    h.click("plan.add.6m");
+    ASSERT_EQ(app.screen(), ui::Screen::Editor);
+    h.click("goal.review");
+    h.frames(2);
+    for (const char* id : {"goal.review.3m", "goal.review.6m", "goal.review.9m", "goal.review.final"})
+        EXPECT_TRUE(h.visible(id)) << id;
+    EXPECT_FALSE(h.visible("goal.review.12m"));
+    EXPECT_FALSE(h.visible("goal.review.18m"));
+    EXPECT_EQ(h.widget("goal.review.6m").states & ui::state::kSelected, ui::state::kSelected);
+}

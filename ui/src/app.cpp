@@ -350,6 +350,7 @@ void App::frame() {
     applyAccessRequests(); // the web page's screen-reader mirror asked for a focus or a click
     const ImGuiIO& io = ImGui::GetIO();
     m_phone = io.DisplaySize.x < em(40);
+    setMinTargetPx(m_phone ? 44.f : 0.f);
     // Without a profile only the welcome screen and a mentor's review of someone else's
     // portfolio make sense (a mentor may have no portfolio of their own).
     if (m_screen != Screen::Welcome && m_screen != Screen::Mentor && m_screen != Screen::Cohort &&

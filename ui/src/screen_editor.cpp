@@ -226,20 +226,37 @@ void App::drawEditor() {
                     value = std::string(f.choices[static_cast<size_t>(selected)].id);
                 break;
             }
+            // A goal's review period and a review's stage offer the reviews of this
+            // practitioner's programme (its rule file: a two-year programme or a council's own
+            // has other reviews), and keep a value recorded under another programme.
+            std::vector<std::pair<std::string, std::string>> choices;
+            const bool reviewChoice = (key == "review" && e.kind == EntryKind::Goal) ||
+                                      (key == "stage" && e.kind == EntryKind::Review);
+            if (const Status& st = status(); reviewChoice && st.asye && !st.asye->plan.periods.empty()) {
+                for (const auto& period : st.asye->plan.periods)
+                    choices.emplace_back(period.review.id, period.review.name);
+            } else {
+                for (const auto& c : f.choices) choices.emplace_back(std::string(c.id), std::string(c.label));
+            }
+            if (!value.empty() && std::none_of(choices.begin(), choices.end(),
+                                               [&](const auto& c) { return c.first == value; })) {
+                std::string shown = value;
+                for (const auto& c : f.choices)
+                    if (c.id == value) shown = std::string(c.label);
+                choices.emplace_back(value, shown);
+            }
             std::string preview = "Choose\xe2\x80\xa6";
-            for (const auto& c : f.choices)
-                if (c.id == value) preview = std::string(c.label);
+            for (const auto& [cid, clabel] : choices)
+                if (cid == value) preview = clabel;
             ImGui::SetNextItemWidth(m_phone ? -FLT_MIN : em(22));
             if (ImGui::BeginCombo(("##" + id).c_str(), preview.c_str())) {
                 if (ImGui::Selectable("(none)", value.empty())) value.clear();
                 registerLastItem((id + ".none").c_str(), "(none)");
                 semantics(Role::Option, value.empty() ? state::kSelected : 0);
-                for (const auto& c : f.choices) {
-                    if (ImGui::Selectable(std::string(c.label).c_str(), c.id == value))
-                        value = std::string(c.id);
-                    registerLastItem((id + "." + std::string(c.id)).c_str(),
-                                     std::string(c.label).c_str());
-                    semantics(Role::Option, c.id == value ? state::kSelected : 0);
+                for (const auto& [cid, clabel] : choices) {
+                    if (ImGui::Selectable(clabel.c_str(), cid == value)) value = cid;
+                    registerLastItem((id + "." + cid).c_str(), clabel.c_str());
+                    semantics(Role::Option, cid == value ? state::kSelected : 0);
                 }
                 ImGui::EndCombo();
             }

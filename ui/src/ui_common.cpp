@@ -188,6 +188,13 @@ void heading(const char* text) {
     ImGui::PopFont();
 }
 
+namespace {
+float g_minTargetPx = 0;
+}
+
+float minTargetPx() { return g_minTargetPx; }
+void setMinTargetPx(float px) { g_minTargetPx = px; }
+
 bool segmented(const char* idPrefix, const char* const* ids, const char* const* labels, int count,
                int& selected, float minWidthEm) {
     const Palette& p = palette();
@@ -212,7 +219,7 @@ bool segmented(const char* idPrefix, const char* const* ids, const char* const* 
         }
         ImGui::PushID(i);
         const std::string id = std::string(idPrefix) + ids[i];
-        if (button(id.c_str(), labels[i], false, ImVec2(w, em(2.1f))) && !on) {
+        if (button(id.c_str(), labels[i], false, ImVec2(w, std::max(em(2.1f), minTargetPx()))) && !on) {
             selected = i;
             changed = true;
         }

@@ -51,6 +51,10 @@ void chip(const char* text, const ImVec4& color);
 void sameLineIfFits(float width);
 /// Section heading (heading font).
 void heading(const char* text);
+/// The least height of a control one taps: 44 px on a phone's layout (WCAG 2.5.5's target
+/// size), else 0. The app sets it each frame from its layout.
+float minTargetPx();
+void setMinTargetPx(float px);
 /// A row of mutually exclusive buttons ("segmented control"); ids are `idPrefix` + value id.
 /// Returns true when the selection changed.
 bool segmented(const char* idPrefix, const char* const* ids, const char* const* labels, int count,
