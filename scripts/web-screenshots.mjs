@@ -1,10 +1,11 @@
 // Phone screenshots of the web page (390x844 CSS px, DPR 3, touch) into screenshots/:
-// home, log, a CPD editor and a reflection editor. Needs a built page (make build-web).
+// home, log, a CPD editor, a reflection editor (short and long), and an ASYE portfolio's
+// Reviews, self-assessment and comparison screens. Needs a built page (make build-web).
 // Usage: source scripts/env.sh && node scripts/web-screenshots.mjs [build/web] [screenshots]
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { launch, phone, press, settle, startServer, waitReady } from '../tests/web/harness.mjs';
+import { launch, phone, press, scrollIntoView, settle, startServer, waitReady } from '../tests/web/harness.mjs';
 
 /// About 300 invented words in three paragraphs.
 function longReflection() {
@@ -52,10 +53,30 @@ try {
   await page.keyboard.insertText(longReflection());
   await shot('long-reflection');
   await press(page, 'action.cancel', { touch: true });
-  await press(page, 'action.add-cpd', { touch: true });
+  // The add menu's ids differ between layouts (see above): opened directly.
+  await page.evaluate(() => window.pathway.newEntry('cpd'));
   await press(page, 'entry.title', { touch: true });
   await page.keyboard.insertText('Court skills workshop');
   await shot('cpd-editor');
+  await press(page, 'action.cancel', { touch: true });
+  // An ASYE portfolio (the schema-4 fixture: supervisor, assessor, goals, self-assessment),
+  // imported through the Share screen's own backup import, replacing the one above.
+  const v4 = fs.readFileSync(new URL('../tests/fixtures/portfolio-v4.json', import.meta.url));
+  await page.evaluate((bytes) => window.pathway.receiveFile('import.json', new Uint8Array(bytes), 'portfolio-v4.json'),
+    [...v4]);
+  await settle(page, 3);
+  await scrollIntoView(page, 'import.replace');
+  await press(page, 'import.replace', { touch: true });
+  await press(page, 'import.replace', { touch: true }); // "Yes, replace my portfolio"
+  await press(page, 'nav.reviews', { touch: true });
+  await shot('reviews');
+  await scrollIntoView(page, 'self.open');
+  await press(page, 'self.open', { touch: true });
+  await shot('self-assessment');
+  await press(page, 'self.back', { touch: true });
+  await scrollIntoView(page, 'self.compare');
+  await press(page, 'self.compare', { touch: true });
+  await shot('self-assessment-compare');
 } finally {
   await browser.close();
   server.stop();
