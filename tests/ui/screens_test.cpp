@@ -469,3 +469,21 @@ TEST(UiPhoneTest, EveryScreenHasTheBottomBarWithLargeTargets) {
     EXPECT_EQ(app.screen(), ui::Screen::Editor);
     EXPECT_GE(h.widget("action.save").h, 44.f);
 }
+
+// A long reflection typed on a phone scrolls its form down; discarded, the next new entry's
+// form opens at its top with its title in view (it opened where the last form was scrolled to).
+TEST(UiScreensTest, ANewEntryOpensAtTheTopAfterALongOneWasDiscarded) {
+    UiHarness h(390, 844);
+    makeProfile(h);
+    ui::App& app = h.start();
+    app.startNewEntry(core::EntryKind::Reflection);
+    h.frames(3);
+    std::string words;
+    for (int i = 0; i < 400; ++i) words += "word ";
+    h.type("reflection.free.text", words);
+    h.frames(3);
+    h.click("action.cancel");
+    app.startNewEntry(core::EntryKind::Cpd);
+    h.frames(4);
+    EXPECT_TRUE(h.visible("entry.title"));
+}

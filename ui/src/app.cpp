@@ -351,6 +351,9 @@ void App::frame() {
     const ImGuiIO& io = ImGui::GetIO();
     m_phone = io.DisplaySize.x < em(40);
     setMinTargetPx(m_phone ? 44.f : 0.f);
+    // No draft open: the next one's form starts at its top. New drafts have no id yet, so one
+    // new draft after another looked like the same form and kept the last one's scroll.
+    if (!m_draft) m_formShowsId = "\x01none";
     // Without a profile only the welcome screen and a mentor's review of someone else's
     // portfolio make sense (a mentor may have no portfolio of their own).
     if (m_screen != Screen::Welcome && m_screen != Screen::Mentor && m_screen != Screen::Cohort &&
