@@ -40,17 +40,6 @@ std::string textOption(const Args& a, const char* option) {
     return v ? std::string(trim(*v)) : std::string();
 }
 
-// The built-in catalogue with any --catalog files (an academy's own standards or programme).
-Catalog catalogWith(const Args& a) {
-    Catalog catalog = Catalog::builtin();
-    for (const auto& path : a.all("--catalog")) {
-        std::string bytes;
-        if (auto r = readFile(path, bytes, 8u << 20); !r) throw UserError{r.error};
-        if (auto err = catalog.addFile(bytes, path); !err.empty()) throw UserError{err};
-    }
-    return catalog;
-}
-
 // Applies `command` to `doc` through a Store (validation); false with the error when refused.
 bool applyTo(Portfolio& doc, Command command, const Clock& clock, std::string& error, std::string* id = nullptr) {
     RandomIds ids;
@@ -88,7 +77,7 @@ int cmdSelfAssess(const Args& a, Context& ctx, const std::string& path) {
     }
     const std::string comment = textOption(a, "--comment");
     const Date on = a.get("--on") ? dateOption(a, "--on", true) : ctx.clock.today();
-    const Catalog catalog = catalogWith(a);
+    const Catalog& catalog = ctx.catalog; // with any --catalog files
     std::string said;
     auto saved = updatePortfolioFile(path, [&](Portfolio& doc, std::string& error) {
         std::string notice;
@@ -153,7 +142,7 @@ int cmdGoal(const Args& a, Context& ctx, const std::string& path) {
     std::optional<Date> target;
     if (a.get("--target")) target = dateOption(a, "--target", true);
     const Date on = a.get("--on") ? dateOption(a, "--on", true) : ctx.clock.today();
-    const Catalog catalog = catalogWith(a);
+    const Catalog& catalog = ctx.catalog; // with any --catalog files
     std::string said;
     auto saved = updatePortfolioFile(path, [&](Portfolio& doc, std::string& error) {
         Entry g;
@@ -351,7 +340,7 @@ std::vector<CommandInfo> asyeCommands() {
              {"--from", "--to", "--kind", "--note", "--fte", "--step", "--decision", "--on", "--by",
               "--new-end", "--role", "--name", "--registered", "--point", "--item", "--rating",
               "--comment", "--id", "--title", "--review", "--target", "--status", "--description",
-              "--plan", "--evidence", "--unlink", "--catalog"},
+              "--plan", "--evidence", "--unlink"},
              {"--clear"},
              false,
              cmdAsye}};

@@ -1,6 +1,9 @@
 #include "cli.hpp"
 
+#include "pathway/core/files.hpp"
+
 #include <algorithm>
+#include <optional>
 #include <ostream>
 
 namespace pathway::cli {
@@ -43,7 +46,9 @@ void printHelp(std::ostream& out) {
     out << "pathway-cli: Pathway's headless tool (portfolios, reports, review files)\n\n"
            "usage: pathway-cli COMMAND [ARGS]\n\ncommands:\n";
     for (const auto& c : commands()) out << "  " << c.usage << "\n      " << c.summary << "\n";
-    out << "\nExit codes: 0 success, 1 a problem with the input (one line on stderr), 2 wrong "
+    out << "\nEvery command also takes --catalog FILE (repeatable): a framework, rule or "
+           "reflective models file (an academy's own standards) added to the built-in catalogue.\n"
+           "\nExit codes: 0 success, 1 a problem with the input (one line on stderr), 2 wrong "
            "usage.\n";
 }
 
@@ -72,7 +77,7 @@ Args parseArgs(const CommandInfo& info, int argc, const char* const* argv, int s
                 std::find(info.flagOptions.begin(), info.flagOptions.end(), a) != info.flagOptions.end();
             const bool isValue = std::find(info.valueOptions.begin(), info.valueOptions.end(), a) !=
                                      info.valueOptions.end() ||
-                                 info.acceptsFieldOptions;
+                                 a == kCatalogOption || info.acceptsFieldOptions;
             if (isFlag && !hasInlineValue) {
                 args.flags.push_back(a);
                 continue;
@@ -89,6 +94,23 @@ Args parseArgs(const CommandInfo& info, int argc, const char* const* argv, int s
         }
     }
     return args;
+}
+
+/// The built-ins plus every --catalog file, in order; nullopt without any (the built-ins
+/// are used as they are). UserError naming the file when one cannot be read or loaded.
+std::optional<core::Catalog> catalogFrom(const Args& args) {
+    std::vector<core::CatalogFile> files;
+    for (const auto& path : args.all(kCatalogOption)) {
+        core::CatalogFile& f = files.emplace_back();
+        f.name = path;
+        if (auto r = core::readFile(path, f.bytes, core::kMaxCatalogFileBytes); !r)
+            throw UserError{"--catalog: " + r.error};
+    }
+    if (files.empty()) return std::nullopt;
+    core::Catalog catalog = core::Catalog::builtin();
+    if (std::string err = catalog.addFiles(files); !err.empty())
+        throw UserError{"--catalog: " + err + " (nothing was changed)"};
+    return catalog;
 }
 
 } // namespace
@@ -112,13 +134,15 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     }
     TerminalSafeBuf safeOut(out.rdbuf()), safeErr(err.rdbuf());
     std::ostream cleanOut(&safeOut), cleanErr(&safeErr);
-    Context ctx{cleanOut, cleanErr, clock, out};
     try {
         Args args = parseArgs(*it, argc, argv, 2);
         if (args.has("--help")) {
             out << "usage: pathway-cli " << it->usage << "\n" << it->summary << "\n";
             return kOk;
         }
+        // Loaded before the command starts, so a bad file changes nothing.
+        const std::optional<core::Catalog> added = catalogFrom(args);
+        Context ctx{cleanOut, cleanErr, clock, out, added ? *added : core::Catalog::builtin()};
         return it->run(args, ctx);
     } catch (const UsageError& e) {
         err << "pathway-cli " << name << ": " << e.message << "\nusage: pathway-cli " << it->usage

@@ -1,6 +1,7 @@
 // pathway-cli's commands. Exit codes: 0 success, 1 user error (one line on stderr), 2 usage.
 #pragma once
 
+#include "pathway/core/catalog.hpp"
 #include "pathway/core/cohort.hpp"
 #include "pathway/core/date.hpp"
 #include "pathway/core/signing.hpp"
@@ -42,13 +43,20 @@ struct UsageError {
 
 /// `out` and `err` strip terminal control characters (TerminalSafeBuf): user text the CLI
 /// prints (titles, names, comments) cannot move the cursor, erase a line or recolour it.
-/// `data` is the raw standard output, for an export written to "-".
+/// `data` is the raw standard output, for an export written to "-". `catalog` is the built-in
+/// catalogue plus the files given with --catalog (every command takes it, kCatalogOption).
 struct Context {
     std::ostream& out;
     std::ostream& err;
     const core::Clock& clock;
     std::ostream& data;
+    const core::Catalog& catalog;
 };
+
+/// "--catalog FILE", repeatable, taken by every command: a framework, rule or reflective
+/// models file (an academy's own standards or programme) added to the built-in catalogue.
+/// A file that does not load stops the command before it reads or writes anything.
+inline constexpr const char* kCatalogOption = "--catalog";
 
 /// A stream buffer that passes text on to `target` without terminal control characters:
 /// C0 controls but newline and tab (so ESC, CR, BEL, backspace), DEL, and the C1 controls

@@ -283,7 +283,7 @@ int cmdExport(const Args& a, Context& ctx) {
         throw UserError{"the export must not be written over the portfolio itself (" + out +
                         "); choose another file name"};
     const Portfolio p = load(path);
-    ExportContext ec{Catalog::builtin(), todayOption(a, ctx), ctx.clock.nowMs()};
+    ExportContext ec{ctx.catalog, todayOption(a, ctx), ctx.clock.nowMs()};
     writeOutput(out, exportPortfolio(p, *format, ec), ctx);
     if (out != "-") ctx.out << "Wrote " << out << " (" << *fmt << ", " << p.entries.size() << " entries)\n";
     return kOk;
@@ -298,7 +298,7 @@ int cmdImport(const Args& a, Context& ctx) {
     auto format = parseImportFormat(*from);
     if (!format) throw UsageError{"--from: \"" + *from + "\" is not json, leap2a or csv"};
     const std::string bytes = readInput(src);
-    ImportOptions opt{Catalog::builtin(), ctx.clock.nowMs(), a.has("--replace")};
+    ImportOptions opt{ctx.catalog, ctx.clock.nowMs(), a.has("--replace")};
     // A zip's attachments refer to the zip by its name.
     opt.sourceName = std::filesystem::path(src).filename().string();
     ImportResult r;
@@ -368,8 +368,8 @@ int cmdCohort(const Args& a, Context& ctx) {
         }
     }
     const bool anonymise = a.has("--anonymise");
-    CohortRows cohort = anonymise ? cohortRowsAnonymised(readable, Catalog::builtin(), today)
-                                  : cohortRows(readable, Catalog::builtin(), today);
+    CohortRows cohort = anonymise ? cohortRowsAnonymised(readable, ctx.catalog, today)
+                                  : cohortRows(readable, ctx.catalog, today);
     std::vector<CohortRow>& rows = cohort.rows;
     if (anonymise) // a file's name may be a person's: say only how many were skipped
         skipped.assign(skipped.size(), "a file could not be read");
@@ -380,7 +380,7 @@ int cmdCohort(const Args& a, Context& ctx) {
     CohortReportOptions options;
     options.anonymised = anonymise;
     writeOutput(out,
-                *fmt == "csv" ? cohortCsv(rows, a.has("--labels")) : cohortHtml(rows, today, options),
+                *fmt == "csv" ? cohortCsv(rows, a.has("--labels")) : cohortHtml(rows, ctx.catalog, today, options),
                 ctx);
     if (out != "-") ctx.out << "Wrote " << out << " (" << rows.size() << " practitioners)\n";
     for (const auto& s : skipped) ctx.out << "skipped: " << s << "\n";

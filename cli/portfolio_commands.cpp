@@ -1,6 +1,7 @@
 // init, add, list: creating and filling a portfolio file.
 #include "cli.hpp"
 
+#include "pathway/core/catalog.hpp"
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/session.hpp"
@@ -116,7 +117,8 @@ int cmdAdd(const Args& a, Context& ctx) {
     }
     // Every field of the kind as --its-name (e.g. --peer-learned, --supervisor-role).
     for (const auto& [opt, value] : a.options) {
-        if (opt == "--title" || opt == "--date" || opt == "--tag" || opt == "--link" || opt == "--field")
+        if (opt == "--title" || opt == "--date" || opt == "--tag" || opt == "--link" ||
+            opt == "--field" || opt == kCatalogOption)
             continue;
         if (opt == "--peer-reflection") {
             e.fields[std::string(field::kPeerLearned)] = value;
@@ -139,6 +141,11 @@ int cmdAdd(const Args& a, Context& ctx) {
     for (auto it = e.fields.begin(); it != e.fields.end();)
         it = trim(it->second).empty() ? e.fields.erase(it) : std::next(it);
     ctx.out << applyToFile(path, ctx, cmd::AddEntry{e}) << "\n";
+    // Kept as given (a framework may come later), but a typo should not go unnoticed.
+    for (const auto& tag : e.tags)
+        if (!ctx.catalog.findItem(tag))
+            ctx.err << "note: " << tag << " names no item in the catalogue (an academy's "
+                    << "framework is added with --catalog FILE)\n";
     return kOk;
 }
 

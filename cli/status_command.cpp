@@ -53,14 +53,8 @@ int cmdStatus(const Args& a, Context& ctx) {
         if (!d) throw UserError{"--on: \"" + *s + "\" is not a date (YYYY-MM-DD)"};
         on = *d;
     }
-    // Extra framework or rule files (e.g. an academy's early career standards).
-    Catalog catalog = Catalog::builtin();
-    for (const auto& path : a.all("--catalog")) {
-        std::string bytes;
-        if (auto r = readFile(path, bytes, 8u << 20); !r) throw UserError{r.error};
-        if (auto err = catalog.addFile(bytes, path); !err.empty()) throw UserError{err};
-    }
-    const nlohmann::json status = statusToJson(computeStatus(*loaded.portfolio, catalog, on));
+    // With any --catalog files (e.g. an academy's early career standards).
+    const nlohmann::json status = statusToJson(computeStatus(*loaded.portfolio, ctx.catalog, on));
     if (a.has("--json"))
         ctx.out << status.dump(2) << "\n";
     else
@@ -73,7 +67,7 @@ int cmdStatus(const Args& a, Context& ctx) {
 std::vector<CommandInfo> statusCommands() {
     return {{"status", "status FILE [--on YYYY-MM-DD] [--json] [--catalog FRAMEWORK_OR_RULE.json]...",
              "Renewal readiness, ASYE reviews and evidence, supervision, coverage (as of today or --on).",
-             {"--on", "--catalog"}, {"--json"}, false, cmdStatus}};
+             {"--on"}, {"--json"}, false, cmdStatus}};
 }
 
 } // namespace pathway::cli

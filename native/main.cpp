@@ -257,6 +257,30 @@ class DesktopHost final : public ui::Host {
         if (!core::readFile(syncSettingsPath(), bytes, 1u << 20)) return {};
         return bytes;
     }
+    // Catalogue files added in Settings: frameworks/ beside the portfolio, as the files were.
+    std::string catalogDir() const {
+        return (std::filesystem::path(m_storage).parent_path() / "frameworks").string();
+    }
+    bool saveCatalogFile(std::string_view name, std::string_view bytes) override {
+        const std::string path = catalogDir() + "/" + std::string(name); // a plain name (App)
+        if (bytes.empty()) {
+            std::remove(path.c_str());
+            std::remove((path + ".bak").c_str());
+            return true;
+        }
+        if (!core::makeDirs(catalogDir())) return false;
+        if (auto r = core::writeFileAtomic(path, bytes); !r) {
+            std::fprintf(stderr, "pathway: cannot keep %s: %s\n", path.c_str(), r.error.c_str());
+            return false;
+        }
+        return true;
+    }
+    std::vector<std::pair<std::string, std::string>> loadCatalogFiles() override {
+        std::vector<std::pair<std::string, std::string>> files;
+        std::string error;
+        readLocalFolder(catalogDir(), ".json", files, error); // none yet: no folder, no files
+        return files;
+    }
 
   private:
     std::string m_storage;

@@ -42,6 +42,7 @@
 #include <cstdlib>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -55,6 +56,7 @@ constexpr const char* kPortfolioPath = "/data/portfolio.json";
 constexpr const char* kDraftPath = "/data/draft.json";
 constexpr const char* kReviewerKeyPath = "/data/reviewer-key.json";
 constexpr const char* kSyncSettingsPath = "/data/sync-settings.json";
+constexpr const char* kCatalogDir = "/data/frameworks"; // catalogue files added in Settings
 constexpr double kSaveDelayMs = 300; // each change reaches IndexedDB well within a second
 
 std::string readText(const char* path) {
@@ -102,6 +104,22 @@ class WebHost final : public ui::Host {
     core::HttpTransport* syncTransport() override { return &m_http; }
     void saveSyncSettings(std::string_view bytes) override { keepFile(kSyncSettingsPath, bytes); }
     std::string loadSyncSettings() override { return readText(kSyncSettingsPath); }
+    // Catalogue files added in Settings: IndexedDB (IDBFS) under /data/frameworks/.
+    bool saveCatalogFile(std::string_view name, std::string_view bytes) override {
+        std::error_code ec;
+        std::filesystem::create_directories(kCatalogDir, ec);
+        keepFile((std::string(kCatalogDir) + "/" + std::string(name)).c_str(), bytes);
+        return !ec;
+    }
+    std::vector<std::pair<std::string, std::string>> loadCatalogFiles() override {
+        std::vector<std::pair<std::string, std::string>> files;
+        std::error_code ec;
+        for (const auto& de : std::filesystem::directory_iterator(kCatalogDir, ec))
+            if (de.is_regular_file(ec) && de.path().extension() == ".json")
+                files.emplace_back(de.path().filename().string(), readText(de.path().c_str()));
+        std::sort(files.begin(), files.end());
+        return files;
+    }
     bool requestFile(std::string_view purpose, std::string_view accept) override {
         // The page clicks a hidden file input (the tap that asked is still a user activation);
         // the chosen file comes back through pathway_receive_file.

@@ -236,7 +236,7 @@ void cohortReport(benchmark::State& state) {
     measure(state, [&] {
         core::CohortRows r = core::cohortRows(named, catalog, today);
         if (!r.skipped.empty()) throw std::runtime_error(r.skipped.front());
-        return core::cohortHtml(r.rows, today).size();
+        return core::cohortHtml(r.rows, core::Catalog::builtin(), today).size();
     });
     setBytes(state, total);
 }

@@ -1054,6 +1054,15 @@ std::string Catalog::addFile(std::string_view bytes, std::string_view fileName) 
     return withFile(fileName, "format: " + inQuotes(f) + " is not a catalogue format");
 }
 
+std::string Catalog::addFiles(const std::vector<CatalogFile>& files) {
+    if (files.empty()) return {};
+    Catalog with = *this;
+    for (const auto& f : files)
+        if (std::string err = with.addFile(f.bytes, f.name); !err.empty()) return err;
+    *this = std::move(with);
+    return {};
+}
+
 std::string Catalog::addFramework(Framework framework) {
     if (std::string err = validateFramework(framework); !err.empty()) return err;
     auto same = std::find_if(m_frameworks.begin(), m_frameworks.end(), [&](const Framework& f) {

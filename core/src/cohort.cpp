@@ -343,9 +343,8 @@ std::string cohortCsv(const std::vector<CohortRow>& rows, bool labels) {
     return out;
 }
 
-std::string cohortHtml(const std::vector<CohortRow>& rows, Date today,
+std::string cohortHtml(const std::vector<CohortRow>& rows, const Catalog& catalog, Date today,
                        const CohortReportOptions& options) {
-    const Catalog& catalog = options.catalog ? *options.catalog : Catalog::builtin();
     const AttentionRules& rules = options.rules ? *options.rules : builtinAttentionRules();
     // Appended to one string: std::ostringstream cost several times as much, worst under wasm.
     std::string h;

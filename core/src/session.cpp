@@ -82,7 +82,44 @@ Session::Stamp Session::stampOf(std::string_view bytes) {
 }
 
 Session::Session(Storage& storage, const Clock& clock, IdSource& ids)
-    : m_storage(storage), m_store(clock, ids) {}
+    : m_storage(storage), m_store(clock, ids), m_catalog(Catalog::builtin()) {}
+
+std::string Session::buildCatalog(const std::vector<CatalogFile>& files, Catalog& out) {
+    Catalog built = Catalog::builtin();
+    if (std::string err = built.addFiles(files); !err.empty()) return err;
+    out = std::move(built);
+    return {};
+}
+
+std::string Session::addCatalogFile(CatalogFile file) {
+    auto same = std::find_if(m_catalogFiles.begin(), m_catalogFiles.end(),
+                             [&](const CatalogFile& f) { return f.name == file.name; });
+    if (same == m_catalogFiles.end()) {
+        // Adding to the end needs no rebuild: the file goes on top of what is there.
+        if (std::string err = m_catalog.addFile(file.bytes, file.name); !err.empty()) return err;
+        m_catalogFiles.push_back(std::move(file));
+    } else {
+        // A replaced file may have added what the new one does not: build afresh.
+        std::vector<CatalogFile> files = m_catalogFiles;
+        files[static_cast<size_t>(same - m_catalogFiles.begin())] = std::move(file);
+        if (std::string err = buildCatalog(files, m_catalog); !err.empty()) return err;
+        m_catalogFiles = std::move(files);
+    }
+    ++m_catalogRevision;
+    return {};
+}
+
+bool Session::removeCatalogFile(std::string_view name) {
+    std::vector<CatalogFile> files;
+    for (const auto& f : m_catalogFiles)
+        if (f.name != name) files.push_back(f);
+    if (files.size() == m_catalogFiles.size()) return false;
+    // The rest loaded before; were one to fail now the catalogue would stay as it was.
+    if (!buildCatalog(files, m_catalog).empty()) return false;
+    m_catalogFiles = std::move(files);
+    ++m_catalogRevision;
+    return true;
+}
 
 Session::State Session::open() {
     std::string bytes;

@@ -303,7 +303,7 @@ TEST(Attention, ReportsInHumanWordsAndTheCsvLabelsRow) {
     p.profile.team = "North";
     p.profile.asyeStart = d("2026-01-05");
     auto row = cohortRow({"robin.json", p}, Catalog::builtin(), d("2026-07-10"));
-    const std::string html = cohortHtml({row}, d("2026-07-10"));
+    const std::string html = cohortHtml({row}, Catalog::builtin(), d("2026-07-10"));
     const size_t summary = html.find("1 of 1 needs attention: 1 review overdue");
     ASSERT_NE(summary, std::string::npos);
     EXPECT_LT(summary, html.find("<h2>Needs attention</h2>"));
@@ -348,7 +348,7 @@ TEST(Attention, AnonymisedCohortUsesTheModerationEngine) {
     EXPECT_EQ(anon.skipped[0], "file 2: could not be read");
     CohortReportOptions opt;
     opt.anonymised = true;
-    const std::string html = cohortHtml(anon.rows, d("2026-07-10"), opt);
+    const std::string html = cohortHtml(anon.rows, Catalog::builtin(), d("2026-07-10"), opt);
     for (const char* s : {"Robin", "Invented", "North", "robin"})
         EXPECT_EQ(html.find(s), std::string::npos) << s;
     EXPECT_NE(html.find("Anonymised for moderation"), std::string::npos);

@@ -552,7 +552,7 @@ TEST(Cohort, RowsAndReports) {
     auto table = parseCsv(cohortCsv({row, row}), err);
     ASSERT_TRUE(table) << err;
     EXPECT_EQ(table->rows.size(), 3u);
-    EXPECT_NE(cohortHtml({row}, d("2026-10-15")).find("Framework coverage"), std::string::npos);
+    EXPECT_NE(cohortHtml({row}, Catalog::builtin(), d("2026-10-15")).find("Framework coverage"), std::string::npos);
 }
 
 TEST(Export, HtmlDeclaresFontsForEveryScriptAndKeepsTheTextAsWritten) {

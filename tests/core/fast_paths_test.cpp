@@ -356,7 +356,7 @@ TEST(FastPaths, CohortRowsAreTheSameOnOneThreadOrMany) {
     EXPECT_EQ(one.skipped[0].rfind("p4: ", 0), 0u);
     for (unsigned threads : {0u, 2u, 4u, 64u}) {
         const CohortRows many = cohortRows(files, Catalog::builtin(), today, threads);
-        EXPECT_EQ(cohortHtml(many.rows, today), cohortHtml(one.rows, today)) << threads;
+        EXPECT_EQ(cohortHtml(many.rows, Catalog::builtin(), today), cohortHtml(one.rows, Catalog::builtin(), today)) << threads;
         EXPECT_EQ(cohortCsv(many.rows), cohortCsv(one.rows)) << threads;
         EXPECT_EQ(many.skipped, one.skipped);
     }

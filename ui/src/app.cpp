@@ -90,6 +90,7 @@ App::App(Session& session, const Clock& clock, Host& host)
     : m_session(session), m_clock(clock), m_host(host),
       m_exchange(std::make_unique<ExchangeState>()) {
     if (trim(m_session.store().portfolio().profile.name).empty()) m_screen = Screen::Welcome;
+    loadKeptCatalogFiles(); // before the draft and the first status: its tags may need them
     restoreDraft();
 }
 
@@ -253,9 +254,11 @@ void App::restoreDraft() {
 
 const Status& App::status() {
     const Date today = m_clock.today();
-    if (!m_status || m_statusRevision != m_session.store().revision() || !(m_statusDay == today)) {
-        m_status = computeStatus(m_session.store().portfolio(), Catalog::builtin(), today);
+    if (!m_status || m_statusRevision != m_session.store().revision() ||
+        m_statusCatalog != m_session.catalogRevision() || !(m_statusDay == today)) {
+        m_status = computeStatus(m_session.store().portfolio(), m_session.catalog(), today);
         m_statusRevision = m_session.store().revision();
+        m_statusCatalog = m_session.catalogRevision();
         m_statusDay = today;
     }
     return *m_status;

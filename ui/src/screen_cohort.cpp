@@ -88,7 +88,7 @@ void App::openCohort(std::vector<std::pair<std::string, std::string>> files) {
     std::vector<CohortFile> in;
     in.reserve(c.files.size());
     for (const auto& [name, bytes] : c.files) in.push_back({name, bytes});
-    CohortRows loaded = cohortRows(in, Catalog::builtin(), c.today);
+    CohortRows loaded = cohortRows(in, m_session.catalog(), c.today);
     c.skipped = std::move(loaded.skipped);
     c.rows = std::move(loaded.rows);
     // Rows keep the files' order; match them back by source (names are unique in a folder).
@@ -504,7 +504,7 @@ void App::drawCohortCharts() {
             }
         const float nameW = m_phone ? em(7) : em(12);
         for (size_t fi = 0; fi < frameworks.size(); ++fi) {
-            const Framework* f = Catalog::builtin().framework(frameworks[fi]);
+            const Framework* f = m_session.catalog().framework(frameworks[fi]);
             ImGui::Dummy(ImVec2(0, em(0.3f)));
             ImGui::PushFont(fonts().heading);
             ax::TextUnformatted(f ? f->title.c_str() : frameworks[fi].c_str());
@@ -521,13 +521,13 @@ void App::drawCohortCharts() {
                 ImGui::SetCursorScreenPos(at);
                 const std::string id = "cohort.heat." + tags[fi][t];
                 ImGui::InvisibleButton(id.c_str(), ImVec2(cw, ch));
-                registerLastItem(id.c_str(), coverageFullLabel(tags[fi][t], Catalog::builtin()).c_str());
+                registerLastItem(id.c_str(), coverageFullLabel(tags[fi][t], m_session.catalog()).c_str());
                 const bool hot = ImGui::IsItemHovered() || ImGui::IsItemFocused();
                 const std::string lab = fitted(shortId, cw - em(0.2f));
                 const ImVec2 ts = ImGui::CalcTextSize(lab.c_str());
                 dl->AddText(ImVec2(at.x + (cw - ts.x) * 0.5f, at.y + em(0.2f)),
                             col(hot ? p.accent : p.textMuted), lab.c_str());
-                if (hot) ImGui::SetTooltip("%s", coverageFullLabel(tags[fi][t], Catalog::builtin()).c_str());
+                if (hot) ImGui::SetTooltip("%s", coverageFullLabel(tags[fi][t], m_session.catalog()).c_str());
             }
             o.y += ch;
             for (size_t k = 0; k < nRows; ++k) {
@@ -566,7 +566,7 @@ void App::drawCohortCharts() {
 // The drilled-down practitioner: their ASYE timeline and evidence above the read-only entries.
 void App::drawPractitionerSummary(const Portfolio& doc) {
     const Palette& p = palette();
-    const Status st = computeStatus(doc, Catalog::builtin(), m_clock.today());
+    const Status st = computeStatus(doc, m_session.catalog(), m_clock.today());
     if (beginCard("practitioner", ImVec2(0, 0))) {
         cardTitle(icon::kSchool, "Where they stand");
         std::string line = std::string(stageLabel(doc.profile.stage));

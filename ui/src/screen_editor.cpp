@@ -108,7 +108,7 @@ void App::drawEditor() {
     }
     Entry& e = *m_draft;
     const KindSpec& spec = kindSpec(e.kind);
-    const Catalog& catalog = Catalog::builtin();
+    const Catalog& catalog = m_session.catalog();
 
     // The form scrolls; the actions stay in view below it (a phone shows a third of the form).
     const float actionH = m_phone ? std::max(em(2.6f), 44.f) : em(2.5f);
@@ -404,7 +404,7 @@ void App::drawEditor() {
 
 void App::drawReflectionFields(Entry& e) {
     const Palette& p = palette();
-    const Catalog& catalog = Catalog::builtin();
+    const Catalog& catalog = m_session.catalog();
     const ReflectiveModel* model = catalog.reflectiveModel(e.field(field::kModel));
     ImGui::Dummy(ImVec2(0, em(0.3f)));
     if (!model) {
@@ -501,7 +501,7 @@ void App::drawGoalEvidence(Entry& e) {
 
 void App::drawTagPicker(Entry& e) {
     const Palette& p = palette();
-    const Catalog& catalog = Catalog::builtin();
+    const Catalog& catalog = m_session.catalog();
     ImGui::Dummy(ImVec2(0, em(0.4f)));
     ImGui::PushFont(fonts().heading);
     ax::TextUnformatted("Frameworks");

@@ -32,7 +32,7 @@ bool tagMatches(const Entry& e, const std::string& tag) {
 void App::drawFrameworks() {
     const Palette& p = palette();
     const Status& st = status();
-    const Catalog& catalog = Catalog::builtin();
+    const Catalog& catalog = m_session.catalog();
     const Portfolio& doc = m_session.store().portfolio();
     const std::vector<const Framework*> fws = catalog.frameworksFor(doc.profile.setting, st.today);
     if (fws.empty()) {

@@ -198,7 +198,7 @@ void App::drawAsyeCard(float w, float h) {
                 std::string list;
                 for (size_t i = 0; i < gaps && i < 6; ++i) {
                     const FrameworkItem* it =
-                        Catalog::builtin().findItem(pr.itemsWithoutEvidence[i]);
+                        m_session.catalog().findItem(pr.itemsWithoutEvidence[i]);
                     list += (i ? ", " : "") + (it ? it->title : pr.itemsWithoutEvidence[i]);
                 }
                 if (gaps > 6) list += ", \xe2\x80\xa6";
@@ -395,7 +395,7 @@ void App::drawSupervisionCard(float w, float h) {
 void App::drawCoverageCard(float w) {
     const Palette& p = palette();
     const Status& st = status();
-    const Catalog& catalog = Catalog::builtin();
+    const Catalog& catalog = m_session.catalog();
     if (beginCard("coverage", ImVec2(w, 0))) {
         cardTitle(icon::kGrid, "Framework coverage");
         muted("Entries tagged with each item. Select an item to see its evidence.");

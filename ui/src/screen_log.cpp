@@ -23,14 +23,14 @@ namespace {
 constexpr const char* kEntryMenu = "entrymenu";
 
 /// The entry as plain text for the clipboard: title, kind and date, each field, framework tags.
-std::string entryText(const Entry& e) {
+std::string entryText(const Catalog& catalog, const Entry& e) {
     std::string out = e.title.empty() ? "(untitled)" : e.title;
     out += "\n" + std::string(kindLabel(e.kind)) + ", " + friendlyDate(e.date) + "\n";
     auto addField = [&](std::string_view key, const std::string& value) {
         if (trim(value).empty()) return;
         const std::string shown = fieldDisplay(e.kind, key, value);
         const bool longText = shown.find('\n') != std::string::npos || shown.size() > 60;
-        out += "\n" + fieldLabel(e.kind, key) + (longText ? ":\n" : ": ") + shown + "\n";
+        out += "\n" + fieldLabel(catalog, e.kind, key) + (longText ? ":\n" : ": ") + shown + "\n";
     };
     // The kind's fields in the editor's order, then any others (reflection stages).
     const KindSpec& spec = kindSpec(e.kind);
@@ -98,7 +98,7 @@ void App::drawLog() {
         semantics(Role::ComboBox, 0, "log.kind", kindPreview);
     }
     ImGui::SameLine();
-    const Catalog& catalog = Catalog::builtin();
+    const Catalog& catalog = m_session.catalog();
     std::string tagPreview = "Any framework item";
     if (!f.tag.empty()) {
         const FrameworkItem* it = catalog.findItem(f.tag);
@@ -333,7 +333,7 @@ void App::drawEntryMenu() {
         duplicateEntry(id);
         break;
     case Action::Copy:
-        ImGui::SetClipboardText(entryText(*e).c_str());
+        ImGui::SetClipboardText(entryText(m_session.catalog(), *e).c_str());
         m_message = "Copied \"" + (e->title.empty() ? std::string("(untitled)") : e->title) +
                     "\" to the clipboard.";
         m_messageIsError = false;

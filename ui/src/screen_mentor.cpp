@@ -368,7 +368,7 @@ void App::drawMentorEntry(const Entry& e, size_t index) {
     const KindSpec& spec = kindSpec(e.kind);
     auto showField = [&](std::string_view key, const std::string& value) {
         if (trim(value).empty()) return;
-        ax::TextColored(p.textMuted, "%s", fieldLabel(e.kind, key).c_str());
+        ax::TextColored(p.textMuted, "%s", fieldLabel(m_session.catalog(), e.kind, key).c_str());
         ax::TextUnformatted(fieldDisplay(e.kind, key, value).c_str());
         ImGui::Dummy(ImVec2(0, em(0.2f)));
     };
@@ -379,7 +379,7 @@ void App::drawMentorEntry(const Entry& e, size_t index) {
     if (!e.tags.empty()) {
         ax::TextColored(p.textMuted, "Framework mapping");
         for (const auto& t : e.tags) {
-            const FrameworkItem* item = Catalog::builtin().findItem(t, e.date);
+            const FrameworkItem* item = m_session.catalog().findItem(t, e.date);
             ImGui::BulletText("%s%s%s", t.c_str(), item ? "  " : "",
                               item ? item->title.c_str() : "");
         }

@@ -25,6 +25,45 @@ constexpr CareerStage kStages[] = {CareerStage::Asye, CareerStage::SocialWorker,
                                    CareerStage::Strategic, CareerStage::PracticeEducator,
                                    CareerStage::Consultant};
 
+/// The name a catalogue file is kept under: its base name in letters, digits, '.', '-' and
+/// '_' only (so it stays a plain file in the data folder), ending in ".json".
+std::string keptCatalogName(std::string_view name) {
+    const size_t slash = name.find_last_of("/\\");
+    if (slash != std::string_view::npos) name = name.substr(slash + 1);
+    std::string out;
+    for (char c : name) {
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                           (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+        out += plain ? c : '-';
+    }
+    out.erase(0, out.find_first_not_of('.')); // never a hidden file, never ".."
+    if (out.size() > 96) out.resize(96);
+    if (out.size() < 5 || out.compare(out.size() - 5, 5, ".json") != 0) out += ".json";
+    return out.size() == 5 ? "framework.json" : out;
+}
+
+/// What `after` has that `before` did not: the titles of new or changed frameworks and models,
+/// of rules with a new version.
+std::vector<std::string> catalogAdditions(const Catalog& before, const Catalog& after) {
+    std::vector<std::string> out;
+    auto add = [&out](const auto& was, const auto& now, auto same, auto title) {
+        for (const auto& x : now)
+            if (std::none_of(was.begin(), was.end(), [&](const auto& w) { return same(w, x); }))
+                out.push_back(title(x));
+    };
+    auto equal = [](const auto& a, const auto& b) { return a == b; };
+    auto sameVersion = [](const auto& a, const auto& b) {
+        return a.id == b.id && a.version == b.version;
+    };
+    auto versioned = [](const auto& x) { return x.title + " (" + x.version + ")"; };
+    add(before.frameworks(), after.frameworks(), equal, versioned);
+    add(before.sweCpdRules(), after.sweCpdRules(), sameVersion, versioned);
+    add(before.asyeRules(), after.asyeRules(), sameVersion, versioned);
+    add(before.reflectiveModels(), after.reflectiveModels(), equal,
+        [](const ReflectiveModel& m) { return m.name; });
+    return out;
+}
+
 bool formInput(const char* id, const char* label, std::string& value, const char* hint,
                const std::string& error, float width = -FLT_MIN, TextKind kind = TextKind::Line) {
     const Palette& p = palette();
@@ -40,6 +79,52 @@ bool formInput(const char* id, const char* label, std::string& value, const char
     return changed;
 }
 } // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue files added in Settings
+
+void App::loadKeptCatalogFiles() {
+    for (auto& [name, bytes] : m_host.loadCatalogFiles()) {
+        // A kept file that no longer loads is left where it is (never deleted unasked).
+        if (std::string err = m_session.addCatalogFile({name, std::move(bytes)}); !err.empty()) {
+            m_catalogMessage += (m_catalogMessage.empty() ? "" : " ") + name +
+                                ", added before, is not in use: " + err + ".";
+            m_catalogMessageIsError = true;
+        }
+    }
+}
+
+std::string App::addCatalogFile(std::string_view name, std::string_view bytes) {
+    const std::string kept = keptCatalogName(name);
+    const Catalog before = m_session.catalog();
+    if (std::string err = m_session.addCatalogFile({kept, std::string(bytes)}); !err.empty()) {
+        m_catalogMessage = "Could not add " + kept + ": " + err + ". Nothing was changed.";
+        m_catalogMessageIsError = true;
+        return err;
+    }
+    const std::vector<std::string> added = catalogAdditions(before, m_session.catalog());
+    m_catalogMessage = "Added " + kept;
+    for (size_t i = 0; i < added.size(); ++i)
+        m_catalogMessage += (i == 0 ? ": " : "; ") + added[i];
+    m_catalogMessage += ".";
+    m_catalogMessageIsError = false;
+    if (!m_host.saveCatalogFile(kept, bytes)) {
+        m_catalogMessage += " This device could not keep it: add it again next time.";
+        m_catalogMessageIsError = true;
+    }
+    return {};
+}
+
+bool App::removeCatalogFile(std::string_view name) {
+    if (!m_session.removeCatalogFile(name)) return false;
+    m_host.saveCatalogFile(name, {});
+    m_catalogMessage = "Removed " + std::string(name) + ".";
+    m_catalogMessageIsError = false;
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The screen
 
 void App::drawSettings() {
     const Palette& p = palette();
@@ -200,7 +285,7 @@ void App::drawSettings() {
 
     // Frameworks and rules loaded.
     if (beginCard("catalog", ImVec2(0, 0))) {
-        const Catalog& catalog = Catalog::builtin();
+        const Catalog& catalog = m_session.catalog();
         cardTitle(icon::kBook, "Frameworks and rules");
         mutedWrapped("Pathway reads these from versioned data files; an academy can add its own.");
         const Date today = m_clock.today();
@@ -234,6 +319,32 @@ void App::drawSettings() {
             ax::TextColored(p.textMuted, "%s", icon::kPsychology);
             ImGui::SameLine(0, em(0.4f));
             ax::TextWrapped("%s", m.name.c_str());
+        }
+        // Files added here (an academy's framework), kept with the user's data.
+        ImGui::Dummy(ImVec2(0, em(0.3f)));
+        std::string removing;
+        for (const CatalogFile& file : m_session.catalogFiles()) {
+            ax::TextColored(p.textMuted, "%s", icon::kFolder);
+            ImGui::SameLine(0, em(0.4f));
+            ax::TextUnformatted(file.name.c_str());
+            ImGui::SameLine(0, em(0.8f));
+            if (button(("settings.catalog.remove." + file.name).c_str(), "Remove", false))
+                removing = file.name;
+        }
+        if (!removing.empty()) removeCatalogFile(removing);
+        if (button("settings.catalog.add",
+                   (std::string(icon::kAdd) + "  Add a framework file").c_str(), false))
+            askForFile("catalog", ".json,application/json");
+        if (m_exchange->pathPrompt && m_exchange->awaiting == "catalog") {
+            drawFilePrompt();
+            if (!m_exchange->message.empty())
+                ax::TextColored(m_exchange->messageIsError ? p.bad : p.good, "%s",
+                                m_exchange->message.c_str());
+        }
+        if (!m_catalogMessage.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, m_catalogMessageIsError ? p.bad : p.good);
+            ax::TextWrapped("%s", m_catalogMessage.c_str());
+            ImGui::PopStyleColor();
         }
     }
     endCard();

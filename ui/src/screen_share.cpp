@@ -131,12 +131,12 @@ Snippet snippetOf(const Portfolio& doc, const Finding& f) {
     return s;
 }
 
-std::string findingPlace(const Portfolio& doc, const Finding& f) {
+std::string findingPlace(const Catalog& catalog, const Portfolio& doc, const Finding& f) {
     if (f.field.rfind("comments[", 0) == 0) return "a comment";
     if (f.field.rfind("attachments[", 0) == 0) return "an attachment";
     if (f.field == "title") return "the title";
     if (const Entry* e = doc.find(f.entryId))
-        return "\"" + fieldLabel(e->kind, std::string_view(f.field).substr(7)) + "\"";
+        return "\"" + fieldLabel(catalog, e->kind, std::string_view(f.field).substr(7)) + "\"";
     return f.field;
 }
 
@@ -173,6 +173,10 @@ void App::receiveFile(std::string_view purpose, std::string_view name, std::stri
     x.pathPrompt = false;
     x.message.clear();
     x.messageIsError = false;
+    if (purpose == "catalog") { // Settings -> Frameworks and rules: its card says what happened
+        addCatalogFile(name, bytes);
+        return;
+    }
     const std::string file = fileBaseName(name);
     auto fail = [&](const std::string& what) {
         x.message = "Could not open " + file + ": " + what + " Nothing was changed.";
@@ -210,7 +214,7 @@ void App::receiveFile(std::string_view purpose, std::string_view name, std::stri
     }
     for (const ImportChoice& c : kImports) {
         if (purpose != c.purpose) continue;
-        ImportOptions options{Catalog::builtin(), m_clock.nowMs(), false};
+        ImportOptions options{m_session.catalog(), m_clock.nowMs(), false};
         options.sourceName = fileBaseName(file);
         ImportResult merged = importInto(doc, c.format, bytes, options);
         if (!merged.portfolio) return fail(merged.error);
@@ -290,7 +294,7 @@ void App::wordListArrived(bool ok, std::string_view error) {
 void App::finishExport(int format, bool forReview) {
     const Portfolio& doc = m_session.store().portfolio();
     const ExportChoice& c = exportChoice(format);
-    ExportContext ctx{Catalog::builtin(), m_clock.today(), m_clock.nowMs()};
+    ExportContext ctx{m_session.catalog(), m_clock.today(), m_clock.nowMs()};
     const std::string bytes = exportPortfolio(doc, c.format, ctx);
     std::string slug = fileSlug(doc.profile.name);
     if (slug.empty()) slug = "portfolio";
@@ -362,7 +366,7 @@ void App::drawConfidentialityCheck() {
                 ImGui::PushID(i);
                 const ImVec2 start = ImGui::GetCursorPos();
                 const std::string where =
-                    std::string(findingKindLabel(f.at.kind)) + " in " + findingPlace(doc, f) +
+                    std::string(findingKindLabel(f.at.kind)) + " in " + findingPlace(m_session.catalog(), doc, f) +
                     " of \"" + (f.entryTitle.empty() ? std::string("an entry") : f.entryTitle) +
                     "\"";
                 ImGui::PushTextWrapPos(0);

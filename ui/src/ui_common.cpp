@@ -304,13 +304,13 @@ std::string choiceLabel(core::EntryKind kind, std::string_view key, const std::s
     return value;
 }
 
-std::string fieldLabel(core::EntryKind kind, std::string_view key) {
+std::string fieldLabel(const core::Catalog& catalog, core::EntryKind kind, std::string_view key) {
     if (const core::FieldSpec* f = core::findField(kind, key); f && !f->label.empty())
         return std::string(f->label);
     const size_t dot = key.find('.');
     if (dot != std::string_view::npos)
         if (const core::ReflectiveModel* m =
-                core::Catalog::builtin().reflectiveModel(key.substr(0, dot)))
+                catalog.reflectiveModel(key.substr(0, dot)))
             if (const core::ReflectiveStage* st = m->stage(key)) return st->name;
     return std::string(key);
 }

@@ -69,8 +69,8 @@ ImVec4 kindColor(core::EntryKind kind);
 /// The label of a choice field's value ("pass" -> "Pass"); the value itself when unknown.
 std::string choiceLabel(core::EntryKind kind, std::string_view key, const std::string& value);
 /// What the user calls a field: its label, a reflective model's stage name ("What happened?"),
-/// or the key when nothing better is known.
-std::string fieldLabel(core::EntryKind kind, std::string_view key);
+/// or the key when nothing better is known. Stage names come from `catalog`'s models.
+std::string fieldLabel(const core::Catalog& catalog, core::EntryKind kind, std::string_view key);
 /// A field's value as a reader sees it (choices by label, yes/no for flags).
 std::string fieldDisplay(core::EntryKind kind, std::string_view key, const std::string& value);
 /// "sam-taylor": lower-case ASCII letters and digits joined by hyphens, for file names.

@@ -314,16 +314,30 @@ Parsed<std::vector<ReflectiveModel>> loadReflectiveModels(std::string_view bytes
 // ---------------------------------------------------------------------------------------------
 // The catalogue
 
+/// A catalogue file added to the built-ins: an academy's framework or programme rule, given
+/// to the CLI with --catalog or added in the app's Settings (kept with the user's data).
+struct CatalogFile {
+    std::string name;  ///< for messages and for keeping it ("early-career-2027.json")
+    std::string bytes; ///< the file as read
+    bool operator==(const CatalogFile&) const = default;
+};
+
 class Catalog {
   public:
     /// The embedded assets, loaded once on first use (later calls are free). Problems with an
-    /// embedded file are kept in loadErrors() (a test asserts there are none).
+    /// embedded file are kept in loadErrors() (a test asserts there are none). The factory of
+    /// the built-ins only: code that reads the catalogue takes a `const Catalog&` (the app's
+    /// from Session::catalog(), the CLI's from its --catalog files) so that added files count.
     static const Catalog& builtin();
     /// Loads the embedded assets afresh (what builtin() caches).
     static Catalog loadBuiltin();
 
-    /// Adds any catalogue file, chosen by its "format". "" on success, else the error.
+    /// Adds any catalogue file, chosen by its "format". "" on success, else the error (and
+    /// nothing changes).
     std::string addFile(std::string_view bytes, std::string_view fileName);
+    /// Adds `files` in order, all or none: "" on success, else the first file's error
+    /// ("ecf.json: items[3].id: missing") and the catalogue is left as it was.
+    std::string addFiles(const std::vector<CatalogFile>& files);
     /// Adds a framework: replaces the one with the same id and version, keeps other versions.
     /// "" on success, else validateFramework's message.
     std::string addFramework(Framework framework);

@@ -103,12 +103,12 @@ std::string coverageFullLabel(std::string_view tag, const Catalog& catalog);
 std::string cohortCsv(const std::vector<CohortRow>& rows, bool labels = false);
 
 struct CohortReportOptions {
-    const Catalog* catalog = nullptr;      ///< item names; nullptr: Catalog::builtin()
     const AttentionRules* rules = nullptr; ///< summary wording; nullptr: the built-in rules
     bool anonymised = false;               ///< says so under the heading (moderation)
 };
-/// A self-contained page (no script) that prints on A4 landscape.
-std::string cohortHtml(const std::vector<CohortRow>& rows, Date today,
+/// A self-contained page (no script) that prints on A4 landscape; item names come from
+/// `catalog` (the one the rows were made with).
+std::string cohortHtml(const std::vector<CohortRow>& rows, const Catalog& catalog, Date today,
                        const CohortReportOptions& options = {});
 
 } // namespace pathway::core

@@ -1,7 +1,8 @@
-// An open portfolio: the Store plus where it is kept. Loads once, saves when the store changes,
-// and never overwrites a file it could not read.
+// An open portfolio: the Store plus where it is kept and the catalogue it is read against.
+// Loads once, saves when the store changes, and never overwrites a file it could not read.
 #pragma once
 
+#include "pathway/core/catalog.hpp"
 #include "pathway/core/files.hpp"
 #include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/review.hpp"
@@ -78,6 +79,7 @@ class Session {
         Broken, ///< storage holds something unreadable; it is never overwritten
     };
 
+    /// The catalogue starts as the built-ins (Catalog::builtin()); addCatalogFile adds to it.
     Session(Storage& storage, const Clock& clock, IdSource& ids);
 
     /// Reads the storage. On failure the state is Broken and error() says why.
@@ -105,6 +107,21 @@ class Session {
     const MergeReport& lastMerge() const { return m_lastMerge; }
     /// The revision stored in the file when last read or written (schema 2's "revision").
     int64_t storedRevision() const { return m_base.revision; }
+    /// The catalogue this portfolio is read against (status, exports, imports, the screens):
+    /// the built-ins plus catalogFiles().
+    const Catalog& catalog() const { return m_catalog; }
+    /// The files added to the built-ins (an academy's framework), in the order added.
+    const std::vector<CatalogFile>& catalogFiles() const { return m_catalogFiles; }
+    /// Adds a catalogue file; one with the same name is replaced. "" on success, else the
+    /// file's error ("ecf.json: items[3].id: missing") and nothing changes. Keeping the file
+    /// is the caller's (the app keeps it through its Host, beside the user's data).
+    std::string addCatalogFile(CatalogFile file);
+    /// Takes an added file out again (the catalogue is built afresh without it); false when
+    /// no file has that name.
+    bool removeCatalogFile(std::string_view name);
+    /// Counts changes to the catalogue: caches of what is computed from it key on this too.
+    uint64_t catalogRevision() const { return m_catalogRevision; }
+
     /// Leaves a Broken state deliberately: starts from `doc` (e.g. an imported backup);
     /// the unreadable bytes are kept by the caller's storage under another name first.
     void replace(Portfolio doc);
@@ -119,8 +136,14 @@ class Session {
     };
     static Stamp stampOf(std::string_view bytes);
 
+    /// The built-ins plus `files`, or the first file's error.
+    static std::string buildCatalog(const std::vector<CatalogFile>& files, Catalog& out);
+
     Storage& m_storage;
     Store m_store;
+    Catalog m_catalog;
+    std::vector<CatalogFile> m_catalogFiles;
+    uint64_t m_catalogRevision = 0;
     State m_state = State::Empty;
     std::string m_error;
     uint64_t m_savedRevision = 0;

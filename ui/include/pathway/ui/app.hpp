@@ -145,8 +145,20 @@ class App {
     const core::SyncSettings& syncSettings() const;
     void setSyncSettings(const core::SyncSettings& settings); ///< and keeps them via the Host
 
-    /// Requirements status for today, recomputed only when the portfolio or the day changes.
+    /// Requirements status for today, recomputed only when the portfolio, the catalogue or the
+    /// day changes.
     const core::Status& status();
+
+    /// Settings -> Frameworks and rules: adds a catalogue file (an academy's framework or
+    /// programme rule) to the session's catalogue and keeps it through Host::saveCatalogFile,
+    /// so that it is there next time (the App adds the kept files when it starts). A file with
+    /// the same name replaces the one added before. "" on success, else why not: the
+    /// catalogue and the kept files are then unchanged. catalogMessage() says what happened.
+    std::string addCatalogFile(std::string_view name, std::string_view bytes);
+    /// Takes an added file out of the catalogue and out of the Host's keeping.
+    bool removeCatalogFile(std::string_view name);
+    /// The Frameworks and rules card's last message: what a file added, or why it was not.
+    const std::string& catalogMessage() const { return m_catalogMessage; }
 
     /// The self-assessment screen's tab: 0 start, 1 midway, 2 end, 3 the three side by side.
     int selfAssessmentTab() const { return m_selfPoint; }
@@ -270,6 +282,7 @@ class App {
     // Status cache
     std::optional<core::Status> m_status;
     uint64_t m_statusRevision = UINT64_MAX;
+    uint64_t m_statusCatalog = UINT64_MAX; ///< the session's catalogRevision() it was made with
     core::Date m_statusDay;
 
     // Self-assessment screen: the point being rated (0 start, 1 mid, 2 end) or 3 to compare
@@ -289,6 +302,10 @@ class App {
     uint64_t m_profileFormRevision = UINT64_MAX;
     bool m_profileFormTouched = false;
     std::string m_profileMessage;
+    // Settings: the catalogue files added (screen_settings.cpp)
+    void loadKeptCatalogFiles(); ///< the Host's kept files into the session, when starting
+    std::string m_catalogMessage;
+    bool m_catalogMessageIsError = false;
 
     std::unique_ptr<SyncUiState> m_sync;
     std::unique_ptr<ExchangeState> m_exchange;

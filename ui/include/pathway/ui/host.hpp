@@ -4,6 +4,7 @@
 
 #include "pathway/core/sync.hpp"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -52,6 +53,19 @@ class Host {
     virtual void saveSyncSettings(std::string_view bytes) { (void)bytes; }
     /// The settings kept by saveSyncSettings, or "" when there are none (sync off).
     virtual std::string loadSyncSettings() { return {}; }
+
+    /// Keeps a catalogue file added in Settings (an academy's framework or programme rule)
+    /// with the user's data, as `name` (a plain file name, "early-career.json"): natively in
+    /// `frameworks/` beside the portfolio, on the web in IndexedDB (IDBFS /data/frameworks/).
+    /// Empty `bytes` removes it. False when it could not be kept (then it lasts this session).
+    virtual bool saveCatalogFile(std::string_view name, std::string_view bytes) {
+        (void)name;
+        (void)bytes;
+        return false;
+    }
+    /// The files kept by saveCatalogFile, as (name, bytes) sorted by name; read once, when the
+    /// App starts, and added to the session's catalogue.
+    virtual std::vector<std::pair<std::string, std::string>> loadCatalogFiles() { return {}; }
 
     /// Asks the user for a file to open (imports, feedback files, a portfolio to review).
     /// `purpose` is handed back with the bytes through App::receiveFile(); `accept` lists
@@ -166,6 +180,20 @@ class NullHost final : public Host {
     std::string loadSyncSettings() override { return syncSettings; }
     core::HttpTransport* transport = nullptr; ///< a test's fake server; nullptr: no sync here
     std::string syncSettings;
+
+    bool saveCatalogFile(std::string_view name, std::string_view bytes) override {
+        if (!keepsCatalogFiles) return false;
+        if (bytes.empty())
+            catalogFiles.erase(std::string(name));
+        else
+            catalogFiles[std::string(name)] = std::string(bytes);
+        return true;
+    }
+    std::vector<std::pair<std::string, std::string>> loadCatalogFiles() override {
+        return {catalogFiles.begin(), catalogFiles.end()};
+    }
+    std::map<std::string, std::string> catalogFiles; ///< the "data folder's" frameworks/
+    bool keepsCatalogFiles = true;
 
     bool hasPicker = true;
     bool requestedFolder = false;
