@@ -6,6 +6,8 @@
 // Without --file the portfolio lives in the user's data folder (XDG). The window size, theme
 // and text size are remembered in <data folder>/desktop.json (not in screenshot runs); the
 // editor's unsaved draft is kept in <portfolio>.draft.json until it is saved or discarded.
+// The loop's body (when to draw, the frame, fonts, the debounced save) is ui::Runner's; this file
+// is its SDL2 + OpenGL 3 backend and the desktop's files.
 // Drop another portfolio file on the window to open it (the current one is saved first); a
 // feedback file, CSV or LEAP2A file dropped on it is offered for merging or importing instead.
 // --review opens someone else's shared portfolio read-only, to comment and sign off (mentors).
@@ -15,6 +17,7 @@
 #include "pathway/core/session.hpp"
 #include "pathway/ui/app.hpp"
 #include "pathway/ui/glyphs.hpp"
+#include "pathway/ui/runner.hpp"
 #include "pathway/ui/theme.hpp"
 
 #include <sys/stat.h>
@@ -28,6 +31,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <cstdio>
 #include <cstring>
@@ -144,10 +148,39 @@ void installGlyphCatalog(const std::string& path) {
     });
 }
 
+/// Keeps `bytes` at `path`, readable by its owner only ("" removes the file): the reviewer's
+/// key and the sync settings with their password.
+void keepPrivateFile(const std::string& path, std::string_view bytes, const char* what) {
+    if (bytes.empty()) {
+        std::remove(path.c_str());
+        return;
+    }
+    if (auto r = core::writeFileAtomic(path, bytes); !r) {
+        std::fprintf(stderr, "pathway: cannot keep the %s: %s\n", what, r.error.c_str());
+        return;
+    }
+    std::error_code ec;
+    std::filesystem::permissions(path, std::filesystem::perms::owner_read |
+                                           std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::replace, ec);
+}
+
 class DesktopHost final : public ui::Host {
   public:
-    DesktopHost(std::string storage, bool keepDrafts)
-        : m_storage(std::move(storage)), m_keepDrafts(keepDrafts) {}
+    /// `prefs`: where the theme and text size are kept (nullptr in screenshot runs, which
+    /// neither read nor write them nor keep drafts).
+    DesktopHost(std::string storage, Prefs* prefs)
+        : m_storage(std::move(storage)), m_keepDrafts(prefs != nullptr), m_prefs(prefs) {}
+    void savePreferences(const ui::Preferences& p) override {
+        if (!m_prefs) return;
+        m_prefs->theme = p.theme;
+        m_prefs->textSize = p.textSizePx;
+        savePrefs(*m_prefs);
+    }
+    std::optional<ui::Preferences> loadPreferences() override {
+        if (!m_prefs) return std::nullopt;
+        return ui::Preferences{m_prefs->theme, m_prefs->textSize};
+    }
     void offerDownload(std::string_view name, std::string_view, std::string_view bytes) override {
         // Exports go next to the portfolio, in an "exports" folder (no native dialogs in SDL2).
         std::string dir = core::defaultDataDir() + "/exports";
@@ -202,29 +235,10 @@ class DesktopHost final : public ui::Host {
         }
     }
     // The reviewer's private key: next to the portfolio, readable by its owner only.
-    std::string reviewerKeyPath() const {
-        return (std::filesystem::path(m_storage).parent_path() / "reviewer-key.json").string();
-    }
     void saveReviewerKey(std::string_view bytes) override {
-        const std::string path = reviewerKeyPath();
-        if (bytes.empty()) {
-            std::remove(path.c_str());
-            return;
-        }
-        if (auto r = core::writeFileAtomic(path, bytes); !r) {
-            std::fprintf(stderr, "pathway: cannot keep the reviewer key: %s\n", r.error.c_str());
-            return;
-        }
-        std::error_code ec;
-        std::filesystem::permissions(path, std::filesystem::perms::owner_read |
-                                               std::filesystem::perms::owner_write,
-                                     std::filesystem::perm_options::replace, ec);
+        keepPrivateFile(besidePortfolio("reviewer-key.json"), bytes, "reviewer key");
     }
-    std::string loadReviewerKey() override {
-        std::string bytes;
-        if (!core::readFile(reviewerKeyPath(), bytes, 1u << 20)) return {};
-        return bytes;
-    }
+    std::string loadReviewerKey() override { return readSmallFile(besidePortfolio("reviewer-key.json")); }
     std::string loadDraft() override {
         std::string bytes;
         if (!m_keepDrafts || !core::readFile(m_storage + ".draft.json", bytes, 16 * 1024 * 1024))
@@ -234,29 +248,10 @@ class DesktopHost final : public ui::Host {
     // Sync (issue 16): libcurl, and the settings with the password next to the portfolio,
     // readable by their owner only, never in the portfolio file.
     core::HttpTransport* syncTransport() override { return &m_http; }
-    std::string syncSettingsPath() const {
-        return (std::filesystem::path(m_storage).parent_path() / "sync-settings.json").string();
-    }
     void saveSyncSettings(std::string_view bytes) override {
-        const std::string path = syncSettingsPath();
-        if (bytes.empty()) {
-            std::remove(path.c_str());
-            return;
-        }
-        if (auto r = core::writeFileAtomic(path, bytes); !r) {
-            std::fprintf(stderr, "pathway: cannot keep the sync settings: %s\n", r.error.c_str());
-            return;
-        }
-        std::error_code ec;
-        std::filesystem::permissions(path, std::filesystem::perms::owner_read |
-                                               std::filesystem::perms::owner_write,
-                                     std::filesystem::perm_options::replace, ec);
+        keepPrivateFile(besidePortfolio("sync-settings.json"), bytes, "sync settings");
     }
-    std::string loadSyncSettings() override {
-        std::string bytes;
-        if (!core::readFile(syncSettingsPath(), bytes, 1u << 20)) return {};
-        return bytes;
-    }
+    std::string loadSyncSettings() override { return readSmallFile(besidePortfolio("sync-settings.json")); }
     // Catalogue files added in Settings: frameworks/ beside the portfolio, as the files were.
     std::string catalogDir() const {
         return (std::filesystem::path(m_storage).parent_path() / "frameworks").string();
@@ -283,8 +278,18 @@ class DesktopHost final : public ui::Host {
     }
 
   private:
+    std::string besidePortfolio(const char* name) const {
+        return (std::filesystem::path(m_storage).parent_path() / name).string();
+    }
+    /// A file of at most a megabyte, or "" when there is none.
+    static std::string readSmallFile(const std::string& path) {
+        std::string bytes;
+        if (!core::readFile(path, bytes, 1u << 20)) return {};
+        return bytes;
+    }
     std::string m_storage;
     bool m_keepDrafts;
+    Prefs* m_prefs;
     std::string m_downloadNote;
     net::CurlTransport m_http;
 };
@@ -305,23 +310,6 @@ std::string droppedFilePurpose(const ui::App& app, const std::string& path,
     if (endsWith(".xml") || endsWith(".atom") || endsWith(".leap2a")) return "import.leap2a";
     return {};
 }
-
-// One open portfolio: its file, session, host and screens. Dropping another portfolio file on
-// the window saves this one and opens that one in its place.
-struct OpenPortfolio {
-    core::FileStorage storage;
-    core::Session session;
-    DesktopHost host;
-    ui::App app;
-    OpenPortfolio(const std::string& path, const core::Clock& clock, core::IdSource& ids,
-                  bool interactive)
-        : storage(path), session(storage, clock, ids), host(path, interactive),
-          app((openSession(session), session), clock, host) {}
-    static void openSession(core::Session& s) {
-        if (s.open() == core::Session::State::Broken)
-            std::fprintf(stderr, "pathway: %s\n", s.error().c_str());
-    }
-};
 
 // The portfolio file as last seen (issue 12): polled once a second; when another window or
 // pathway-cli changed it, the session merges it in (Session::refresh) and the App says so in
@@ -362,10 +350,30 @@ void reportChangesElsewhere(core::Session& session, ui::App& app) {
     std::fflush(stdout);
 }
 
-void saveIfDirty(core::Session& session) {
-    if (session.dirty())
-        if (auto r = session.save(); !r) std::fprintf(stderr, "pathway: %s\n", r.error.c_str());
-}
+// One open portfolio: its file, session, host, screens and watch. Dropping another portfolio
+// file on the window saves this one and opens that one in its place.
+struct OpenPortfolio {
+    core::FileStorage storage;
+    core::Session session;
+    DesktopHost host;
+    ui::App app;
+    FileWatch watch;
+    OpenPortfolio(const std::string& path, const core::Clock& clock, core::IdSource& ids,
+                  Prefs* prefs)
+        : storage(path), session(storage, clock, ids), host(path, prefs),
+          app((openSession(session), session), clock, host), watch(path) {}
+    static void openSession(core::Session& s) {
+        if (s.open() == core::Session::State::Broken)
+            std::fprintf(stderr, "pathway: %s\n", s.error().c_str());
+    }
+    /// Saves when anything changed; `report`: says what the save took in from elsewhere.
+    void save(bool report) {
+        if (session.dirty())
+            if (auto r = session.save(); !r) std::fprintf(stderr, "pathway: %s\n", r.error.c_str());
+        watch.note();
+        if (report) reportChangesElsewhere(session, app);
+    }
+};
 
 bool saveScreenshot(const std::string& path, int w, int h) {
     std::vector<unsigned char> pixels(static_cast<size_t>(w) * h * 4);
@@ -380,6 +388,56 @@ bool saveScreenshot(const std::string& path, int w, int h) {
     SDL_FreeSurface(s);
     return ok;
 }
+
+// ui::Runner's backend: the SDL2 window with its OpenGL 3 context.
+class DesktopWindow final : public ui::Backend {
+  public:
+    DesktopWindow(SDL_Window* window, std::string screenshot, int frames)
+        : m_window(window), m_screenshot(std::move(screenshot)), m_frames(frames) {}
+    OpenPortfolio* open = nullptr;
+    bool running = true;
+    bool failed = false; ///< the screenshot could not be saved
+
+    double nowMs() const override { return SDL_GetTicks(); }
+    float pixelScale() const override {
+        int dw = 0, dh = 0, ww = 0, wh = 0;
+        SDL_GL_GetDrawableSize(m_window, &dw, &dh);
+        SDL_GetWindowSize(m_window, &ww, &wh);
+        return ww > 0 && dw > 0 ? static_cast<float>(dw) / ww : 1.f;
+    }
+    void newFrame() override {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplSDL2_NewFrame();
+    }
+    void present(const ImVec4& bg) override {
+        int dw = 0, dh = 0;
+        SDL_GL_GetDrawableSize(m_window, &dw, &dh);
+        glViewport(0, 0, dw, dh);
+        glClearColor(bg.x, bg.y, bg.z, 1.f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (!m_screenshot.empty() && ++m_drawn >= m_frames) {
+            if (!saveScreenshot(m_screenshot, dw, dh)) {
+                std::fprintf(stderr, "pathway: cannot save %s: %s\n", m_screenshot.c_str(),
+                             SDL_GetError());
+                failed = true;
+            }
+            running = false;
+        }
+        SDL_GL_SwapWindow(m_window);
+    }
+    void fontsRebuilt() override {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    void save() override { open->save(true); }
+
+  private:
+    SDL_Window* m_window;
+    std::string m_screenshot;
+    int m_frames;
+    int m_drawn = 0;
+};
 
 int usage() {
     std::fprintf(
@@ -460,8 +518,6 @@ int main(int argc, char** argv) {
         opt.width = prefs.width;
         opt.height = prefs.height;
     }
-    if (opt.theme.empty()) opt.theme = prefs.theme;
-    if (opt.textSize <= 0) opt.textSize = prefs.textSize;
 
     core::SystemClock clock;
     core::RandomIds ids;
@@ -495,20 +551,21 @@ int main(int argc, char** argv) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    ui::applyTheme(ui::themeFromId(opt.theme));
-    const ui::FontFiles fontFiles = readFonts(opt.fontsList);
+    ui::applyTheme(ui::ThemeKind::Light);
     installGlyphCatalog(PATHWAY_GLYPH_CATALOG);
-    int dw = 0, dh = 0, ww = 0, wh = 0;
-    SDL_GL_GetDrawableSize(window, &dw, &dh);
-    SDL_GetWindowSize(window, &ww, &wh);
-    float scale = ww > 0 ? static_cast<float>(dw) / ww : 1.f;
-    float fontPx = opt.textSize;
-    ui::loadFonts(fontFiles, fontPx, scale);
     ImGui_ImplSDL2_InitForOpenGL(window, gl);
     ImGui_ImplOpenGL3_Init("#version 150");
 
-    auto open = std::make_unique<OpenPortfolio>(opt.file, clock, ids, interactive);
-    open->app.setTextSizePx(fontPx);
+    DesktopWindow backend(window, opt.screenshot, opt.frames);
+    // Saves at most every half second, the first change after a quiet spell at once.
+    ui::Runner runner(backend, readFonts(opt.fontsList),
+                      {.saveAfterChangeMs = 0, .saveBetweenMs = 500, .drawEveryTick = !interactive});
+    Prefs* kept = interactive ? &prefs : nullptr;
+    auto open = std::make_unique<OpenPortfolio>(opt.file, clock, ids, kept);
+    backend.open = open.get();
+    runner.attach(open->session, open->app, open->host); // the theme and text size kept last time
+    if (!opt.theme.empty()) ui::applyTheme(ui::themeFromId(opt.theme));
+    if (opt.textSize > 0) open->app.setTextSizePx(opt.textSize);
     if (opt.selfAssessmentTab >= 0) open->app.setSelfAssessmentTab(opt.selfAssessmentTab);
     if (!opt.screen.empty()) open->app.show(*ui::parseScreen(opt.screen));
     if (!opt.openNew.empty()) open->app.startNewEntry(*core::parseKind(opt.openNew));
@@ -533,22 +590,19 @@ int main(int argc, char** argv) {
         if (newest) open->app.editEntry(newest->id);
     }
 
-    bool running = true;
-    int frame = 0;
-    int busyFrames = 3; // frames still to draw after the last event (animations settle)
-    Uint32 lastSave = SDL_GetTicks();
     const Uint32 started = SDL_GetTicks();
-    auto watch = std::make_unique<FileWatch>(open->storage.path());
-    while (running) {
+    while (backend.running) {
         SDL_Event ev;
-        // Idle when nothing happens: wait for input instead of spinning.
-        const double wait = open->app.secondsUntilNextFrame();
-        const bool waitForInput = opt.screenshot.empty() && busyFrames <= 0 && wait > 0;
-        const int waitMs = static_cast<int>(std::min(wait, 1.0) * 1000);
-        if (waitForInput ? SDL_WaitEventTimeout(&ev, waitMs) : SDL_PollEvent(&ev)) {
+        // Idle when nothing happens: wait for input, or until the Runner has a frame or a save
+        // due, and at most a second (the file watch below).
+        const double due = runner.msUntilDue();
+        const bool gotEvent =
+            due > 0 ? SDL_WaitEventTimeout(&ev, static_cast<int>(std::ceil(std::min(due, 1000.0))))
+                    : SDL_PollEvent(&ev);
+        if (gotEvent) {
             do {
                 ImGui_ImplSDL2_ProcessEvent(&ev);
-                if (ev.type == SDL_QUIT) running = false;
+                if (ev.type == SDL_QUIT) backend.running = false;
                 if (ev.type == SDL_DROPFILE && ev.drop.file) {
                     // Another portfolio dropped on the window: keep this one safe, open that one.
                     const std::string path = ev.drop.file;
@@ -565,59 +619,24 @@ int main(int argc, char** argv) {
                         open->app.receiveFile(purpose, path, bytes);
                         continue;
                     }
-                    saveIfDirty(open->session);
+                    open->save(false);
                     open.reset();
-                    open = std::make_unique<OpenPortfolio>(path, clock, ids, interactive);
-                    watch = std::make_unique<FileWatch>(path);
-                    open->app.setTextSizePx(fontPx);
+                    open = std::make_unique<OpenPortfolio>(path, clock, ids, kept);
+                    backend.open = open.get();
+                    runner.attach(open->session, open->app, open->host);
                     SDL_SetWindowTitle(window, ("Pathway \xe2\x80\x94 " + path).c_str());
                 }
                 if (ev.type == SDL_WINDOWEVENT && ev.window.event == SDL_WINDOWEVENT_CLOSE)
-                    running = false;
+                    backend.running = false;
             } while (SDL_PollEvent(&ev));
-            busyFrames = 3;
+            runner.wake();
         }
-        --busyFrames;
-        // Text size changed in Settings, or text needs glyphs the atlas lacks: rebuild the font
-        // atlas before the frame starts.
-        if (open->app.textSizePx() != fontPx || ui::glyphsWantRebuild()) {
-            fontPx = open->app.textSizePx();
-            ui::loadFonts(fontFiles, fontPx, scale);
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplSDL2_NewFrame();
-        ImGui::NewFrame();
-        open->app.frame();
-        ImGui::Render();
-        SDL_GL_GetDrawableSize(window, &dw, &dh);
-        glViewport(0, 0, dw, dh);
-        const ImVec4 bg = ui::palette().background;
-        glClearColor(bg.x, bg.y, bg.z, 1.f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        if (!opt.screenshot.empty() && ++frame >= opt.frames) {
-            if (!saveScreenshot(opt.screenshot, dw, dh)) {
-                std::fprintf(stderr, "pathway: cannot save %s: %s\n", opt.screenshot.c_str(),
-                             SDL_GetError());
-                return 1;
-            }
-            running = false;
-        }
-        SDL_GL_SwapWindow(window);
-        if (open->session.dirty() && SDL_GetTicks() - lastSave > 500) {
-            if (auto r = open->session.save(); !r)
-                std::fprintf(stderr, "pathway: %s\n", r.error.c_str());
-            watch->note();
-            reportChangesElsewhere(open->session, open->app);
-            lastSave = SDL_GetTicks();
-        }
+        runner.tick();
         // Changes made elsewhere (pathway-cli, a second window): merged in, said in one line.
-        if (interactive && watch->changed()) {
+        if (interactive && open->watch.changed()) {
             open->session.refresh();
             reportChangesElsewhere(open->session, open->app);
-            busyFrames = 3;
+            runner.wake();
         }
         const Uint32 elapsed = SDL_GetTicks() - started;
         if (opt.testAddAfterMs >= 0 && static_cast<int>(elapsed) >= opt.testAddAfterMs) {
@@ -627,11 +646,12 @@ int main(int argc, char** argv) {
             e.date = clock.today();
             e.fields["hours"] = "1";
             open->session.store().apply(core::cmd::AddEntry{e, std::nullopt});
+            runner.wake();
         }
-        if (opt.quitAfterMs >= 0 && static_cast<int>(elapsed) >= opt.quitAfterMs) running = false;
+        if (opt.quitAfterMs >= 0 && static_cast<int>(elapsed) >= opt.quitAfterMs)
+            backend.running = false;
     }
-    saveIfDirty(open->session);
-    reportChangesElsewhere(open->session, open->app);
+    open->save(true);
     if (interactive) {
         if (!(SDL_GetWindowFlags(window) & (SDL_WINDOW_MAXIMIZED | SDL_WINDOW_FULLSCREEN)))
             SDL_GetWindowSize(window, &prefs.width, &prefs.height);
@@ -640,11 +660,12 @@ int main(int argc, char** argv) {
         savePrefs(prefs);
     }
 
+    open.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();
     SDL_GL_DeleteContext(gl);
     SDL_DestroyWindow(window);
     SDL_Quit();
-    return 0;
+    return backend.failed ? 1 : 0;
 }

@@ -13,14 +13,18 @@
 // - SDL turns touches into mouse events and ImGui has no touch scrolling: touches go to
 //   ui::TouchInput instead (drag scrolls, long press right-clicks, no hover after a tap).
 // - emscripten_set_main_loop ticks on every animation frame even when a frame draws nothing
-//   (about 4 % of a core): the loop pauses when the app needs no frame and resumes on input
-//   (the page calls pathway_resume), on the app's own timers and on every pathway_* change.
+//   (about 4 % of a core): the loop pauses when ui::Runner has no frame or save due and resumes
+//   on input (the page calls pathway_resume), on the runner's timers and on every pathway_* call.
+//
+// The loop's body (when to draw, the frame, fonts, the debounced save, the theme and text size
+// kept across reloads) is ui::Runner's, shared with the desktop; this file is its backend.
 #include "glyph_fetch.hpp"
 #include "xhr_transport.hpp"
 #include "pathway/core/lexicon.hpp"
 #include "pathway/core/session.hpp"
 #include "pathway/ui/glyphs.hpp"
 #include "pathway/ui/app.hpp"
+#include "pathway/ui/runner.hpp"
 #include "pathway/ui/theme.hpp"
 #include "pathway/ui/touch.hpp"
 #include "pathway/ui/widgets.hpp"
@@ -46,6 +50,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace {
@@ -120,6 +125,32 @@ class WebHost final : public ui::Host {
         std::sort(files.begin(), files.end());
         return files;
     }
+    // Theme and text size in localStorage ("pathway-preferences"), apart from the portfolio:
+    // they belong to the device. Not a file in IDBFS: each tab writes its whole memory file
+    // system back (syncfs), so a tab opened earlier would drop or undo another tab's choice.
+    void savePreferences(const ui::Preferences& p) override {
+        const std::string json = nlohmann::json{{"theme", p.theme}, {"text_size", p.textSizePx}}.dump();
+        EM_ASM({ try { window.localStorage.setItem('pathway-preferences', UTF8ToString($0)); } catch (e) {} },
+               json.c_str());
+    }
+    std::optional<ui::Preferences> loadPreferences() override {
+        const int bytes = EM_ASM_INT({
+            try {
+                const v = window.localStorage.getItem('pathway-preferences');
+                return v ? lengthBytesUTF8(v) : 0;
+            } catch (e) { return 0; }
+        });
+        if (bytes <= 0 || bytes >= 4096) return std::nullopt;
+        std::string text(static_cast<size_t>(bytes) + 1, '\0');
+        EM_ASM({ stringToUTF8(window.localStorage.getItem('pathway-preferences') || '', $0, $1); },
+               text.data(), bytes + 1);
+        text.resize(static_cast<size_t>(bytes));
+        const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+        if (!j.is_object()) return std::nullopt;
+        const double px = j.value("text_size", 0.0);
+        return ui::Preferences{j.value("theme", std::string()),
+                               px >= 10 && px <= ui::kTextLargestPx ? static_cast<float>(px) : 0.f};
+    }
     bool requestFile(std::string_view purpose, std::string_view accept) override {
         // The page clicks a hidden file input (the tap that asked is still a user activation);
         // the chosen file comes back through pathway_receive_file.
@@ -144,28 +175,33 @@ class WebHost final : public ui::Host {
     web::XhrTransport m_http;
 };
 
-struct WebApp {
+/// The page's canvas as ui::Runner's backend, with everything the page and the loop share.
+struct WebApp final : ui::Backend {
+    double nowMs() const override { return emscripten_get_now(); }
+    float pixelScale() const override { return static_cast<float>(emscripten_get_device_pixel_ratio()); }
+    void newFrame() override;
+    void present(const ImVec4& background) override;
+    void fontsRebuilt() override {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    void save() override;
+
     core::SystemClock clock;
     core::RandomIds ids;
     core::FileStorage storage{kPortfolioPath};
     core::Session session{storage, clock, ids};
     WebHost host;
     std::unique_ptr<ui::App> app;
+    std::unique_ptr<ui::Runner> runner;
     ui::TouchInput touch;
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
-    ui::FontFiles fontFiles;
-    float fontScale = 0;
-    float fontPx = 0;
-    double dirtySinceMs = -1;
-    int framesToDraw = 3;
+    double polledAt = 0;     ///< when this tick polled SDL's events (touch timing)
     int keepCaretFrames = 0; ///< frames left to keep the edited field above the keyboard
-    double lastFrameMs = 0;
     std::string editingSent;  ///< the last field-being-edited description sent to the page
     std::string semanticsSent; ///< the last screen semantics sent to the page's mirror
-    std::string prefsSaved;    ///< theme and text size as last kept in localStorage
     ui::WidgetRect editing;   ///< the field being edited, as last drawn (it may scroll away)
-    uint32_t framesDrawn = 0;
     uint32_t loopIterations = 0; ///< main-loop ticks, drawn or not (idle measurements)
     bool loopPaused = false;
     long wakeTimer = 0; ///< emscripten_set_timeout id while paused with a frame due later
@@ -201,16 +237,6 @@ void syncCanvasSize() {
     SDL_GetWindowSize(a.window, &w, &h);
     if (static_cast<int>(cssW) != w || static_cast<int>(cssH) != h) // rotation, resizing, keyboard
         SDL_SetWindowSize(a.window, static_cast<int>(cssW), static_cast<int>(cssH));
-    const float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
-    const float px = a.app ? a.app->textSizePx() : ui::kTextNormalPx;
-    // Crisp text at the device's pixel density; glyphs that text needs (glyph_fetch.cpp).
-    if (dpr != a.fontScale || px != a.fontPx || ui::glyphsWantRebuild()) {
-        a.fontScale = dpr;
-        a.fontPx = px;
-        ui::loadFonts(a.fontFiles, px, dpr);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
 }
 
 /// When a finger event happened: the DOM event's timeStamp (the clock of emscripten_get_now()),
@@ -274,122 +300,38 @@ void resumeLoop() {
     emscripten_resume_main_loop();
 }
 
-/// Idle when nothing happens: after a frame, stops the animation-frame ticks until input (the
-/// page calls pathway_resume), a pathway_* call, or the next moment the app asked for (a
-/// blinking cursor, a pending draft or portfolio save).
-void pauseWhenIdle(double now) {
+/// Idle when nothing happens: after a tick, stops the animation-frame ticks until input (the
+/// page calls pathway_resume), a pathway_* call, or the next moment the runner has something
+/// due (a blinking cursor, a pending draft or portfolio save).
+void pauseWhenIdle() {
     WebApp& a = *g_app;
-    if (!a.app || a.framesToDraw > 0 || a.keepCaretFrames > 0 || a.touch.animating()) return;
+    if (!a.app || a.keepCaretFrames > 0 || a.touch.animating()) return;
     if (SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) return; // e.g. a resize SDL queued itself
-    double due = INFINITY;
-    const double seconds = a.app->secondsUntilNextFrame();
-    if (seconds < 1e6) due = a.lastFrameMs + seconds * 1000.0;
-    if (a.dirtySinceMs >= 0) due = std::min(due, a.dirtySinceMs + kSaveDelayMs + 1.0);
-    if (due - now < 20.0) return; // due within about a frame: keep ticking
+    const double wait = a.runner->msUntilDue();
+    if (wait < 20.0) return; // due within about a frame: keep ticking
     emscripten_pause_main_loop();
     a.loopPaused = true;
-    if (std::isfinite(due))
+    if (std::isfinite(wait))
         a.wakeTimer = emscripten_set_timeout(
             [](void*) {
                 g_app->wakeTimer = 0;
                 resumeLoop();
             },
-            due - now, nullptr);
+            wait, nullptr);
 }
 
 void publishEditing();
 void publishSemantics();
 
-// ---- preferences: theme and text size, kept in the browser like the desktop's desktop.json --
-// In localStorage ("pathway-preferences"), apart from the portfolio: they belong to the device.
-void loadPreferences() {
-    WebApp& a = *g_app;
-    const int bytes = EM_ASM_INT({
-        try {
-            const v = window.localStorage.getItem('pathway-preferences');
-            return v ? lengthBytesUTF8(v) : 0;
-        } catch (e) { return 0; }
-    });
-    if (bytes > 0 && bytes < 4096) {
-        std::string text(static_cast<size_t>(bytes) + 1, '\0');
-        EM_ASM({ stringToUTF8(window.localStorage.getItem('pathway-preferences') || '', $0, $1); },
-               text.data(), bytes + 1);
-        text.resize(static_cast<size_t>(bytes));
-        const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-        if (j.is_object()) {
-            ui::applyTheme(ui::themeFromId(j.value("theme", std::string()), ui::currentTheme()));
-            const double px = j.value("text_size", 0.0);
-            if (px >= 10 && px <= ui::kTextLargestPx) a.app->setTextSizePx(static_cast<float>(px));
-        }
-    }
-    a.prefsSaved = std::string(ui::themeId(ui::currentTheme())) + "/" + std::to_string(a.app->textSizePx());
-}
-
-void savePreferencesIfChanged() {
-    WebApp& a = *g_app;
-    const std::string now = std::string(ui::themeId(ui::currentTheme())) + "/" + std::to_string(a.app->textSizePx());
-    if (now == a.prefsSaved) return;
-    a.prefsSaved = now;
-    const std::string json =
-        nlohmann::json{{"theme", ui::themeId(ui::currentTheme())}, {"text_size", a.app->textSizePx()}}.dump();
-    EM_ASM({ try { window.localStorage.setItem('pathway-preferences', UTF8ToString($0)); } catch (e) {} },
-           json.c_str());
-}
-
 void frame(void*) {
     WebApp& a = *g_app;
     ++a.loopIterations;
     // Taken before polling: every touch that happened before it is in SDL's queue by now.
-    const double polledAt = emscripten_get_now();
-    const bool hadInput = pumpEvents();
-    const double now = emscripten_get_now();
-    if (hadInput) a.framesToDraw = std::max(a.framesToDraw, 3);
-    if (a.touch.animating()) a.framesToDraw = std::max(a.framesToDraw, 1);
-    if (a.app && now - a.lastFrameMs >= a.app->secondsUntilNextFrame() * 1000.0)
-        a.framesToDraw = std::max(a.framesToDraw, 1);
-    // Idle when nothing happens: skip building and drawing frames (phones' batteries).
-    if (a.framesToDraw <= 0) {
-        if (a.dirtySinceMs >= 0 && now - a.dirtySinceMs > kSaveDelayMs) {
-            persist();
-            a.dirtySinceMs = -1;
-        }
-        pauseWhenIdle(now);
-        return;
-    }
-    --a.framesToDraw;
-    a.lastFrameMs = now;
-    syncCanvasSize();
-    a.touch.update(polledAt);
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    ImGui::NewFrame();
-    a.app->frame();
-    ImGui::Render();
-    if (a.keepCaretFrames > 0) {
-        --a.keepCaretFrames;
-        a.touch.keepCaretVisible();
-        a.framesToDraw = std::max(a.framesToDraw, 1);
-    }
-    int dw = 0, dh = 0;
-    SDL_GL_GetDrawableSize(a.window, &dw, &dh);
-    glViewport(0, 0, dw, dh);
-    const ImVec4 bg = ui::palette().background;
-    glClearColor(bg.x, bg.y, bg.z, 1.f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (++a.framesDrawn == 1) EM_ASM({ window.pathwayShell && window.pathwayShell.firstFrame(); });
-
-    publishEditing();
-    publishSemantics();
-    savePreferencesIfChanged();
-    if (a.session.dirty()) {
-        if (a.dirtySinceMs < 0) a.dirtySinceMs = now;
-        if (now - a.dirtySinceMs > kSaveDelayMs) {
-            persist();
-            a.dirtySinceMs = -1;
-        }
-    }
-    pauseWhenIdle(now);
+    a.polledAt = emscripten_get_now();
+    if (pumpEvents()) a.runner->wake();
+    if (a.touch.animating()) a.runner->wake(1);
+    a.runner->tick();
+    pauseWhenIdle();
 }
 
 std::string cssColor(ImGuiCol col) {
@@ -485,6 +427,32 @@ void publishSemantics() {
     c.maxFrameMs = std::max(c.maxFrameMs, t2 - t0);
 }
 
+void WebApp::newFrame() {
+    syncCanvasSize();
+    touch.update(polledAt);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+}
+
+void WebApp::present(const ImVec4& bg) {
+    if (keepCaretFrames > 0) {
+        --keepCaretFrames;
+        touch.keepCaretVisible();
+        runner->wake(1);
+    }
+    int dw = 0, dh = 0;
+    SDL_GL_GetDrawableSize(window, &dw, &dh);
+    glViewport(0, 0, dw, dh);
+    glClearColor(bg.x, bg.y, bg.z, 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (runner->framesDrawn() == 1) EM_ASM({ window.pathwayShell && window.pathwayShell.firstFrame(); });
+    publishEditing();
+    publishSemantics();
+}
+
+void WebApp::save() { persist(); }
+
 const char* getClipboard(void*) { return g_app->clipboard.c_str(); }
 
 void setClipboard(void*, const char* text) {
@@ -534,7 +502,7 @@ EMSCRIPTEN_KEEPALIVE void pathway_start() {
     if (a.session.open() == core::Session::State::Broken)
         EM_ASM({ window.pathwayShell && window.pathwayShell.storageError(UTF8ToString($0)); }, a.session.error().c_str());
     a.app = std::make_unique<ui::App>(a.session, a.clock, a.host);
-    loadPreferences();
+    a.runner->attach(a.session, *a.app, a.host); // the theme and text size kept last time
     emscripten_set_main_loop_arg(frame, nullptr, 0, false);
     EM_ASM({ window.pathwayShell && window.pathwayShell.ready(); });
 }
@@ -576,15 +544,14 @@ EMSCRIPTEN_KEEPALIVE int pathway_wants_text() { return ImGui::GetIO().WantTextIn
 
 /// 1 while the app still has input to process or frames to draw (tests wait for 0).
 EMSCRIPTEN_KEEPALIVE int pathway_busy() {
-    if (!g_app->app) return 1;
-    return g_app->framesToDraw > 0 || g_app->touch.busy() || g_app->app->secondsUntilNextFrame() == 0 ? 1 : 0;
+    return g_app->runner->busy() || g_app->touch.busy() ? 1 : 0;
 }
 
 /// 1 while a change has not yet been written to the in-memory file system.
 EMSCRIPTEN_KEEPALIVE int pathway_dirty() { return g_app->session.dirty() ? 1 : 0; }
 
 /// Frames drawn since start (idle measurements: it stops growing when nothing happens).
-EMSCRIPTEN_KEEPALIVE uint32_t pathway_frames() { return g_app->framesDrawn; }
+EMSCRIPTEN_KEEPALIVE uint32_t pathway_frames() { return g_app->runner->framesDrawn(); }
 
 /// Main-loop ticks since start, drawn or not: it stops growing while the loop is paused.
 EMSCRIPTEN_KEEPALIVE uint32_t pathway_loop_iterations() { return g_app->loopIterations; }
@@ -598,7 +565,7 @@ EMSCRIPTEN_KEEPALIVE void pathway_resume() { resumeLoop(); }
 
 /// Asks for a few frames to be drawn (the page calls it on resize and on its own events).
 EMSCRIPTEN_KEEPALIVE void pathway_wake() {
-    g_app->framesToDraw = std::max(g_app->framesToDraw, 3);
+    g_app->runner->wake();
     resumeLoop();
 }
 
@@ -651,7 +618,7 @@ EMSCRIPTEN_KEEPALIVE int pathway_save_now() {
         return -1;
     }
     reportChangesElsewhere();
-    a.dirtySinceMs = -1;
+    a.runner->noteSaved();
     pathway_wake();
     return 1;
 }
@@ -844,7 +811,7 @@ EMSCRIPTEN_KEEPALIVE void pathway_words(const char* bytes, int size, const char*
 EMSCRIPTEN_KEEPALIVE double pathway_bench_frames(int n) {
     const double t0 = emscripten_get_now();
     for (int i = 0; i < n; ++i) {
-        g_app->framesToDraw = std::max(g_app->framesToDraw, 1);
+        g_app->runner->wake(1);
         frame(nullptr);
     }
     const double ms = (emscripten_get_now() - t0) / std::max(n, 1);
@@ -863,7 +830,7 @@ EMSCRIPTEN_KEEPALIVE const char* pathway_bench_semantics(int n, double x, double
     for (int i = 0; i < n; ++i) {
         io.AddMousePosEvent(static_cast<float>(x), static_cast<float>(y));
         io.AddMouseWheelEvent(0.f, -1.f);
-        g_app->framesToDraw = std::max(g_app->framesToDraw, 1);
+        g_app->runner->wake(1);
         frame(nullptr);
     }
     const SemanticsCost& c = g_semanticsCost;
@@ -989,13 +956,13 @@ int main() {
         return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 1;
     }) != 0;
     a.touch = ui::TouchInput(touchOptions);
-    a.fontFiles.regular = readBytes("/fonts/Inter-Regular.otf");
-    a.fontFiles.semibold = readBytes("/fonts/Inter-SemiBold.otf");
-    a.fontFiles.icons = readBytes("/fonts/MaterialIcons-Regular.ttf");
+    ui::FontFiles fonts;
+    fonts.regular = readBytes("/fonts/Inter-Regular.otf");
+    fonts.semibold = readBytes("/fonts/Inter-SemiBold.otf");
+    fonts.icons = readBytes("/fonts/MaterialIcons-Regular.ttf");
     web::installGlyphCatalog("/fonts/glyphs.txt");
-    a.fontScale = static_cast<float>(emscripten_get_device_pixel_ratio());
-    a.fontPx = ui::kTextNormalPx;
-    ui::loadFonts(a.fontFiles, a.fontPx, a.fontScale);
+    a.runner = std::make_unique<ui::Runner>(a, std::move(fonts),
+                                            ui::Runner::Options{.saveAfterChangeMs = kSaveDelayMs});
     ImGui_ImplSDL2_InitForOpenGL(a.window, a.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     // SDL's clipboard on the web is private to the page: use the browser's where allowed.

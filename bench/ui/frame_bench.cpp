@@ -4,6 +4,7 @@
 
 #include "pathway/core/session.hpp"
 #include "pathway/ui/app.hpp"
+#include "pathway/ui/runner.hpp"
 #include "pathway/ui/theme.hpp"
 #include "pathway/ui/widgets.hpp"
 
@@ -89,6 +90,38 @@ void BM_HomeFrameDesktop(benchmark::State& s) {
 }
 void BM_FrameworksFrameDesktop(benchmark::State& s) {
     runScreen(s, ui::Screen::Frameworks, 1280, 800);
+}
+
+// Issue 15: the same Log frame as both shells draw it, through ui::Runner (font check, frame,
+// preferences check) with a backend that draws nothing: what the shared loop body adds.
+struct NullBackend final : ui::Backend {
+    double now = 0;
+    double nowMs() const override { return now; }
+    float pixelScale() const override { return 1.f; }
+    void newFrame() override {
+        ImGuiIO& io = ImGui::GetIO();
+        if (!io.Fonts->IsBuilt()) {
+            unsigned char* pixels = nullptr;
+            int w = 0, h = 0;
+            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        }
+    }
+    void present(const ImVec4&) override {}
+    void fontsRebuilt() override {}
+    void save() override {}
+};
+
+void BM_LogFrameDesktopRunner(benchmark::State& state) {
+    Fixture f(static_cast<int>(state.range(0)), 1280, 800);
+    NullBackend backend;
+    ui::Runner runner(backend, {}, {.saveAfterChangeMs = 300});
+    runner.attach(*f.session, *f.app, f.host);
+    f.app->show(ui::Screen::Log);
+    for (auto _ : state) {
+        backend.now += 16;
+        runner.wake(1);
+        runner.tick();
+    }
 }
 
 // Issue 13: publishing the Log's semantics for the web page's screen-reader mirror, per frame
@@ -211,6 +244,7 @@ void BM_EditorFrameTyping5000Words(benchmark::State& state) {
 BENCHMARK(BM_CohortOpen)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_CohortFrame)->Arg(1000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_LogFrameDesktop)->Arg(10000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_LogFrameDesktopRunner)->Arg(10000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_LogFramePhone)->Arg(10000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_HomeFrameDesktop)->Arg(10000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_FrameworksFrameDesktop)->Arg(10000)->Unit(benchmark::kMicrosecond);

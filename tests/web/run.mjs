@@ -97,3 +97,5 @@ await import('./signing.mjs');
 await import('./a11y.mjs');
 // Issue 16: Settings -> Sync against pouchdb-server (XMLHttpRequest), and the CLI's sync.
 await import('./sync.mjs');
+// Issue 15: the theme and text size (ui::Runner, Host::savePreferences) kept across reloads.
+await import('./preferences.mjs');

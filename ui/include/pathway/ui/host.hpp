@@ -5,12 +5,19 @@
 #include "pathway/core/sync.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace pathway::ui {
+
+/// What a device remembers between runs (issue 15): kept by ui::Runner when it changes.
+struct Preferences {
+    std::string theme;    ///< themeId(): "light", "dark", "high-contrast"
+    float textSizePx = 0; ///< the text size chosen in Settings, in logical pixels
+};
 
 class Host {
   public:
@@ -66,6 +73,12 @@ class Host {
     /// The files kept by saveCatalogFile, as (name, bytes) sorted by name; read once, when the
     /// App starts, and added to the session's catalogue.
     virtual std::vector<std::pair<std::string, std::string>> loadCatalogFiles() { return {}; }
+    /// Keeps the theme and text size on this device: natively in <data folder>/desktop.json
+    /// (beside the window size), on the web in the browser's localStorage. The default keeps
+    /// nothing (screenshot runs, tests).
+    virtual void savePreferences(const Preferences& preferences) { (void)preferences; }
+    /// What savePreferences kept last time, or nothing (the first run). Read once, at start.
+    virtual std::optional<Preferences> loadPreferences() { return std::nullopt; }
 
     /// Asks the user for a file to open (imports, feedback files, a portfolio to review).
     /// `purpose` is handed back with the bytes through App::receiveFile(); `accept` lists
@@ -178,6 +191,14 @@ class NullHost final : public Host {
     core::HttpTransport* syncTransport() override { return transport; }
     void saveSyncSettings(std::string_view bytes) override { syncSettings = std::string(bytes); }
     std::string loadSyncSettings() override { return syncSettings; }
+    void savePreferences(const Preferences& p) override {
+        preferences = p;
+        ++preferenceSaves;
+    }
+    std::optional<Preferences> loadPreferences() override { return preferences; }
+    std::optional<Preferences> preferences; ///< what the "device" remembers
+    int preferenceSaves = 0;
+
     core::HttpTransport* transport = nullptr; ///< a test's fake server; nullptr: no sync here
     std::string syncSettings;
 
