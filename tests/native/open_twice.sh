@@ -20,11 +20,13 @@ Xvfb "$display" -screen 0 1024x700x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X${display#:}" ] && break; sleep 0.1; done
 
-# The app adds its own entry after 6 s (its edit) and quits after 9 s.
+# The app adds its own entry after 8 s (its edit) and quits after 11 s. The CLI writes after
+# 4 s: it must come after the app has opened the file (under load, at 2 s it sometimes did not,
+# and the app then read every change as its own start).
 DISPLAY=$display XDG_DATA_HOME="$work/xdg" timeout 60 "$app" --file "$p" --size 1024x700 \
-    --test-add-after 6000 "Written in the app" --quit-after 9000 >"$work/app.out" 2>&1 &
+    --test-add-after 8000 "Written in the app" --quit-after 11000 >"$work/app.out" 2>&1 &
 app_pid=$!
-sleep 2
+sleep 4
 "$cli" merge "$p" "$work/feedback.json" >/dev/null
 "$cli" add "$p" reflection --title "Added by the CLI" --date 2026-10-06 >/dev/null
 wait "$app_pid"
