@@ -14,6 +14,7 @@
 #include <climits>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <unordered_set>
 #include <nlohmann/json.hpp>
 
@@ -278,6 +279,14 @@ std::string attr(pugi::xml_node n, const char* local) {
     return {};
 }
 
+/// Adds `a` to the entry unless it already refers to the same place; true when added.
+bool attachOnce(Entry& e, Attachment a) {
+    for (const auto& mine : e.attachments)
+        if (mine.ref == a.ref) return false;
+    e.attachments.push_back(std::move(a));
+    return true;
+}
+
 std::optional<Date> dateOf(std::string_view s) {
     s = trim(s);
     if (s.size() < 10) return std::nullopt;
@@ -351,7 +360,7 @@ Leap2aRead readLeap2a(std::string_view bytes, const Catalog& catalog, int64_t no
     // once every entry is read (a post can come before the file it links to).
     std::map<std::string, size_t> bySourceId;
     std::vector<std::pair<size_t, std::string>> attachmentLinks;
-    std::map<std::string, size_t> fileUses;
+    std::set<std::string> usedFiles;
     size_t index = 0;
     for (auto en : feed.children()) {
         if (en.type() != pugi::node_element || localName(en.name()) != "entry") continue;
@@ -496,16 +505,12 @@ Leap2aRead readLeap2a(std::string_view bytes, const Catalog& catalog, int64_t no
                                       " is not in the zip");
                     continue;
                 }
-                const std::string ref = zipAttachmentRef(files->archive, path);
-                bool have = false;
-                for (const auto& a : e.attachments) have = have || a.ref == ref;
-                if (have) continue;
                 const size_t slash = href.find_last_of('/');
-                e.attachments.push_back({title.empty() || findInvalidUtf8(title)
-                                             ? href.substr(slash == std::string::npos ? 0 : slash + 1)
-                                             : title,
-                                         ref});
-                ++fileUses[path];
+                if (attachOnce(e, {title.empty() || findInvalidUtf8(title)
+                                       ? href.substr(slash == std::string::npos ? 0 : slash + 1)
+                                       : title,
+                                   zipAttachmentRef(files->archive, path)}))
+                    usedFiles.insert(path);
             }
             if (!srcId.empty()) bySourceId.emplace(srcId, p.entries.size());
         }
@@ -516,12 +521,7 @@ Leap2aRead readLeap2a(std::string_view bytes, const Catalog& catalog, int64_t no
         for (const auto& [from, target] : attachmentLinks) {
             auto it = bySourceId.find(target);
             if (it == bySourceId.end() || it->second == from) continue;
-            Entry& e = p.entries[from];
-            for (const Attachment& a : p.entries[it->second].attachments) {
-                bool have = false;
-                for (const auto& mine : e.attachments) have = have || mine.ref == a.ref;
-                if (!have) e.attachments.push_back(a);
-            }
+            for (const Attachment& a : p.entries[it->second].attachments) attachOnce(p.entries[from], a);
         }
         auto sizeText = [](uint64_t n) {
             if (n < 1024) return std::to_string(n) + " bytes";
@@ -538,7 +538,7 @@ Leap2aRead readLeap2a(std::string_view bytes, const Catalog& catalog, int64_t no
                                         "): \"" + e.title + "\"");
             }
         for (const auto& [path, size] : files->sizes) {
-            if (fileUses.count(path) || path == files->base + "leap2a.xml" || path.back() == '/' ||
+            if (usedFiles.count(path) || path == files->base + "leap2a.xml" || path.back() == '/' ||
                 findInvalidUtf8(path))
                 continue;
             r.attachments.push_back(path + " (" + sizeText(size) + "): no entry uses it");

@@ -5,6 +5,8 @@
 #include "pathway/core/import.hpp"
 #include "pathway/core/portfolio_io.hpp"
 
+#include "fuzz_support.hpp"
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -18,14 +20,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Portfolio into;
     into.profile.name = "Fuzz";
     ImportResult r = importCsv(into, bytes, {Catalog::builtin(), 1'700'000'000'000});
-    if (r.portfolio) {
-        LoadResult back = parsePortfolio(serializePortfolio(*r.portfolio));
-        if (!back.ok()) {
-            std::fprintf(stderr, "imported portfolio does not load: %s\n", back.error.c_str());
-            std::abort();
-        }
-    } else if (r.error.empty()) {
-        std::abort();
-    }
+    pathway::fuzz::checkImported(r);
     return 0;
 }

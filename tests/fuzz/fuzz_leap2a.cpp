@@ -5,6 +5,8 @@
 #include "pathway/core/leap2a.hpp"
 #include "pathway/core/portfolio_io.hpp"
 
+#include "fuzz_support.hpp"
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -19,14 +21,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Portfolio into;
     into.profile.name = "Fuzz";
     ImportResult r = importInto(into, ImportFormat::Leap2a, bytes, {catalog, 1'700'000'000'000});
-    if (r.portfolio) {
-        LoadResult back = parsePortfolio(serializePortfolio(*r.portfolio));
-        if (!back.ok()) {
-            std::fprintf(stderr, "imported portfolio does not load: %s\n", back.error.c_str());
-            std::abort();
-        }
-    } else if (r.error.empty()) {
-        std::abort();
-    }
+    pathway::fuzz::checkImported(r);
     return 0;
 }

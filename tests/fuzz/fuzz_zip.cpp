@@ -6,6 +6,8 @@
 #include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/zip.hpp"
 
+#include "fuzz_support.hpp"
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -26,14 +28,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     ImportOptions opt{Catalog::builtin(), 1'700'000'000'000};
     opt.sourceName = "fuzz.zip";
     ImportResult r = importInto(into, ImportFormat::Leap2a, bytes, opt);
-    if (r.portfolio) {
-        LoadResult back = parsePortfolio(serializePortfolio(*r.portfolio));
-        if (!back.ok()) {
-            std::fprintf(stderr, "imported portfolio does not load: %s\n", back.error.c_str());
-            std::abort();
-        }
-    } else if (r.error.empty()) {
-        std::abort();
-    }
+    pathway::fuzz::checkImported(r);
     return 0;
 }

@@ -41,6 +41,15 @@ core::Portfolio asyePortfolio() {
     return p;
 }
 
+// The ASYE portfolio above on the Reviews screen, laid out.
+ui::App& openReviews(UiHarness& h) {
+    h.session->store().reset(asyePortfolio());
+    ui::App& app = h.start();
+    app.show(ui::Screen::Reviews);
+    h.frames(3);
+    return app;
+}
+
 // Every widget and text drawn this frame lies inside the window's width: nothing is cut off.
 void expectNothingPastTheRightEdge(float width) {
     for (const auto& r : ui::widgets().rects()) {
@@ -56,10 +65,7 @@ TEST(UiAsyePlanTest, ReviewsShowsPeoplePlanAndSelfAssessmentAtBothWidths) {
     for (float width : {390.f, 1280.f}) {
         SCOPED_TRACE(width);
         UiHarness h(width, 3200);
-        h.session->store().reset(asyePortfolio());
-        ui::App& app = h.start();
-        app.show(ui::Screen::Reviews);
-        h.frames(3);
+        openReviews(h);
         EXPECT_TRUE(h.visible("plan.edit.goal-1"));
         EXPECT_TRUE(h.visible("plan.add.3m"));
         EXPECT_TRUE(h.visible("plan.add.final"));
@@ -82,10 +88,7 @@ TEST(UiAsyePlanTest, ReviewsShowsPeoplePlanAndSelfAssessmentAtBothWidths) {
 
 TEST(UiAsyePlanTest, AddingAGoalForAReviewPresetsItAndLinksEvidence) {
     UiHarness h(1280, 3200);
-    h.session->store().reset(asyePortfolio());
-    ui::App& app = h.start();
-    app.show(ui::Screen::Reviews);
-    h.frames(3);
+    ui::App& app = openReviews(h);
     h.click("plan.add.6m");
     ASSERT_EQ(app.screen(), ui::Screen::Editor);
     ASSERT_TRUE(app.draft());
@@ -112,10 +115,7 @@ TEST(UiAsyePlanTest, AddingAGoalForAReviewPresetsItAndLinksEvidence) {
 
 TEST(UiAsyePlanTest, RatingAndCommentingAreEachOneUndoStep) {
     UiHarness h(1280, 3200);
-    h.session->store().reset(asyePortfolio());
-    ui::App& app = h.start();
-    app.show(ui::Screen::Reviews);
-    h.frames(3);
+    ui::App& app = openReviews(h);
     h.click("self.open");
     ASSERT_EQ(app.screen(), ui::Screen::SelfAssessment);
     EXPECT_EQ(app.selfAssessmentTab(), 0) << "the start is not complete yet";
@@ -202,10 +202,7 @@ TEST(UiAsyePlanTest, WithoutStandardsForTheStartTheScreenSaysWhy) {
 // (WCAG 2.5.5): the ratings were 36 px, a near miss for a thumb between two choices.
 TEST(UiAsyePlanTest, RatingsAndTabsAreFullTouchTargetsOnAPhone) {
     UiHarness h(390, 8000); // tall enough for every item: a rectangle is clipped to its window
-    h.session->store().reset(asyePortfolio());
-    ui::App& app = h.start();
-    app.show(ui::Screen::Reviews);
-    h.frames(3);
+    ui::App& app = openReviews(h);
     h.click("self.open");
     ASSERT_EQ(app.screen(), ui::Screen::SelfAssessment);
     h.frames(2);
@@ -223,10 +220,7 @@ TEST(UiAsyePlanTest, RatingsAndTabsAreFullTouchTargetsOnAPhone) {
 // programme's).
 TEST(UiAsyePlanTest, AGoalsReviewPeriodOffersTheProgrammesReviews) {
     UiHarness h(1280, 3200);
-    h.session->store().reset(asyePortfolio());
-    ui::App& app = h.start();
-    app.show(ui::Screen::Reviews);
-    h.frames(3);
+    ui::App& app = openReviews(h);
     h.click("plan.add.6m");
     ASSERT_EQ(app.screen(), ui::Screen::Editor);
     h.click("goal.review");
