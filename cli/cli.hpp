@@ -78,8 +78,8 @@ using CommandFn = std::function<int(const Args&, Context&)>;
 
 struct CommandInfo {
     const char* name;
-    const char* usage;
-    const char* summary;
+    std::string usage;
+    std::string summary;
     std::vector<std::string> valueOptions; ///< options that take a value
     std::vector<std::string> flagOptions;  ///< options without a value
     bool acceptsFieldOptions = false;      ///< any --field-name VALUE (entry fields)

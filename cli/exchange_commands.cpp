@@ -7,6 +7,7 @@
 #include "pathway/core/cohort.hpp"
 #include "pathway/core/confidentiality.hpp"
 #include "pathway/core/export.hpp"
+#include "pathway/core/export_plan.hpp"
 #include "pathway/core/files.hpp"
 #include "pathway/core/import.hpp"
 #include "pathway/core/integrity.hpp"
@@ -277,12 +278,23 @@ int cmdExport(const Args& a, Context& ctx) {
     const std::string* fmt = a.get("--format");
     if (!fmt) throw UsageError{"--format is required"};
     auto format = parseExportFormat(*fmt);
-    if (!format) throw UsageError{"--format: \"" + *fmt + "\" is not html, csv, json, leap2a, ics, swe or moderation"};
+    if (!format) throw UsageError{"--format: \"" + *fmt + "\" is not " + exportFormatIdList()};
     const std::string& out = requireOutput(a);
     if (out != "-" && (sameFile(out, path) || resolveWriteTarget(out) == resolveWriteTarget(path)))
         throw UserError{"the export must not be written over the portfolio itself (" + out +
                         "); choose another file name"};
     const Portfolio p = load(path);
+    if (a.has("--check")) {
+        // The app's export steps (core/export_plan.hpp); a command line cannot ask about each
+        // finding, so any finding stops the export and nothing is written.
+        const ExportPlan plan = planExport(p, *format, false, {});
+        for (const auto& f : plan.findings)
+            ctx.out << f.entryId << "  " << f.field << "  \"" << f.match << "\"\n";
+        if (!plan.findings.empty())
+            throw UserError{std::to_string(plan.findings.size()) +
+                            " possible identifying detail(s) found; nothing was written. Redact "
+                            "them (lint --redact) or export a moderation pack"};
+    }
     ExportContext ec{ctx.catalog, todayOption(a, ctx), ctx.clock.nowMs()};
     writeOutput(out, exportPortfolio(p, *format, ec), ctx);
     if (out != "-") ctx.out << "Wrote " << out << " (" << *fmt << ", " << p.entries.size() << " entries)\n";
@@ -405,9 +417,9 @@ std::vector<CommandInfo> exchangeCommands() {
         {"lint", "lint FILE [--json | --redact]",
          "Flag details that may identify people (names, dates of birth, NHS numbers, postcodes, phones, emails, case numbers); exit 1 when any. --redact replaces them all in FILE.",
          {}, {"--json", "--redact"}, false, cmdLint},
-        {"export", "export FILE --format html|csv|json|leap2a|ics|swe|moderation -o OUT [--today YYYY-MM-DD]",
-         "Export a portfolio (OUT \"-\" = standard output).",
-         {"--format", "--output", "--today"}, {}, false, cmdExport},
+        {"export", "export FILE --format " + exportFormatIdList("|", "|") + " -o OUT [--check] [--today YYYY-MM-DD]",
+         "Export a portfolio (OUT \"-\" = standard output). --check runs the app's confidentiality check first and writes nothing when it finds a detail (formats that need it).",
+         {"--format", "--output", "--today"}, {"--check"}, false, cmdExport},
         {"import", "import FILE --from json|leap2a|csv SRC [--replace]",
          "Import a backup, a LEAP2A feed (or Mahara's export zip, its files listed as attachments) or a "
          "CSV of training records; a bad file changes nothing.",

@@ -4,6 +4,7 @@
 #include "pathway/core/catalog.hpp"
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/portfolio_io.hpp"
+#include "pathway/core/query.hpp"
 #include "pathway/core/session.hpp"
 #include "pathway/core/text.hpp"
 
@@ -102,7 +103,7 @@ int cmdAdd(const Args& a, Context& ctx) {
     const std::string& kindName = requirePositional(a, 1, "KIND");
     expectPositionals(a, 2);
     auto kind = parseKind(kindName);
-    if (!kind) throw UserError{"unknown kind \"" + kindName + "\" (cpd, reflection, supervision, observation, feedback, written, review, goal, note)"};
+    if (!kind) throw UserError{"unknown kind \"" + kindName + "\" (" + kindIdList() + ")"};
     Entry e;
     e.kind = *kind;
     e.title = a.get("--title") ? *a.get("--title") : "";
@@ -138,6 +139,14 @@ int cmdAdd(const Args& a, Context& ctx) {
             throw UsageError{opt + " is not a field of " + std::string(kindId(e.kind)) +
                              " (see pathway-cli fields " + std::string(kindId(e.kind)) + ")"};
     }
+    // A choice from the catalogue (a reflection's model) must be one of the catalogue's.
+    for (const auto& f : kindSpec(e.kind).fields) {
+        const std::string& v = e.field(f.key);
+        if (!f.choicesFromModels || v.empty() || ctx.catalog.reflectiveModel(v)) continue;
+        std::string ids;
+        for (const auto& c : ctx.catalog.choicesOf(f)) ids += (ids.empty() ? "" : ", ") + c.id;
+        throw UserError{std::string(f.label) + " must be one of: " + ids + "."};
+    }
     for (auto it = e.fields.begin(); it != e.fields.end();)
         it = trim(it->second).empty() ? e.fields.erase(it) : std::next(it);
     ctx.out << applyToFile(path, ctx, cmd::AddEntry{e}) << "\n";
@@ -154,15 +163,19 @@ int cmdList(const Args& a, Context& ctx) {
     expectPositionals(a, 1);
     LoadResult loaded = loadPortfolioFile(path);
     if (!loaded.ok()) throw UserError{loaded.error};
-    std::optional<EntryKind> only;
+    // The app's Log filters, as options (core/query.hpp answers both).
+    EntryQuery query;
     if (const auto* k = a.get("--kind")) {
-        only = parseKind(*k);
-        if (!only) throw UserError{"unknown kind \"" + *k + "\""};
+        query.kind = parseKind(*k);
+        if (!query.kind) throw UserError{"unknown kind \"" + *k + "\""};
     }
+    if (const auto* v = a.get("--search")) query.search = *v;
+    if (const auto* v = a.get("--tag")) query.tag = *v;
+    if (const auto* v = a.get("--from")) query.from = parseDateOption(*v, "--from").toString();
+    if (const auto* v = a.get("--to")) query.to = parseDateOption(*v, "--to").toString();
     std::vector<const Entry*> rows;
-    for (const auto& e : loaded.portfolio->entries)
-        if (!only || e.kind == *only) rows.push_back(&e);
-    std::stable_sort(rows.begin(), rows.end(), [](const Entry* x, const Entry* y) { return x->date < y->date; });
+    for (size_t i : queryEntries(*loaded.portfolio, query, ctx.catalog, EntryOrder::OldestFirst))
+        rows.push_back(&loaded.portfolio->entries[i]);
     if (a.has("--json")) {
         nlohmann::json out = nlohmann::json::array();
         for (const Entry* e : rows) out.push_back(entryToJson(*e));
@@ -190,9 +203,9 @@ int cmdFields(const Args& a, Context& ctx) {
     ctx.out << "Fields of " << kindLabel(*kind) << " (use as --name VALUE with pathway-cli add):\n";
     for (const auto& f : kindSpec(*kind).fields) {
         ctx.out << "  " << optionName(f.key) << "  " << f.label;
-        if (!f.choices.empty()) {
+        if (const auto choices = ctx.catalog.choicesOf(f); !choices.empty()) {
             ctx.out << " [";
-            for (size_t i = 0; i < f.choices.size(); ++i) ctx.out << (i ? "|" : "") << f.choices[i].id;
+            for (size_t i = 0; i < choices.size(); ++i) ctx.out << (i ? "|" : "") << choices[i].id;
             ctx.out << "]";
         }
         ctx.out << "\n";
@@ -214,12 +227,14 @@ std::vector<CommandInfo> portfolioCommands() {
          cmdInit},
         {"add",
          "add FILE KIND [--title T] [--date YYYY-MM-DD] [--hours H] [--type T] [--description D] [--learned L] [--impact I] [--peer-reflection P] [--tag FRAMEWORK:ITEM]... [--FIELD VALUE]... [--field KEY=VALUE]...",
-         "Add an entry (cpd, reflection, supervision, observation, feedback, written, review, goal, note); prints its id.",
+         "Add an entry (" + kindIdList() + "); prints its id.",
          {},
          {},
          true,
          cmdAdd},
-        {"list", "list FILE [--kind KIND] [--json]", "List entries, oldest first.", {"--kind"}, {"--json"}, false, cmdList},
+        {"list", "list FILE [--kind KIND] [--search WORDS] [--tag FRAMEWORK:ITEM] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]",
+         "List entries, oldest first; the options filter as the app's Log does (a tag takes in the items under it).",
+         {"--kind", "--search", "--tag", "--from", "--to"}, {"--json"}, false, cmdList},
         {"fields", "fields KIND", "Show the fields a kind of entry has.", {}, {}, false, cmdFields},
     };
 }

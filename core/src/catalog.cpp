@@ -634,6 +634,8 @@ std::vector<ReflectiveModel> readReflectiveModels(const json& root) {
             fail(join(at, "id"), inQuotes(m.id) + " should be lower-case letters, digits and -");
         if (!ids.insert(m.id).second) fail(join(at, "id"), inQuotes(m.id) + " is used twice");
         m.name = requireString(j, "name", at);
+        m.shortName = optionalString(j, "short", at);
+        if (m.shortName.empty()) m.shortName = m.name;
         m.source = optionalString(j, "source", at);
         const json& stages = requireArray(j, "stages", at);
         if (stages.empty()) fail(join(at, "stages"), "should have at least one stage");
@@ -1197,6 +1199,29 @@ const ReflectiveModel* Catalog::reflectiveModel(std::string_view id) const {
     for (const auto& m : m_models)
         if (m.id == id) return &m;
     return nullptr;
+}
+
+std::vector<FieldChoice> Catalog::choicesOf(const FieldSpec& field) const {
+    std::vector<FieldChoice> out;
+    if (field.choicesFromModels) {
+        for (const auto& m : m_models) out.push_back({m.id, m.name, m.shortName});
+    } else {
+        for (const auto& c : field.choices)
+            out.push_back({std::string(c.id), std::string(c.label), std::string(c.label)});
+    }
+    return out;
+}
+
+std::string Catalog::choiceLabel(EntryKind kind, std::string_view key, std::string_view value) const {
+    if (const FieldSpec* f = findField(kind, key)) {
+        if (f->choicesFromModels) {
+            if (const ReflectiveModel* m = reflectiveModel(value)) return m->name;
+        } else {
+            for (const auto& c : f->choices)
+                if (c.id == value) return std::string(c.label);
+        }
+    }
+    return std::string(value);
 }
 
 } // namespace pathway::core

@@ -19,37 +19,69 @@
 
 namespace pathway::core {
 
+namespace {
+std::string writeJson(const Portfolio& p, const ExportContext&) { return serializePortfolio(p); }
+std::string writeCsv(const Portfolio& p, const ExportContext&) { return exportCsv(p); }
+
+constexpr ExportFormatSpec kExportFormats[] = {
+    {ExportFormat::Html, "html", "Portfolio to print or send",
+     "A web page with every entry, the framework mapping, comments and sign-offs. Prints with "
+     "page breaks between sections.",
+     "html", "text/html", true, exportHtml},
+    {ExportFormat::Swe, "swe", "Text for the regulator's CPD form",
+     "Each piece of CPD as text to paste into your Social Work England online account.", "txt",
+     "text/plain", true, exportSweText},
+    {ExportFormat::Moderation, "moderation", "Anonymised moderation pack",
+     "The portfolio page with names, numbers and other identifying details removed, for an "
+     "academy's moderation panel.",
+     "html", "text/html", false, exportModerationPack},
+    {ExportFormat::Csv, "csv", "Spreadsheet (CSV)", "One row per entry, for a spreadsheet.", "csv",
+     "text/csv", true, writeCsv},
+    {ExportFormat::Leap2a, "leap2a", "Move to another e-portfolio (LEAP2A)",
+     "A LEAP2A feed that e-portfolios such as Mahara import, with dates and framework mapping.",
+     "xml", "application/atom+xml", true, exportLeap2a},
+    {ExportFormat::Ics, "ics", "Review dates for your calendar (ICS)",
+     "ASYE review due dates and the registration renewal deadline.", "ics", "text/calendar",
+     false, exportIcs},
+    {ExportFormat::Json, "json", "Full backup (JSON)",
+     "Everything in your portfolio, to keep safe or to move Pathway to another device.", "json",
+     "application/json", true, writeJson},
+};
+constexpr bool exportFormatsInOrder() {
+    for (size_t i = 0; i < std::size(kExportFormats); ++i)
+        if (kExportFormats[i].format != static_cast<ExportFormat>(i) || !kExportFormats[i].write)
+            return false;
+    return true;
+}
+static_assert(std::size(kExportFormats) == static_cast<size_t>(ExportFormat::Json) + 1 &&
+                  exportFormatsInOrder(),
+              "one row in kExportFormats per ExportFormat, in its order, each with a writer");
+} // namespace
+
+std::span<const ExportFormatSpec> exportFormats() { return kExportFormats; }
+const ExportFormatSpec& exportFormatSpec(ExportFormat f) {
+    return kExportFormats[static_cast<size_t>(f)];
+}
+
 std::optional<ExportFormat> parseExportFormat(std::string_view id) {
-    for (auto f : {ExportFormat::Html, ExportFormat::Moderation, ExportFormat::Csv, ExportFormat::Json,
-                   ExportFormat::Leap2a, ExportFormat::Ics, ExportFormat::Swe})
-        if (exportFormatId(f) == id) return f;
+    for (const auto& f : kExportFormats)
+        if (f.id == id) return f.format;
     return std::nullopt;
 }
 
-std::string_view exportFormatId(ExportFormat f) {
-    switch (f) {
-    case ExportFormat::Html: return "html";
-    case ExportFormat::Moderation: return "moderation";
-    case ExportFormat::Csv: return "csv";
-    case ExportFormat::Json: return "json";
-    case ExportFormat::Leap2a: return "leap2a";
-    case ExportFormat::Ics: return "ics";
-    case ExportFormat::Swe: return "swe";
+std::string_view exportFormatId(ExportFormat f) { return exportFormatSpec(f).id; }
+
+std::string exportFormatIdList(std::string_view separator, std::string_view last) {
+    std::string out;
+    for (size_t i = 0; i < std::size(kExportFormats); ++i) {
+        if (i) out += i + 1 == std::size(kExportFormats) ? last : separator;
+        out += kExportFormats[i].id;
     }
-    return "html";
+    return out;
 }
 
 std::string exportPortfolio(const Portfolio& p, ExportFormat f, const ExportContext& ctx) {
-    switch (f) {
-    case ExportFormat::Html: return exportHtml(p, ctx);
-    case ExportFormat::Moderation: return exportModerationPack(p, ctx);
-    case ExportFormat::Csv: return exportCsv(p);
-    case ExportFormat::Json: return serializePortfolio(p);
-    case ExportFormat::Leap2a: return exportLeap2a(p, ctx);
-    case ExportFormat::Ics: return exportIcs(p, ctx);
-    case ExportFormat::Swe: return exportSweText(p, ctx);
-    }
-    return {};
+    return exportFormatSpec(f).write(p, ctx);
 }
 
 void appendHtmlEscaped(std::string& out, std::string_view t) {
@@ -105,16 +137,22 @@ std::string fieldLabel(const Catalog& catalog, const Entry& e, const std::string
 }
 
 /// A choice field's label ("course" -> "Course or training"), else the value.
-std::string_view fieldValueView(const Entry& e, const std::string& key, const std::string& value) {
+std::string_view fieldValueView(const Catalog& catalog, const Entry& e, const std::string& key,
+                                const std::string& value) {
     if (const FieldSpec* f = findField(e.kind, key)) {
+        if (f->choicesFromModels) {
+            const ReflectiveModel* m = catalog.reflectiveModel(value);
+            return m ? std::string_view(m->name) : std::string_view(value);
+        }
         for (const auto& c : f->choices)
             if (c.id == value) return c.label;
         if (f->type == FieldType::Flag) return value.empty() ? "No" : "Yes";
     }
     return value;
 }
-std::string fieldValue(const Entry& e, const std::string& key, const std::string& value) {
-    return std::string(fieldValueView(e, key, value));
+std::string fieldValue(const Catalog& catalog, const Entry& e, const std::string& key,
+                       const std::string& value) {
+    return std::string(fieldValueView(catalog, e, key, value));
 }
 
 using FieldRef = std::pair<const std::string*, const std::string*>; ///< key, value
@@ -177,14 +215,6 @@ struct HtmlOptions {
     const Portfolio* verify = nullptr; ///< compute sign-off states on this portfolio (same order)
 };
 
-// A choice field's label ("In progress" for a goal's "in-progress"), or the value itself.
-std::string_view choiceText(EntryKind kind, std::string_view key, std::string_view value) {
-    if (const FieldSpec* f = findField(kind, key))
-        for (const auto& c : f->choices)
-            if (c.id == value) return c.label;
-    return value;
-}
-
 // The ASYE section: who supervises and assesses, the development plan at each review and the
 // self-assessment's three points side by side. Nothing when the portfolio has no ASYE.
 void renderAsye(std::string& h, const Portfolio& p, const ExportContext& ctx) {
@@ -219,7 +249,7 @@ void renderAsye(std::string& h, const Portfolio& p, const ExportContext& ctx) {
         h += "<li><strong>";
         esc(g.title);
         h += "</strong> &middot; ";
-        esc(g.status.empty() ? std::string_view("No status") : choiceText(EntryKind::Goal, field::kStatus, g.status));
+        esc(g.status.empty() ? std::string("No status") : ctx.catalog.choiceLabel(EntryKind::Goal, field::kStatus, g.status));
         if (g.target) {
             h += " &middot; target ";
             h += g.target->toString();
@@ -491,7 +521,7 @@ std::string renderHtml(const Portfolio& p, const ExportContext& ctx, const HtmlO
             h += "<dt>";
             esc(fieldLabel(cat, *e, *k));
             h += "</dt><dd>";
-            esc(fieldValueView(*e, *k, *v));
+            esc(fieldValueView(cat, *e, *k, *v));
             h += "</dd>\n";
         }
         h += "</dl>\n";
@@ -860,14 +890,14 @@ std::string exportSweText(const Portfolio& p, const ExportContext& ctx) {
         };
         out += "\n--- " + e->title + " (" + e->date.toString() + ") ---\n\n";
         line("Title", e->title);
-        line("Type of CPD", fieldValue(*e, "type", f(field::kCpdType)));
+        line("Type of CPD", fieldValue(ctx.catalog, *e, "type", f(field::kCpdType)));
         line("Date", e->date.toString());
         line("Description and why it is relevant", f(field::kDescription));
         line("What did you learn", f(field::kLearned));
         line("How has it had a positive impact on your practice and the people you work with",
              f(field::kImpact));
         if (!f(field::kPeerLearned).empty() || !f(field::kPeerRole).empty()) {
-            line("Peer reflection: who with", fieldValue(*e, "peer_role", f(field::kPeerRole)));
+            line("Peer reflection: who with", fieldValue(ctx.catalog, *e, "peer_role", f(field::kPeerRole)));
             line("What did you learn from discussing it with a peer", f(field::kPeerLearned));
         }
         if (auto h = e->number(field::kHours)) out += "(Hours: " + formatDecimal(*h) + ")\n";

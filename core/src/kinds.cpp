@@ -1,5 +1,7 @@
 #include "pathway/core/kinds.hpp"
 
+#include <iterator>
+
 namespace pathway::core {
 
 namespace {
@@ -23,13 +25,6 @@ constexpr Choice kPeerRoles[] = {
     {"supervisor", "Supervision with a manager"},
     {"training", "Discussion during training"},
     {"other", "Someone else"},
-};
-
-constexpr Choice kReflectiveModels[] = {
-    {"gibbs", "Gibbs reflective cycle"},
-    {"kolb", "Kolb learning cycle"},
-    {"driscoll", "Borton / Driscoll: What? So what? Now what?"},
-    {"schon", "Schön: in action and on action"},
 };
 
 constexpr Choice kReviewPoints[] = {
@@ -87,7 +82,7 @@ constexpr FieldSpec kCpdFields[] = {
 
 constexpr FieldSpec kReflectionFields[] = {
     {"model", "Reflective model", FieldType::Choice,
-     "Choose a model; switching keeps what you have written.", kReflectiveModels},
+     "Choose a model; switching keeps what you have written.", {}, 0, 0, true},
     {"review_point", "ASYE critical reflection", FieldType::Choice,
      "Mark the reflection you submit at the 6- or 12-month review.", kReviewPoints},
 };
@@ -146,24 +141,61 @@ constexpr FieldSpec kNoteFields[] = {
     {"body", "Text", FieldType::LongText, ""},
 };
 
-constexpr KindSpec kSpecs[] = {
-    {EntryKind::Cpd, "e.g. Child development refresher", kCpdFields},
-    {EntryKind::Reflection, "e.g. A difficult home visit", kReflectionFields},
-    {EntryKind::Supervision, "e.g. Supervision with team manager", kSupervisionFields},
-    {EntryKind::Observation, "e.g. Observed child and family assessment visit",
-     kObservationFields},
-    {EntryKind::Feedback, "e.g. Feedback after a review meeting", kFeedbackFields},
-    {EntryKind::Written, "e.g. Single assessment", kWrittenFields},
-    {EntryKind::Review, "e.g. 3-month review", kReviewFields},
-    {EntryKind::Goal, "e.g. Build confidence in court work", kGoalFields},
-    {EntryKind::Note, "", kNoteFields},
+// Material Icons code points (ui/theme.hpp lists them with their names).
+constexpr uint32_t kIconSchool = 0xE80C, kIconPsychology = 0xEA4A, kIconGroup = 0xE7EF,
+                   kIconEvent = 0xE878, kIconComment = 0xE0B9, kIconEdit = 0xE3C9,
+                   kIconReview = 0xE560, kIconTimeline = 0xE922, kIconLabel = 0xE892;
+
+using T = Tone;
+constexpr KindSpec kKinds[] = {
+    {EntryKind::Cpd, "cpd", "CPD activity", "e.g. Child development refresher", kCpdFields,
+     {kIconSchool, T::Accent}, "leap2:activity"},
+    {EntryKind::Reflection, "reflection", "Reflection", "e.g. A difficult home visit",
+     kReflectionFields, {kIconPsychology, T::Accent, T::Bad, 0.55f}, "leap2:entry"},
+    {EntryKind::Supervision, "supervision", "Supervision", "e.g. Supervision with team manager",
+     kSupervisionFields, {kIconGroup, T::Good}, "leap2:meeting"},
+    {EntryKind::Observation, "observation", "Direct observation",
+     "e.g. Observed child and family assessment visit", kObservationFields,
+     {kIconEvent, T::Warn}, "leap2:meeting"},
+    {EntryKind::Feedback, "feedback", "Feedback", "e.g. Feedback after a review meeting",
+     kFeedbackFields, {kIconComment, T::Good, T::Accent, 0.5f}, "leap2:entry"},
+    {EntryKind::Written, "written", "Assessed written work", "e.g. Single assessment",
+     kWrittenFields, {kIconEdit, T::Warn, T::Bad, 0.4f}, "leap2:entry"},
+    {EntryKind::Review, "review", "Review", "e.g. 3-month review", kReviewFields,
+     {kIconReview, T::Accent, T::Text, 0.4f}, "leap2:meeting"},
+    {EntryKind::Goal, "goal", "Development goal", "e.g. Build confidence in court work",
+     kGoalFields, {kIconTimeline, T::Muted}, "leap2:plan"},
+    {EntryKind::Note, "note", "Note", "", kNoteFields, {kIconLabel, T::Muted}, "leap2:entry",
+     false},
 };
+static_assert(std::size(kKinds) == kKindCount, "one row in kKinds for each EntryKind");
+constexpr bool inEnumOrder() {
+    for (size_t i = 0; i < std::size(kKinds); ++i)
+        if (kKinds[i].kind != static_cast<EntryKind>(i) || kKinds[i].id.empty() ||
+            kKinds[i].label.empty() || kKinds[i].fields.empty() || kKinds[i].leap2aType.empty())
+            return false;
+    return true;
+}
+static_assert(inEnumOrder(), "kKinds rows in EntryKind order, each with id, label, fields, LEAP2A type");
 
 constexpr FieldSpec kReflectionStage{"", "", FieldType::LongText, ""};
 
 } // namespace
 
-const KindSpec& kindSpec(EntryKind kind) { return kSpecs[static_cast<size_t>(kind)]; }
+std::span<const KindSpec> kinds() { return kKinds; }
+const KindSpec& kindSpec(EntryKind kind) { return kKinds[static_cast<size_t>(kind)]; }
+std::string_view kindId(EntryKind kind) { return kindSpec(kind).id; }
+std::string_view kindLabel(EntryKind kind) { return kindSpec(kind).label; }
+std::optional<EntryKind> parseKind(std::string_view id) {
+    for (const auto& k : kKinds)
+        if (k.id == id) return k.kind;
+    return std::nullopt;
+}
+std::string kindIdList() {
+    std::string out;
+    for (const auto& k : kKinds) out += (out.empty() ? "" : ", ") + std::string(k.id);
+    return out;
+}
 
 const FieldSpec* findField(EntryKind kind, std::string_view key) {
     for (const auto& f : kindSpec(kind).fields)

@@ -87,17 +87,6 @@ struct StringWriter final : pugi::xml_writer {
     }
 };
 
-const char* leap2Type(EntryKind k) {
-    switch (k) {
-    case EntryKind::Cpd: return "leap2:activity";
-    case EntryKind::Supervision:
-    case EntryKind::Observation:
-    case EntryKind::Review: return "leap2:meeting";
-    case EntryKind::Goal: return "leap2:plan";
-    default: return "leap2:entry";
-    }
-}
-
 std::string plainContent(const Entry& e) {
     std::string out;
     for (const auto& [k, v] : e.fields) {
@@ -160,7 +149,7 @@ std::string writeLeap2a(const Portfolio& p, int64_t nowMs) {
         auto content = en.append_child("content");
         content.append_attribute("type") = "text";
         content.text().set(xmlText(plainContent(e)).c_str());
-        en.append_child("rdf:type").append_attribute("rdf:resource") = leap2Type(e.kind);
+        en.append_child("rdf:type").append_attribute("rdf:resource") = kindSpec(e.kind).leap2aType.data();
         auto date = en.append_child("leap2:date");
         date.append_attribute("leap2:point") = "start";
         date.text().set(e.date.toString().c_str());

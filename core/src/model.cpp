@@ -7,23 +7,6 @@
 namespace pathway::core {
 
 namespace {
-struct KindName {
-    EntryKind kind;
-    std::string_view id;
-    std::string_view label;
-};
-constexpr KindName kKindNames[] = {
-    {EntryKind::Cpd, "cpd", "CPD activity"},
-    {EntryKind::Reflection, "reflection", "Reflection"},
-    {EntryKind::Supervision, "supervision", "Supervision"},
-    {EntryKind::Observation, "observation", "Direct observation"},
-    {EntryKind::Feedback, "feedback", "Feedback"},
-    {EntryKind::Written, "written", "Assessed written work"},
-    {EntryKind::Review, "review", "Review"},
-    {EntryKind::Goal, "goal", "Development goal"},
-    {EntryKind::Note, "note", "Note"},
-};
-
 struct StageName {
     CareerStage stage;
     std::string_view id;
@@ -61,14 +44,6 @@ std::optional<E> parseId(const std::string_view (&ids)[N], std::string_view id) 
 
 const std::string kEmpty;
 } // namespace
-
-std::string_view kindId(EntryKind k) { return kKindNames[static_cast<size_t>(k)].id; }
-std::string_view kindLabel(EntryKind k) { return kKindNames[static_cast<size_t>(k)].label; }
-std::optional<EntryKind> parseKind(std::string_view id) {
-    for (const auto& k : kKindNames)
-        if (k.id == id) return k.kind;
-    return std::nullopt;
-}
 
 std::string_view settingId(Setting s) {
     return s == Setting::Adults ? "adults" : "children";

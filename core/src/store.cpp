@@ -1,9 +1,12 @@
 #include "pathway/core/store.hpp"
 
+#include <algorithm>
+
 #include "pathway/core/catalog.hpp"
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/text.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string_view>
@@ -88,6 +91,15 @@ std::string validateEntry(const Entry& e) {
             if (!Date::parse(value)) return label + " must be a date (YYYY-MM-DD).";
             break;
         case FieldType::Choice: {
+            if (spec->choicesFromModels) {
+                // The catalogue's models (an academy may add its own): an id is all the store
+                // can check; the app and the CLI offer and check the catalogue's.
+                const bool id = std::all_of(value.begin(), value.end(), [](char c) {
+                    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                });
+                if (!id) return label + " should be a model's id (lower-case letters, digits and -).";
+                break;
+            }
             bool found = false;
             for (const auto& c : spec->choices) found = found || c.id == value;
             if (!found) {

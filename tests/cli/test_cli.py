@@ -62,6 +62,46 @@ class CliTest(unittest.TestCase):
         self.assertEqual(len(only), 2)
         self.assertEqual(only[1]["fields"]["gibbs.feelings"], "Nervous, then calmer")
 
+    def test_list_filters_as_the_apps_log_does(self):
+        self.init()
+        for title, date, tags in [("Court skills", "2026-09-01", ["swe:4.6"]),
+                                  ("Home visit", "2026-10-05", ["pcf:6"]),
+                                  ("Caseload talk", "2026-10-07", [])]:
+            args = ["add", self.file, "cpd", "--title", title, "--date", date]
+            for t in tags:
+                args += ["--tag", t]
+            r = run(*args)
+            self.assertEqual(r.returncode, 0, r.stderr)
+
+        def titles(*options):
+            r = run("list", self.file, "--json", *options)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            return [e["title"] for e in json.loads(r.stdout)]
+
+        self.assertEqual(titles("--tag", "swe:4"), ["Court skills"])  # its sub-item 4.6
+        self.assertEqual(titles("--search", "CASELOAD"), ["Caseload talk"])
+        self.assertEqual(titles("--from", "2026-10-01", "--to", "2026-10-05"), ["Home visit"])
+        self.assertEqual(titles("--tag", "pcf:6", "--search", "court"), [])
+        bad = run("list", self.file, "--from", "2026-13-01")
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("--from", bad.stderr)
+
+    def test_a_reflective_model_must_be_the_catalogues(self):
+        self.init()
+        r = run("add", self.file, "reflection", "--title", "Visit", "--model", "rolfe")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("Reflective model must be one of: gibbs, kolb, driscoll, schon.", r.stderr)
+        models = os.path.join(self.tmp.name, "rolfe.json")
+        with open(models, "w") as f:
+            json.dump({"format": "pathway-reflective-models/1", "version": "1", "models": [
+                {"id": "rolfe", "name": "Rolfe's framework", "stages": [
+                    {"key": "rolfe.what", "name": "What?", "prompt": "Describe it."}]}]}, f)
+        r = run("add", self.file, "reflection", "--title", "Visit", "--model", "rolfe",
+                "--field", "rolfe.what=A visit", "--catalog", models)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        fields = run("fields", "reflection", "--catalog", models)
+        self.assertIn("[gibbs|kolb|driscoll|schon|rolfe]", fields.stdout)
+
     def test_peer_reflection_option(self):
         self.init()
         r = run("add", self.file, "cpd", "--title", "Team session", "--peer-reflection", "Talked it through")

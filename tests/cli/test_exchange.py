@@ -1,6 +1,5 @@
 """Issue 6 on the real binary: review files, merge, verify, lint, export, import, cohort."""
 import csv
-import hashlib
 import html.parser
 import io
 import json
@@ -10,8 +9,7 @@ import subprocess
 import tempfile
 import unittest
 
-CLI = os.environ.get("PATHWAY_CLI", "build/bin/pathway-cli")
-FIXTURES = os.environ.get("PATHWAY_FIXTURES", os.path.join(os.path.dirname(__file__), "..", "fixtures"))
+from cli_support import FIXTURES, FolderCase, read, run
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 E1 = "3f1c9a52-2b7e-4c1a-9d3e-5a6b7c8d9e01"
 E2 = "3f1c9a52-2b7e-4c1a-9d3e-5a6b7c8d9e02"
@@ -31,42 +29,15 @@ PAYLOADS = [
 ]
 
 
-def run(*args):
-    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120)
-
-
-def read(path, mode="r"):
-    with open(path, mode) as f:
-        return f.read()
-
 
 def payload(i):
     return PAYLOADS[i % len(PAYLOADS)] + " &amp; \"q\" 'a' , text"
 
 
-class ExchangeTest(unittest.TestCase):
+class ExchangeTest(FolderCase):
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.dir = self.tmp.name
-        self.file = self.path("portfolio.json")
-        shutil.copy(os.path.join(FIXTURES, "portfolio-v1.json"), self.file)
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def path(self, name):
-        return os.path.join(self.dir, name)
-
-    def ok(self, *args):
-        r = run(*args)
-        self.assertEqual(r.returncode, 0, f"{args}: {r.stderr}")
-        return r
-
-    def user_error(self, *args):
-        r = run(*args)
-        self.assertEqual(r.returncode, 1, f"{args}: {r.stdout} {r.stderr}")
-        self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
-        return r
+        super().setUp()
+        self.copy_fixture_portfolio()
 
     def review(self, name, out, *actions):
         return self.ok("review", self.file, "--reviewer", name, "--role", "Practice educator",
@@ -310,6 +281,22 @@ class ExchangeTest(unittest.TestCase):
         self.assertEqual(run("export", self.file, "-o", self.path("x")).returncode, 2)
         self.assertEqual(run("export", self.file, "--format", "pdf", "-o", self.path("x")).returncode, 2)
         self.user_error("export", self.path("missing.json"), "--format", "csv", "-o", self.path("x"))
+
+    def test_export_check_writes_nothing_while_the_check_finds_a_detail(self):
+        self.ok("add", self.file, "reflection", "--title", "Visit", "--date", "2026-10-03",
+                "--model", "driscoll", "--field", "driscoll.what=I met Mr Okafor at the flat.")
+        out = self.path("out.html")
+        r = self.user_error("export", self.file, "--format", "html", "-o", out, "--check")
+        self.assertIn("nothing was written", r.stderr)
+        self.assertIn("\"Okafor\"", r.stdout)
+        self.assertFalse(os.path.exists(out))
+        # The moderation pack redacts everything itself: no check stops it.
+        self.ok("export", self.file, "--format", "moderation", "-o", out, "--check")
+        self.assertNotIn("Okafor", read(out))
+        os.remove(out)
+        self.ok("lint", self.file, "--redact")
+        self.ok("export", self.file, "--format", "html", "-o", out, "--check")
+        self.assertTrue(os.path.exists(out))
 
     # --- imports ----------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@
 #include "sync_state.hpp"
 #include "pathway/core/catalog.hpp"
 #include "pathway/core/kinds.hpp"
+#include "pathway/core/query.hpp"
 #include "pathway/core/portfolio_io.hpp"
 #include "pathway/core/text.hpp"
 #include "pathway/ui/glyphs.hpp"
@@ -265,43 +266,13 @@ const Status& App::status() {
 }
 
 const std::vector<size_t>& App::logRows() {
-    if (m_rowsRevision == m_session.store().revision() && m_rowsFilter == m_filter) return m_rows;
-    const Portfolio& doc = m_session.store().portfolio();
-    const std::string needle = asciiLower(trim(m_filter.search));
-    const auto from = Date::parse(trim(m_filter.from));
-    const auto to = Date::parse(trim(m_filter.to));
-    m_rows.clear();
-    m_rows.reserve(doc.entries.size());
-    for (size_t i = 0; i < doc.entries.size(); ++i) {
-        const Entry& e = doc.entries[i];
-        if (m_filter.kind && e.kind != *m_filter.kind) continue;
-        if (from && e.date < *from) continue;
-        if (to && e.date > *to) continue;
-        if (!m_filter.tag.empty()) {
-            // A parent item matches its sub-items' tags too (swe:4 matches swe:4.6).
-            const std::string prefix = m_filter.tag + ".";
-            bool hit = false;
-            for (const auto& t : e.tags)
-                hit = hit || t == m_filter.tag || t.rfind(prefix, 0) == 0;
-            if (!hit) continue;
-        }
-        if (!needle.empty()) {
-            bool match = containsFolded(e.title, needle);
-            for (auto it = e.fields.begin(); !match && it != e.fields.end(); ++it)
-                match = containsFolded(it->second, needle);
-            for (const auto& t : e.tags)
-                match = match || containsFolded(t, needle);
-            if (!match) continue;
-        }
-        m_rows.push_back(i);
-    }
-    std::stable_sort(m_rows.begin(), m_rows.end(), [&](size_t a, size_t b) {
-        const Entry& x = doc.entries[a];
-        const Entry& y = doc.entries[b];
-        return x.date != y.date ? x.date > y.date : x.createdMs > y.createdMs;
-    });
+    if (m_rowsRevision == m_session.store().revision() && m_rowsFilter == m_filter &&
+        m_rowsCatalog == m_session.catalogRevision())
+        return m_rows;
+    m_rows = queryEntries(m_session.store().portfolio(), m_filter, m_session.catalog());
     m_rowsFilter = m_filter;
     m_rowsRevision = m_session.store().revision();
+    m_rowsCatalog = m_session.catalogRevision();
     return m_rows;
 }
 
@@ -634,8 +605,9 @@ void App::drawAddMenu() {
                                ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) {
         heading("What would you like to record?");
         ImGui::Dummy(ImVec2(0, em(0.3f)));
-        for (EntryKind k : kAllKinds) {
-            if (k == EntryKind::Note) continue;
+        for (const KindSpec& spec : kinds()) {
+            if (!spec.offeredToAdd) continue;
+            const EntryKind k = spec.kind;
             const std::string id = "add." + std::string(kindId(k));
             char label[96];
             std::snprintf(label, sizeof label, "%s   %s", kindIcon(k),

@@ -4,6 +4,7 @@
 
 #include "pathway/core/confidentiality.hpp"
 #include "pathway/core/export.hpp"
+#include "pathway/core/export_plan.hpp"
 #include "pathway/core/import.hpp"
 #include "pathway/core/review.hpp"
 #include "pathway/core/store.hpp"
@@ -102,10 +103,5 @@ struct MentorState {
 
     bool unsaved() const { return !actions.empty() && savedActions != actions.size(); }
 };
-
-/// "entry|field|match": how a kept finding is remembered.
-inline std::string findingKey(const core::Finding& f) {
-    return f.entryId + "|" + f.field + "|" + f.match;
-}
 
 } // namespace pathway::ui

@@ -208,22 +208,20 @@ void App::drawEditor() {
             break;
         case FieldType::Choice: {
             label(labelText, std::string(f.guidance));
-            if (key == field::kModel && e.kind == EntryKind::Reflection) {
-                // Reflective model as a segmented control: switching keeps every stage's text.
+            const std::vector<FieldChoice> offered = m_session.catalog().choicesOf(f);
+            if (f.choicesFromModels) {
+                // The catalogue's reflective models as a segmented control: switching keeps
+                // every stage's text. Their short names fit a phone's width.
                 std::vector<const char*> ids, labels;
                 int selected = -1;
-                for (size_t i = 0; i < f.choices.size(); ++i) {
-                    ids.push_back(f.choices[i].id.data());
-                    if (f.choices[i].id == value) selected = static_cast<int>(i);
+                for (size_t i = 0; i < offered.size(); ++i) {
+                    ids.push_back(offered[i].id.c_str());
+                    labels.push_back(offered[i].shortLabel.c_str());
+                    if (offered[i].id == value) selected = static_cast<int>(i);
                 }
-                static const char* kShort[] = {"Gibbs", "Kolb", "What? So what? Now what?",
-                                               "Sch\xc3\xb6n"};
-                for (size_t i = 0; i < f.choices.size(); ++i)
-                    labels.push_back(i < 4 ? kShort[i] : f.choices[i].label.data());
-                // ids must be NUL-terminated: the choice ids are string literals.
                 if (segmented("reflection.model.", ids.data(), labels.data(),
                               static_cast<int>(ids.size()), selected))
-                    value = std::string(f.choices[static_cast<size_t>(selected)].id);
+                    value = offered[static_cast<size_t>(selected)].id;
                 break;
             }
             // A goal's review period and a review's stage offer the reviews of this
@@ -236,14 +234,11 @@ void App::drawEditor() {
                 for (const auto& period : st.asye->plan.periods)
                     choices.emplace_back(period.review.id, period.review.name);
             } else {
-                for (const auto& c : f.choices) choices.emplace_back(std::string(c.id), std::string(c.label));
+                for (const auto& c : offered) choices.emplace_back(c.id, c.label);
             }
             if (!value.empty() && std::none_of(choices.begin(), choices.end(),
                                                [&](const auto& c) { return c.first == value; })) {
-                std::string shown = value;
-                for (const auto& c : f.choices)
-                    if (c.id == value) shown = std::string(c.label);
-                choices.emplace_back(value, shown);
+                choices.emplace_back(value, m_session.catalog().choiceLabel(e.kind, key, value));
             }
             std::string preview = "Choose\xe2\x80\xa6";
             for (const auto& [cid, clabel] : choices)

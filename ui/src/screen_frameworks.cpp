@@ -260,7 +260,7 @@ void App::drawReviews() {
                 ImGui::SameLine(0, 0);
                 ImGui::NewLine();
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() - em(0.3f));
-                chip(choiceLabel(EntryKind::Review, field::kOutcome, e.field(field::kOutcome))
+                chip(m_session.catalog().choiceLabel(EntryKind::Review, field::kOutcome, e.field(field::kOutcome))
                          .c_str(),
                      e.field(field::kOutcome) == "pass" || e.field(field::kOutcome) == "on-track"
                          ? p.good
@@ -302,7 +302,7 @@ void App::drawReviews() {
             if (c->requestsEvidence) chip("Asks for more evidence", p.warn);
             if (!c->outcome.empty()) {
                 if (c->requestsEvidence) ImGui::SameLine();
-                chip(choiceLabel(EntryKind::Review, field::kOutcome, c->outcome).c_str(), p.accent);
+                chip(m_session.catalog().choiceLabel(EntryKind::Review, field::kOutcome, c->outcome).c_str(), p.accent);
             }
             drawTrust(checkComment(doc, *c, {}), "comment.trust." + c->id,
                       c->requestsEvidence || !c->outcome.empty());

@@ -28,7 +28,7 @@ std::string entryText(const Catalog& catalog, const Entry& e) {
     out += "\n" + std::string(kindLabel(e.kind)) + ", " + friendlyDate(e.date) + "\n";
     auto addField = [&](std::string_view key, const std::string& value) {
         if (trim(value).empty()) return;
-        const std::string shown = fieldDisplay(e.kind, key, value);
+        const std::string shown = fieldDisplay(catalog, e.kind, key, value);
         const bool longText = shown.find('\n') != std::string::npos || shown.size() > 60;
         out += "\n" + fieldLabel(catalog, e.kind, key) + (longText ? ":\n" : ": ") + shown + "\n";
     };

@@ -369,7 +369,7 @@ void App::drawMentorEntry(const Entry& e, size_t index) {
     auto showField = [&](std::string_view key, const std::string& value) {
         if (trim(value).empty()) return;
         ax::TextColored(p.textMuted, "%s", fieldLabel(m_session.catalog(), e.kind, key).c_str());
-        ax::TextUnformatted(fieldDisplay(e.kind, key, value).c_str());
+        ax::TextUnformatted(fieldDisplay(m_session.catalog(), e.kind, key, value).c_str());
         ImGui::Dummy(ImVec2(0, em(0.2f)));
     };
     for (const FieldSpec& f : spec.fields)
@@ -412,7 +412,7 @@ void App::drawMentorEntry(const Entry& e, size_t index) {
                                                                                   : p.accent);
         ImGui::SameLine();
         const std::string text = a.type == ReviewAction::Type::Outcome
-                                     ? choiceLabel(EntryKind::Review, field::kOutcome, a.text)
+                                     ? m_session.catalog().choiceLabel(EntryKind::Review, field::kOutcome, a.text)
                                      : a.text;
         if (!text.empty()) {
             ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - em(6));

@@ -111,7 +111,7 @@ void App::drawPlanCard() {
         ImGui::SameLine(0, em(0.4f));
         ax::TextWrapped("%s", g.title.c_str());
         const std::string status =
-            g.status.empty() ? std::string("No status") : choiceLabel(EntryKind::Goal, field::kStatus, g.status);
+            g.status.empty() ? std::string("No status") : m_session.catalog().choiceLabel(EntryKind::Goal, field::kStatus, g.status);
         textChip(status, g.status == "achieved" ? p.good : g.status == "dropped" ? p.textMuted : p.accent);
         if (g.overdue) {
             besideIfFits(ImGui::CalcTextSize("Target passed").x + em(1.0f));

@@ -25,50 +25,6 @@ using namespace pathway::ui::detail;
 
 namespace {
 
-struct ExportChoice {
-    ExportFormat format;
-    const char* id;
-    const char* title;
-    const char* about;
-    const char* extension;
-    const char* mime;
-};
-constexpr ExportChoice kExports[] = {
-    {ExportFormat::Html, "html", "Portfolio to print or send",
-     "A web page with every entry, the framework mapping, comments and sign-offs. Prints with "
-     "page breaks between sections.",
-     "html", "text/html"},
-    {ExportFormat::Swe, "swe", "Text for the regulator's CPD form",
-     "Each piece of CPD as text to paste into your Social Work England online account.", "txt",
-     "text/plain"},
-    {ExportFormat::Moderation, "moderation", "Anonymised moderation pack",
-     "The portfolio page with names, numbers and other identifying details removed, for an "
-     "academy's moderation panel.",
-     "html", "text/html"},
-    {ExportFormat::Csv, "csv", "Spreadsheet (CSV)", "One row per entry, for a spreadsheet.", "csv",
-     "text/csv"},
-    {ExportFormat::Leap2a, "leap2a", "Move to another e-portfolio (LEAP2A)",
-     "A LEAP2A feed that e-portfolios such as Mahara import, with dates and framework mapping.",
-     "xml", "application/atom+xml"},
-    {ExportFormat::Ics, "ics", "Review dates for your calendar (ICS)",
-     "ASYE review due dates and the registration renewal deadline.", "ics", "text/calendar"},
-    {ExportFormat::Json, "json", "Full backup (JSON)",
-     "Everything in your portfolio, to keep safe or to move Pathway to another device.", "json",
-     "application/json"},
-};
-
-const ExportChoice& exportChoice(int format) {
-    for (const auto& c : kExports)
-        if (static_cast<int>(c.format) == format) return c;
-    return kExports[0];
-}
-
-/// Exports that leave the device with the user's own words in them get the check first. The
-/// moderation pack redacts everything itself; the calendar has no free text.
-bool needsCheck(ExportFormat f) {
-    return f != ExportFormat::Moderation && f != ExportFormat::Ics;
-}
-
 struct ImportChoice {
     const char* purpose;
     ImportFormat format;
@@ -244,7 +200,7 @@ void App::beginExport(int format, bool forReview) {
     x.scrollToTop = true;
     x.message.clear();
     x.messageIsError = false;
-    if (format >= 0 && !needsCheck(static_cast<ExportFormat>(format))) {
+    if (format >= 0 && !exportFormatSpec(static_cast<ExportFormat>(format)).needsCheck) {
         finishExport(format, forReview);
         return;
     }
@@ -293,16 +249,16 @@ void App::wordListArrived(bool ok, std::string_view error) {
 
 void App::finishExport(int format, bool forReview) {
     const Portfolio& doc = m_session.store().portfolio();
-    const ExportChoice& c = exportChoice(format);
+    const ExportFormatSpec& c = exportFormatSpec(static_cast<ExportFormat>(format));
     ExportContext ctx{m_session.catalog(), m_clock.today(), m_clock.nowMs()};
-    const std::string bytes = exportPortfolio(doc, c.format, ctx);
+    const std::string bytes = c.write(doc, ctx);
     std::string slug = fileSlug(doc.profile.name);
     if (slug.empty()) slug = "portfolio";
     std::string name = "pathway-" + slug + "-" +
                        (forReview ? std::string("for-review") : m_clock.today().toString());
     if (c.format == ExportFormat::Moderation)
         name = "pathway-moderation-" + m_clock.today().toString();
-    name += std::string(".") + c.extension;
+    name += "." + std::string(c.extension);
     m_host.offerDownload(name, c.mime, bytes);
     ExchangeState& x = *m_exchange;
     x.messageIsError = false;
@@ -759,9 +715,9 @@ void App::drawShare() {
 
     if (beginCard("exports", ImVec2(0, 0))) {
         cardTitle(icon::kDownload, "Export");
-        for (const ExportChoice& c : kExports) {
-            const std::string id = std::string("export.") + c.id;
-            if (row(id.c_str(), c.title, c.about, "Export"))
+        for (const ExportFormatSpec& c : exportFormats()) {
+            const std::string id = "export." + std::string(c.id);
+            if (row(id.c_str(), std::string(c.title).c_str(), std::string(c.about).c_str(), "Export"))
                 beginExport(static_cast<int>(c.format), false);
         }
     }

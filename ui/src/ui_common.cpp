@@ -4,6 +4,7 @@
 #include "pathway/core/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cfloat>
 #include <cstdio>
 
@@ -250,58 +251,53 @@ void fieldError(const std::string& text) {
 }
 
 const char* kindIcon(core::EntryKind kind) {
-    using K = core::EntryKind;
-    switch (kind) {
-    case K::Cpd:
-        return icon::kSchool;
-    case K::Reflection:
-        return icon::kPsychology;
-    case K::Supervision:
-        return icon::kGroup;
-    case K::Observation:
-        return icon::kEvent;
-    case K::Feedback:
-        return icon::kComment;
-    case K::Written:
-        return icon::kEdit;
-    case K::Review:
-        return icon::kReview;
-    case K::Goal:
-        return icon::kTimeline;
-    case K::Note:
-        return icon::kLabel;
+    // Each kind's code point (its row in core's kinds table) as UTF-8, made once.
+    static const auto glyphs = [] {
+        std::array<std::array<char, 5>, core::kKindCount> out{};
+        for (const core::KindSpec& k : core::kinds()) {
+            const uint32_t c = k.look.icon;
+            char* g = out[static_cast<size_t>(k.kind)].data();
+            if (c < 0x800) {
+                g[0] = static_cast<char>(0xC0 | (c >> 6));
+                g[1] = static_cast<char>(0x80 | (c & 0x3F));
+            } else if (c < 0x10000) {
+                g[0] = static_cast<char>(0xE0 | (c >> 12));
+                g[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+                g[2] = static_cast<char>(0x80 | (c & 0x3F));
+            } else {
+                g[0] = static_cast<char>(0xF0 | (c >> 18));
+                g[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+                g[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+                g[3] = static_cast<char>(0x80 | (c & 0x3F));
+            }
+        }
+        return out;
+    }();
+    return glyphs[static_cast<size_t>(kind)].data();
+}
+
+ImVec4 toneColor(core::Tone tone) {
+    const Palette& p = palette();
+    switch (tone) {
+    case core::Tone::Accent:
+        return p.accent;
+    case core::Tone::Good:
+        return p.good;
+    case core::Tone::Warn:
+        return p.warn;
+    case core::Tone::Bad:
+        return p.bad;
+    case core::Tone::Text:
+        return p.text;
+    case core::Tone::Muted:
+        return p.textMuted;
     }
-    return icon::kLabel;
+    return p.textMuted;
 }
 
 ImVec4 kindColor(core::EntryKind kind) {
-    const Palette& p = palette();
-    using K = core::EntryKind;
-    switch (kind) {
-    case K::Cpd:
-        return p.accent;
-    case K::Reflection:
-        return mix(p.accent, p.bad, 0.55f);
-    case K::Supervision:
-        return p.good;
-    case K::Observation:
-        return p.warn;
-    case K::Feedback:
-        return mix(p.good, p.accent, 0.5f);
-    case K::Written:
-        return mix(p.warn, p.bad, 0.4f);
-    case K::Review:
-        return mix(p.accent, p.text, 0.4f);
-    default:
-        return p.textMuted;
-    }
-}
-
-std::string choiceLabel(core::EntryKind kind, std::string_view key, const std::string& value) {
-    if (const core::FieldSpec* f = core::findField(kind, key))
-        for (const auto& c : f->choices)
-            if (c.id == value) return std::string(c.label);
-    return value;
+    const core::KindLook& look = core::kindSpec(kind).look;
+    return look.mix == 0 ? toneColor(look.a) : mix(toneColor(look.a), toneColor(look.b), look.mix);
 }
 
 std::string fieldLabel(const core::Catalog& catalog, core::EntryKind kind, std::string_view key) {
@@ -315,27 +311,13 @@ std::string fieldLabel(const core::Catalog& catalog, core::EntryKind kind, std::
     return std::string(key);
 }
 
-std::string fieldDisplay(core::EntryKind kind, std::string_view key, const std::string& value) {
+std::string fieldDisplay(const core::Catalog& catalog, core::EntryKind kind, std::string_view key,
+                         const std::string& value) {
     if (const core::FieldSpec* f = core::findField(kind, key)) {
-        if (!f->choices.empty()) return choiceLabel(kind, key, value);
+        if (f->type == core::FieldType::Choice) return catalog.choiceLabel(kind, key, value);
         if (f->type == core::FieldType::Flag) return value.empty() ? "No" : "Yes";
     }
     return value;
-}
-
-std::string fileSlug(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            out += c;
-        else if (c >= 'A' && c <= 'Z')
-            out += static_cast<char>(c - 'A' + 'a');
-        else if (!out.empty() && out.back() != '-')
-            out += '-';
-    }
-    while (!out.empty() && out.back() == '-')
-        out.pop_back();
-    return out.substr(0, 40);
 }
 
 const char* reviewStateLabel(core::ReviewState s) {

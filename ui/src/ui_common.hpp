@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pathway/core/date.hpp"
+#include "pathway/core/export_plan.hpp" // fileSlug
 #include "pathway/core/kinds.hpp"
 #include "pathway/core/requirements.hpp"
 #include "pathway/ui/theme.hpp"
@@ -65,16 +66,16 @@ void fieldError(const std::string& text);
 const char* kindIcon(core::EntryKind kind);
 /// Colour used for a kind's accents (dots, chips).
 ImVec4 kindColor(core::EntryKind kind);
+/// The palette colour a tone names (light, dark or high contrast, as in use).
+ImVec4 toneColor(core::Tone tone);
 
-/// The label of a choice field's value ("pass" -> "Pass"); the value itself when unknown.
-std::string choiceLabel(core::EntryKind kind, std::string_view key, const std::string& value);
 /// What the user calls a field: its label, a reflective model's stage name ("What happened?"),
 /// or the key when nothing better is known. Stage names come from `catalog`'s models.
 std::string fieldLabel(const core::Catalog& catalog, core::EntryKind kind, std::string_view key);
-/// A field's value as a reader sees it (choices by label, yes/no for flags).
-std::string fieldDisplay(core::EntryKind kind, std::string_view key, const std::string& value);
-/// "sam-taylor": lower-case ASCII letters and digits joined by hyphens, for file names.
-std::string fileSlug(std::string_view text);
+/// A field's value as a reader sees it (choices by label, the model by `catalog`'s name, yes/no
+/// for flags).
+std::string fieldDisplay(const core::Catalog& catalog, core::EntryKind kind, std::string_view key,
+                         const std::string& value);
 
 /// "Done", "Overdue", "Due soon", "Upcoming".
 const char* reviewStateLabel(core::ReviewState s);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "pathway/core/date.hpp"
+#include "pathway/core/kinds.hpp"
 #include "pathway/core/model.hpp"
 
 #include <cstdint>
@@ -302,7 +303,8 @@ struct ReflectiveStage {
 struct ReflectiveModel {
     std::string id; ///< matches the reflection "model" choice: gibbs, kolb, driscoll, schon
     std::string name;
-    std::string source; ///< citation
+    std::string shortName; ///< for a narrow control ("Gibbs"): the file's "short", else name
+    std::string source;    ///< citation
     std::vector<ReflectiveStage> stages;
     const ReflectiveStage* stage(std::string_view key) const;
     bool operator==(const ReflectiveModel&) const = default;
@@ -320,6 +322,13 @@ struct CatalogFile {
     std::string name;  ///< for messages and for keeping it ("early-career-2027.json")
     std::string bytes; ///< the file as read
     bool operator==(const CatalogFile&) const = default;
+};
+
+/// One choice of a choice field, as the catalogue offers it (see Catalog::choicesOf).
+struct FieldChoice {
+    std::string id;
+    std::string label;
+    std::string shortLabel; ///< for a narrow control; the label when there is no shorter one
 };
 
 class Catalog {
@@ -380,6 +389,13 @@ class Catalog {
 
     const std::vector<ReflectiveModel>& reflectiveModels() const { return m_models; }
     const ReflectiveModel* reflectiveModel(std::string_view id) const;
+
+    /// The choices a choice field offers: its own (kinds.cpp), or for a reflection's model
+    /// (FieldSpec::choicesFromModels) this catalogue's reflective models.
+    std::vector<FieldChoice> choicesOf(const FieldSpec& field) const;
+    /// The label of `value` among the choices of `kind`'s field `key` ("course" -> "Course or
+    /// training", "gibbs" -> "Gibbs reflective cycle"); `value` itself when it is none of them.
+    std::string choiceLabel(EntryKind kind, std::string_view key, std::string_view value) const;
 
     /// Problems met by loadBuiltin(); empty when every embedded file loaded.
     const std::vector<std::string>& loadErrors() const { return m_loadErrors; }

@@ -22,12 +22,14 @@
 #include "pathway/core/model.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
 namespace pathway::core {
 
-enum class ExportFormat : uint8_t { Html, Moderation, Csv, Json, Leap2a, Ics, Swe };
+/// In the order the app's Share screen lists them (kExportFormats in export.cpp, one row each).
+enum class ExportFormat : uint8_t { Html, Swe, Moderation, Csv, Leap2a, Ics, Json };
 std::optional<ExportFormat> parseExportFormat(std::string_view id);
 std::string_view exportFormatId(ExportFormat f);
 
@@ -38,6 +40,26 @@ struct ExportContext {
     Date today;
     int64_t nowMs = 0;
 };
+
+/// Each export format described once: the CLI's --format list and the app's Share screen are
+/// made from these rows. Adding a format is a value in ExportFormat and a row in export.cpp.
+struct ExportFormatSpec {
+    ExportFormat format;
+    std::string_view id;        ///< --format and file names: "html"
+    std::string_view title;     ///< the Share screen's button: "Portfolio to print or send"
+    std::string_view about;     ///< one sentence under it
+    std::string_view extension; ///< of the file offered: "html"
+    std::string_view mime;      ///< "text/html"
+    /// The user's own words leave the device in it: the app runs the confidentiality check
+    /// first (the moderation pack redacts everything itself; the calendar has no free text).
+    bool needsCheck;
+    std::string (*write)(const Portfolio&, const ExportContext&);
+};
+/// Every format, in the order of ExportFormat.
+std::span<const ExportFormatSpec> exportFormats();
+const ExportFormatSpec& exportFormatSpec(ExportFormat f);
+/// "html, swe, ..., ics or json" (for messages and usage lines).
+std::string exportFormatIdList(std::string_view separator = ", ", std::string_view last = " or ");
 
 std::string exportPortfolio(const Portfolio& portfolio, ExportFormat format, const ExportContext& ctx);
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -25,14 +26,17 @@ enum class EntryKind : uint8_t {
     Written,
     Review,
     Goal,
-    Note, ///< anything imported that has no better home
+    Note, ///< anything imported that has no better home; add new kinds before it
 };
-inline constexpr EntryKind kAllKinds[] = {
-    EntryKind::Cpd,    EntryKind::Reflection, EntryKind::Supervision,
-    EntryKind::Observation, EntryKind::Feedback, EntryKind::Written,
-    EntryKind::Review, EntryKind::Goal, EntryKind::Note};
+/// Each kind is described once, by its row in kinds.cpp (kinds.hpp): id, name, fields, look.
+inline constexpr size_t kKindCount = static_cast<size_t>(EntryKind::Note) + 1;
+inline constexpr auto kAllKinds = [] {
+    std::array<EntryKind, kKindCount> all{};
+    for (size_t i = 0; i < kKindCount; ++i) all[i] = static_cast<EntryKind>(i);
+    return all;
+}();
 
-std::string_view kindId(EntryKind kind);     ///< "cpd", "reflection", ...
+std::string_view kindId(EntryKind kind);     ///< "cpd", "reflection", ... (kinds.cpp)
 std::string_view kindLabel(EntryKind kind);  ///< "CPD activity", "Reflection", ...
 std::optional<EntryKind> parseKind(std::string_view id);
 

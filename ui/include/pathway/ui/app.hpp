@@ -4,6 +4,7 @@
 #pragma once
 
 #include "pathway/core/model.hpp"
+#include "pathway/core/query.hpp"
 #include "pathway/core/requirements.hpp"
 #include "pathway/core/session.hpp"
 #include "pathway/core/signing.hpp"
@@ -164,14 +165,9 @@ class App {
     int selfAssessmentTab() const { return m_selfPoint; }
     void setSelfAssessmentTab(int tab) { m_selfPoint = tab < 0 || tab > 3 ? 0 : tab; }
 
-    /// Log filters (also set by the Log screen's controls).
-    struct LogFilter {
-        std::string search;
-        std::optional<core::EntryKind> kind;
-        std::string from, to; ///< "YYYY-MM-DD" or ""
-        std::string tag;      ///< "pcf:6" or ""
-        bool operator==(const LogFilter&) const = default;
-    };
+    /// Log filters (also set by the Log screen's controls): core's query, which the CLI's
+    /// `list` answers too.
+    using LogFilter = core::EntryQuery;
     LogFilter& logFilter() { return m_filter; }
     /// Indices into portfolio().entries of the rows the Log shows, newest first.
     const std::vector<size_t>& logRows();
@@ -273,6 +269,7 @@ class App {
     LogFilter m_filter;
     LogFilter m_rowsFilter;
     uint64_t m_rowsRevision = UINT64_MAX;
+    uint64_t m_rowsCatalog = UINT64_MAX;
     std::vector<size_t> m_rows;
 
     // Home: the newest entries
