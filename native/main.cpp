@@ -19,6 +19,7 @@
 #include "pathway/ui/glyphs.hpp"
 #include "pathway/ui/runner.hpp"
 #include "pathway/ui/theme.hpp"
+#include "sdl_gl.hpp" // shell/: what this shell shares with the web's
 
 #include <sys/stat.h>
 
@@ -405,17 +406,10 @@ class DesktopWindow final : public ui::Backend {
         SDL_GetWindowSize(m_window, &ww, &wh);
         return ww > 0 && dw > 0 ? static_cast<float>(dw) / ww : 1.f;
     }
-    void newFrame() override {
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplSDL2_NewFrame();
-    }
+    void newFrame() override { shell::startImGuiFrame(); }
     void present(const ImVec4& bg) override {
         int dw = 0, dh = 0;
-        SDL_GL_GetDrawableSize(m_window, &dw, &dh);
-        glViewport(0, 0, dw, dh);
-        glClearColor(bg.x, bg.y, bg.z, 1.f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        shell::drawImGuiFrame(m_window, bg, dw, dh);
         if (!m_screenshot.empty() && ++m_drawn >= m_frames) {
             if (!saveScreenshot(m_screenshot, dw, dh)) {
                 std::fprintf(stderr, "pathway: cannot save %s: %s\n", m_screenshot.c_str(),
@@ -426,10 +420,7 @@ class DesktopWindow final : public ui::Backend {
         }
         SDL_GL_SwapWindow(m_window);
     }
-    void fontsRebuilt() override {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    void fontsRebuilt() override { shell::uploadFontAtlas(); }
     void save() override { open->save(true); }
 
   private:

@@ -20,6 +20,7 @@
 // kept across reloads) is ui::Runner's, shared with the desktop; this file is its backend.
 #include "glyph_fetch.hpp"
 #include "xhr_transport.hpp"
+#include "sdl_gl.hpp" // shell/: what this shell shares with the desktop's
 #include "pathway/core/lexicon.hpp"
 #include "pathway/core/session.hpp"
 #include "pathway/ui/glyphs.hpp"
@@ -181,10 +182,7 @@ struct WebApp final : ui::Backend {
     float pixelScale() const override { return static_cast<float>(emscripten_get_device_pixel_ratio()); }
     void newFrame() override;
     void present(const ImVec4& background) override;
-    void fontsRebuilt() override {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    void fontsRebuilt() override { shell::uploadFontAtlas(); }
     void save() override;
 
     core::SystemClock clock;
@@ -430,8 +428,7 @@ void publishSemantics() {
 void WebApp::newFrame() {
     syncCanvasSize();
     touch.update(polledAt);
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
+    shell::startImGuiFrame();
 }
 
 void WebApp::present(const ImVec4& bg) {
@@ -441,11 +438,7 @@ void WebApp::present(const ImVec4& bg) {
         runner->wake(1);
     }
     int dw = 0, dh = 0;
-    SDL_GL_GetDrawableSize(window, &dw, &dh);
-    glViewport(0, 0, dw, dh);
-    glClearColor(bg.x, bg.y, bg.z, 1.f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    shell::drawImGuiFrame(window, bg, dw, dh);
     if (runner->framesDrawn() == 1) EM_ASM({ window.pathwayShell && window.pathwayShell.firstFrame(); });
     publishEditing();
     publishSemantics();
