@@ -2,17 +2,14 @@
 academy's framework file given that way is honoured by status, export, cohort, asye and add; a
 bad file stops the command with one clear line and changes nothing."""
 import csv
-import hashlib
 import io
 import json
 import os
 import shutil
 import subprocess
-import tempfile
 import unittest
 
-CLI = os.environ.get("PATHWAY_CLI", "build/bin/pathway-cli")
-FIXTURES = os.environ.get("PATHWAY_FIXTURES", os.path.join(os.path.dirname(__file__), "..", "fixtures"))
+from cli_support import CLI, FIXTURES, FolderCase, digest, run
 ECF = os.path.join(FIXTURES, "frameworks", "early-career-2027.json")  # id early-career, children
 ECDP = os.path.join(FIXTURES, "rules", "ecdp-2027.json")
 BAD = os.path.join(FIXTURES, "frameworks", "bad-parent.json")
@@ -21,36 +18,14 @@ TITLE = "Part 2.1 (heading not yet confirmed)"  # the item's title in the academ
 ON = "2027-10-01"  # the fixture framework is in force from 2027-04-01, the programme from 09-01
 
 
-def run(*args):
-    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120)
-
-
-def digest(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
-
-
-class CatalogOptionTest(unittest.TestCase):
+class CatalogOptionTest(FolderCase):
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.dir = self.tmp.name
-        self.file = self.path("portfolio.json")
+        super().setUp()
         self.ok("init", self.file, "--name", "Robin Invented", "--setting", "children",
                 "--stage", "asye", "--asye-start", "2027-09-06")
         r = self.ok("add", self.file, "cpd", "--title", "Court skills", "--date", "2027-04-20",
                     "--hours", "2", "--tag", TAG, "--catalog", ECF)
         self.entry = r.stdout.strip()
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def path(self, name):
-        return os.path.join(self.dir, name)
-
-    def ok(self, *args):
-        r = run(*args)
-        self.assertEqual(r.returncode, 0, f"{args}: {r.stderr}")
-        return r
 
     def bad_catalog(self, *args):
         """`args` with the bad framework file: exit 1, one line naming the file, nothing changed."""

@@ -2,54 +2,19 @@
 tampering, withdrawal, imports, and terminal control characters in printed text."""
 import json
 import os
-import shutil
 import stat
-import subprocess
-import tempfile
 import unittest
 
-CLI = os.environ.get("PATHWAY_CLI", "build/bin/pathway-cli")
-FIXTURES = os.environ.get("PATHWAY_FIXTURES", os.path.join(os.path.dirname(__file__), "..", "fixtures"))
+from cli_support import FolderCase, read, run
 E1 = "3f1c9a52-2b7e-4c1a-9d3e-5a6b7c8d9e01"
 E2 = "3f1c9a52-2b7e-4c1a-9d3e-5a6b7c8d9e02"
 E3 = "3f1c9a52-2b7e-4c1a-9d3e-5a6b7c8d9e03"
 
 
-def run(*args, env=None):
-    full = dict(os.environ)
-    full.pop("PATHWAY_PASSPHRASE", None)
-    full.update(env or {})
-    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120, env=full)
-
-
-def read(path, mode="r"):
-    with open(path, mode) as f:
-        return f.read()
-
-
-class SigningTest(unittest.TestCase):
+class SigningTest(FolderCase):
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.dir = self.tmp.name
-        self.file = self.path("portfolio.json")
-        shutil.copy(os.path.join(FIXTURES, "portfolio-v1.json"), self.file)
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def path(self, name):
-        return os.path.join(self.dir, name)
-
-    def ok(self, *args, env=None):
-        r = run(*args, env=env)
-        self.assertEqual(r.returncode, 0, f"{args}: {r.stdout} {r.stderr}")
-        return r
-
-    def user_error(self, *args, env=None):
-        r = run(*args, env=env)
-        self.assertEqual(r.returncode, 1, f"{args}: {r.stdout} {r.stderr}")
-        self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
-        return r
+        super().setUp()
+        self.copy_fixture_portfolio()
 
     def keygen(self, name, stem, role="ASYE assessor", env=None):
         self.ok("keygen", "--name", name, "--role", role, "--organisation", "Example Council",
