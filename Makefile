@@ -11,7 +11,7 @@ SETUP_STAMP := .deps/.setup-ok
 
 .PHONY: help setup build build-native build-web build-core run native serve test test-native \
         test-wasm test-browser test-desktop test-core-only test-sanitize screenshots bench fuzz \
-        format clean distclean
+        check-new-kind format clean distclean
 
 help:
 	@echo "make run        set up, build and serve the web app on http://127.0.0.1:$(PORT)/"
@@ -20,6 +20,7 @@ help:
 	@echo "make build      build the desktop app, the CLI and the web page"
 	@echo "make screenshots  desktop and phone screenshots into screenshots/"
 	@echo "make bench      benchmarks;  make fuzz: fuzzers;  make format: clang-format"
+	@echo "make check-new-kind  a new entry kind touches two files, and builds and passes"
 
 # Set-up is idempotent and quick when everything is there.
 setup:
@@ -94,6 +95,10 @@ bench: build-native
 
 fuzz: setup
 	@bash scripts/fuzz.sh
+
+# ARCHITECTURE.md: a new entry kind is two files; this builds and tests such a change.
+check-new-kind: setup
+	@bash scripts/check-new-kind.sh
 
 # web/main.cpp is left alone: clang-format reads its EM_ASM JavaScript as C++ and mangles it.
 format:
