@@ -48,14 +48,10 @@ struct ExchangeState {
         core::MergeResult result;
         uint64_t revision = 0;
     };
-    /// What the confidentiality check found before an export; each finding is kept or
-    /// redacted by the user before the file is made.
-    struct Check {
-        int format = 0; ///< core::ExportFormat
-        bool forReview = false;
-        std::vector<core::Finding> findings;
-        enum Decision : uint8_t { Undecided, Keep, Redact };
-        std::vector<Decision> decisions;
+    /// The export being checked (core's plan: what the confidentiality check found, each
+    /// finding kept or redacted by the user before the file is made), and the portfolio
+    /// revision it was made on.
+    struct Check : core::ExportPlan {
         uint64_t revision = 0;
     };
 

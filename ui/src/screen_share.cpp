@@ -212,11 +212,12 @@ void App::beginExport(int format, bool forReview) {
         }
         x.wordsUnavailable = true;
     }
+    // The export's steps are core's (export_plan.hpp): the check, then each finding decided.
     ExchangeState::Check check;
-    check.format = format;
-    check.forReview = forReview;
-    for (Finding& f : lintPortfolio(m_session.store().portfolio()))
-        if (!x.kept.count(findingKey(f))) check.findings.push_back(std::move(f));
+    static_cast<ExportPlan&>(check) =
+        planExport(m_session.store().portfolio(),
+                   format >= 0 ? std::optional(static_cast<ExportFormat>(format)) : std::nullopt,
+                   forReview, x.kept);
     if (check.findings.empty()) {
         if (format >= 0)
             finishExport(format, forReview);
@@ -227,7 +228,6 @@ void App::beginExport(int format, bool forReview) {
         return;
     }
     if (!x.wordsNote.empty()) x.message = x.wordsNote.substr(2, x.wordsNote.size() - 3);
-    check.decisions.assign(check.findings.size(), ExchangeState::Check::Undecided);
     check.revision = m_session.store().revision();
     x.check = std::move(check);
 }
@@ -249,17 +249,10 @@ void App::wordListArrived(bool ok, std::string_view error) {
 
 void App::finishExport(int format, bool forReview) {
     const Portfolio& doc = m_session.store().portfolio();
-    const ExportFormatSpec& c = exportFormatSpec(static_cast<ExportFormat>(format));
-    ExportContext ctx{m_session.catalog(), m_clock.today(), m_clock.nowMs()};
-    const std::string bytes = c.write(doc, ctx);
-    std::string slug = fileSlug(doc.profile.name);
-    if (slug.empty()) slug = "portfolio";
-    std::string name = "pathway-" + slug + "-" +
-                       (forReview ? std::string("for-review") : m_clock.today().toString());
-    if (c.format == ExportFormat::Moderation)
-        name = "pathway-moderation-" + m_clock.today().toString();
-    name += "." + std::string(c.extension);
-    m_host.offerDownload(name, c.mime, bytes);
+    const ExportContext ctx{m_session.catalog(), m_clock.today(), m_clock.nowMs()};
+    const ExportFile file = exportFile(doc, static_cast<ExportFormat>(format), forReview, ctx);
+    const std::string& name = file.name;
+    m_host.offerDownload(name, file.mime, file.bytes);
     ExchangeState& x = *m_exchange;
     x.messageIsError = false;
     x.message = forReview ? "Saved " + name +
@@ -277,18 +270,14 @@ void App::drawConfidentialityCheck() {
     const Portfolio& doc = m_session.store().portfolio();
     if (check.revision != m_session.store().revision()) {
         // The portfolio changed under the check (undo, another tab): check again.
-        const int format = check.format;
+        const int format = check.format ? static_cast<int>(*check.format) : -1;
         const bool forReview = check.forReview;
         x.check.reset();
         beginExport(format, forReview);
         if (!x.check) return;
     }
     ExchangeState::Check& c = *x.check;
-    size_t undecided = 0, redact = 0;
-    for (auto d : c.decisions) {
-        undecided += d == ExchangeState::Check::Undecided;
-        redact += d == ExchangeState::Check::Redact;
-    }
+    const size_t undecided = c.undecided(), redact = c.toRedact();
     ImGui::PushStyleColor(ImGuiCol_Border, mix(p.border, p.warn, 0.6f));
     const bool cardOpen = beginCard("check", ImVec2(0, 0));
     ImGui::PopStyleColor(); // the card keeps its border; its buttons do not
@@ -304,10 +293,10 @@ void App::drawConfidentialityCheck() {
                      "(Undo is at the top) and marks signed entries as edited.");
         ImGui::Dummy(ImVec2(0, em(0.3f)));
         if (button("check.redact-all", "Redact all", false))
-            std::fill(c.decisions.begin(), c.decisions.end(), ExchangeState::Check::Redact);
+            c.decideAll(ExportPlan::Decision::Redact);
         ImGui::SameLine();
         if (button("check.keep-all", "Keep all", false))
-            std::fill(c.decisions.begin(), c.decisions.end(), ExchangeState::Check::Keep);
+            c.decideAll(ExportPlan::Decision::Keep);
         ImGui::Dummy(ImVec2(0, em(0.3f)));
 
         const float rowH = m_phone ? em(6.6f) : em(4.4f);
@@ -341,15 +330,15 @@ void App::drawConfidentialityCheck() {
                 auto& d = c.decisions[static_cast<size_t>(i)];
                 const char* ids[] = {"keep", "redact"};
                 const char* labels[] = {"Keep", "Redact"};
-                int sel = d == ExchangeState::Check::Keep     ? 0
-                          : d == ExchangeState::Check::Redact ? 1
+                int sel = d == ExportPlan::Decision::Keep     ? 0
+                          : d == ExportPlan::Decision::Redact ? 1
                                                               : -1;
                 if (!m_phone)
                     ImGui::SetCursorPos(
                         ImVec2(ImGui::GetContentRegionMax().x - em(11.5f), start.y + em(0.2f)));
                 const std::string prefix = "check." + std::to_string(i) + ".";
                 if (segmented(prefix.c_str(), ids, labels, 2, sel, 5.f))
-                    d = sel == 0 ? ExchangeState::Check::Keep : ExchangeState::Check::Redact;
+                    d = sel == 0 ? ExportPlan::Decision::Keep : ExportPlan::Decision::Redact;
                 ImGui::SetCursorPos(ImVec2(start.x, start.y + rowH - em(0.5f)));
                 ImGui::Separator();
                 ImGui::PopID();
@@ -359,7 +348,7 @@ void App::drawConfidentialityCheck() {
         ImGui::Dummy(ImVec2(0, em(0.3f)));
 
         std::string go;
-        if (c.format >= 0)
+        if (c.format)
             go = redact ? "Redact " + plural(static_cast<long long>(redact), "detail", "details") +
                               " and export"
                         : std::string(c.forReview ? "Save the copy" : "Export");
@@ -378,23 +367,15 @@ void App::drawConfidentialityCheck() {
                    ".")
                       .c_str());
         if (confirmed && undecided == 0) {
-            std::vector<Finding> chosen;
-            for (size_t i = 0; i < c.findings.size(); ++i) {
-                if (c.decisions[i] == ExchangeState::Check::Redact)
-                    chosen.push_back(c.findings[i]);
-                else
-                    x.kept.insert(findingKey(c.findings[i]));
-            }
-            const int format = c.format;
+            const size_t chosen = c.toRedact();
+            std::optional<Portfolio> redacted = applyDecisions(doc, c, m_clock.nowMs(), x.kept);
+            const int format = c.format ? static_cast<int>(*c.format) : -1;
             const bool forReview = c.forReview;
             bool ok = true;
-            if (!chosen.empty()) {
-                int32_t changed = 0;
-                Portfolio redacted =
-                    redactFindings(doc, chosen, m_clock.nowMs(), &changed, nullptr);
+            if (redacted) {
                 CommandResult r = m_session.store().apply(cmd::ReplacePortfolio{
-                    std::move(redacted), "Redact " + plural(static_cast<long long>(chosen.size()),
-                                                            "detail", "details")});
+                    std::move(*redacted), "Redact " + plural(static_cast<long long>(chosen),
+                                                             "detail", "details")});
                 if (!r) {
                     ok = false;
                     x.message = r.error;
@@ -406,11 +387,11 @@ void App::drawConfidentialityCheck() {
                 if (format >= 0)
                     finishExport(format, forReview);
                 else
-                    x.message = chosen.empty() ? "Nothing was redacted."
-                                               : "Redacted " +
-                                                     plural(static_cast<long long>(chosen.size()),
-                                                            "detail", "details") +
-                                                     ". Undo is at the top.";
+                    x.message = chosen == 0 ? "Nothing was redacted."
+                                            : "Redacted " +
+                                                  plural(static_cast<long long>(chosen), "detail",
+                                                         "details") +
+                                                  ". Undo is at the top.";
             }
         } else if (cancelled) {
             x.check.reset();
