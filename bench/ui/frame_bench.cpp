@@ -1,5 +1,6 @@
 // CPU time of one UI frame (NewFrame, App::frame, Render) with 10,000 entries, natively, without
 // a GPU: what the app spends per frame before OpenGL draws it. Aim: <= 2 ms for the Log.
+#include "headless.hpp" // tests/ui: the headless ImGui context and backend the UI tests use
 #include "portfolio_gen.hpp"
 
 #include "pathway/core/session.hpp"
@@ -19,6 +20,7 @@ namespace {
 using namespace pathway;
 
 struct Fixture {
+    test::HeadlessImGui imgui; ///< first: the context outlives the App
     core::FixedClock clock{*core::Date::parse("2026-11-23"), 1'790'000'000'000};
     core::SequentialIds ids;
     core::MemoryStorage storage;
@@ -26,18 +28,7 @@ struct Fixture {
     ui::NullHost host;
     std::unique_ptr<ui::App> app;
 
-    explicit Fixture(int entries, float width, float height) {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(width, height);
-        io.DeltaTime = 1.f / 60.f;
-        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        ui::applyTheme(ui::ThemeKind::Light);
-        ui::loadFonts({}, 17.f, 1.f);
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    explicit Fixture(int entries, float width, float height) : imgui(width, height) {
         session = std::make_unique<core::Session>(storage, clock, ids);
         session->open();
         core::Portfolio doc;
@@ -58,10 +49,7 @@ struct Fixture {
         session->store().reset(doc);
         app = std::make_unique<ui::App>(*session, clock, host);
     }
-    ~Fixture() {
-        app.reset();
-        ImGui::DestroyContext();
-    }
+    ~Fixture() { app.reset(); }
     void frame() {
         ImGui::NewFrame();
         app->frame();
@@ -94,26 +82,9 @@ void BM_FrameworksFrameDesktop(benchmark::State& s) {
 
 // Issue 15: the same Log frame as both shells draw it, through ui::Runner (font check, frame,
 // preferences check) with a backend that draws nothing: what the shared loop body adds.
-struct NullBackend final : ui::Backend {
-    double now = 0;
-    double nowMs() const override { return now; }
-    float pixelScale() const override { return 1.f; }
-    void newFrame() override {
-        ImGuiIO& io = ImGui::GetIO();
-        if (!io.Fonts->IsBuilt()) {
-            unsigned char* pixels = nullptr;
-            int w = 0, h = 0;
-            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        }
-    }
-    void present(const ImVec4&) override {}
-    void fontsRebuilt() override {}
-    void save() override {}
-};
-
 void BM_LogFrameDesktopRunner(benchmark::State& state) {
     Fixture f(static_cast<int>(state.range(0)), 1280, 800);
-    NullBackend backend;
+    test::FakeBackend backend;
     ui::Runner runner(backend, {}, {.saveAfterChangeMs = 300});
     runner.attach(*f.session, *f.app, f.host);
     f.app->show(ui::Screen::Log);

@@ -11,37 +11,7 @@
 namespace pathway {
 namespace {
 
-class FakeBackend final : public ui::Backend {
-  public:
-    double nowMs() const override { return now; }
-    float pixelScale() const override { return scale; }
-    void newFrame() override {
-        // What a renderer's first NewFrame does: build (upload) an atlas not built yet.
-        ImGuiIO& io = ImGui::GetIO();
-        if (!io.Fonts->IsBuilt()) {
-            unsigned char* pixels = nullptr;
-            int w = 0, h = 0;
-            io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        }
-        ++newFrames;
-    }
-    void present(const ImVec4& bg) override {
-        ++presents;
-        background = bg;
-    }
-    void fontsRebuilt() override { ++fontUploads; }
-    void save() override {
-        ++saves;
-        if (session && savesAtOnce) session->save();
-    }
-
-    double now = 1000;
-    float scale = 1.f;
-    int newFrames = 0, presents = 0, fontUploads = 0, saves = 0;
-    ImVec4 background{};
-    core::Session* session = nullptr;
-    bool savesAtOnce = true; ///< false: like the web page, the save comes later (noteSaved)
-};
+using test::FakeBackend;
 
 struct RunnerTest : ::testing::Test {
     test::UiHarness h;

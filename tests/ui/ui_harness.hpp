@@ -2,6 +2,7 @@
 // events (mouse, keys, text) and the UI's registered widget rectangles say where to click.
 #pragma once
 
+#include "headless.hpp"
 #include "pathway/core/session.hpp"
 #include "pathway/ui/app.hpp"
 #include "pathway/ui/theme.hpp"
@@ -19,22 +20,11 @@ class UiHarness {
   public:
     explicit UiHarness(float width = 1280, float height = 800,
                        core::Date today = *core::Date::parse("2026-11-23"))
-        : clock(today, 1'790'000'000'000) {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(width, height);
-        io.DeltaTime = 1.f / 60.f;
-        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        ui::applyTheme(ui::ThemeKind::Light);
-        ui::loadFonts({}, 17.f, 1.f); // built-in font: no files needed
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        : imgui(width, height), clock(today, 1'790'000'000'000) {
         session = std::make_unique<core::Session>(storage, clock, ids);
         session->open();
     }
-    ~UiHarness() { ImGui::DestroyContext(); }
+    ~UiHarness() { app.reset(); } // before the ImGui context goes
     UiHarness(const UiHarness&) = delete;
     UiHarness& operator=(const UiHarness&) = delete;
 
@@ -114,6 +104,7 @@ class UiHarness {
 
     const core::Portfolio& portfolio() const { return session->store().portfolio(); }
 
+    HeadlessImGui imgui; ///< first: the context outlives everything below
     core::FixedClock clock;
     core::SequentialIds ids;
     core::MemoryStorage storage;
