@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { launch, openForReview, outDir, press, scrollIntoView, settle, startServer, waitReady, writeSharedForReview } from './harness.mjs';
+import {
+  launch, openForReview, outDir, press, scrollIntoView, settle, startServer, waitReady, writeSharedForReview, openApp,
+} from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -35,10 +37,7 @@ async function inEveryTheme(options, problems, body) {
     const browser = await launch({ ...options, ...media });
     try {
       const { page } = browser;
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      await page.goto(server.url);
-      await waitReady(page);
+      const errors = await openApp(page, server.url);
       await settle(page, 3);
       const check = async (where) => { for (const p of await axeProblems(page)) problems.push(`${theme} ${where}: ${p}`); };
       await body(page, check, theme);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { launch, outDir, press, settle, startServer, waitReady } from './harness.mjs';
+import { launch, outDir, press, settle, startServer, openApp } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -55,10 +55,7 @@ test('cohort screen: files from the picker become rows; a row opens the portfoli
   const browser = await launch({ viewport: { width: 1280, height: 900 } });
   try {
     const { page } = browser;
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url);
-    await waitReady(page);
+    const errors = await openApp(page, server.url);
     // The real picker: "Choose portfolio files" opens a multiple-file chooser.
     await press(page, 'welcome.cohort');
     assert.equal(await page.evaluate(() => window.pathway.screen()), 'cohort');

@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { launch, outDir, phone, press, scrollIntoView, settle, startServer, typeInto, waitReady, widget } from './harness.mjs';
+import {
+  launch, outDir, phone, press, scrollIntoView, settle, startServer, typeInto, waitReady, widget, openApp,
+} from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -42,10 +44,7 @@ test('phone: the word list loads when the check first runs, not before, and then
     const requests = [];
     const pageRequests = [];
     context.on('request', (r) => { requests.push(r.url()); if (!r.serviceWorker()) pageRequests.push(r.url()); });
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url);
-    await waitReady(page);
+    const errors = await openApp(page, server.url);
     await page.waitForFunction(() => window.pathway.offlineReady && !!navigator.serviceWorker.controller,
       null, { timeout: 30000 });
     assert.equal(requests.filter((u) => WORDS.test(u)).length, 0, 'the first load does not fetch the word list');

@@ -7,8 +7,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  commentAndSignOff, launch, openForReview, outDir, phone, press, scrollIntoView, settle, startServer,
-  typeInto, waitReady, writeSharedForReview,
+  commentAndSignOff, launch, openForReview, outDir, phone, press, scrollIntoView, settle, startServer, typeInto, waitReady, writeSharedForReview, openApp,
 } from './harness.mjs';
 
 let server;
@@ -37,10 +36,7 @@ test('phone: import training records through the file chooser, check, redact and
   const browser = await launch(phone);
   try {
     const { page } = browser;
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url);
-    await waitReady(page);
+    const errors = await openApp(page, server.url);
     await typeInto(page, 'welcome.name', 'Alex Invented', touch);
     await press(page, 'welcome.start', touch);
 
@@ -89,10 +85,7 @@ test("phone: Mahara's export zip imports through the file chooser with its files
   const browser = await launch(phone);
   try {
     const { page } = browser;
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url);
-    await waitReady(page);
+    const errors = await openApp(page, server.url);
     await typeInto(page, 'welcome.name', 'Alex Sample', touch);
     await press(page, 'welcome.start', touch);
     await press(page, 'nav.settings', touch);

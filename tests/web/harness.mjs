@@ -247,3 +247,13 @@ export async function firstRow(page, prefix = 'entry.') {
     return visible.length ? visible[0].id : null;
   }, prefix);
 }
+
+/// Opens the app in `page` and waits until it is ready; returns the list that collects the
+/// page's uncaught errors (a test ends with assert.deepEqual(errors, [])).
+export async function openApp(page, url) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await waitReady(page);
+  return errors;
+}

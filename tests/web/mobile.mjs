@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  drag, firstRow, launch, outDir, phone, press, settle, startServer, typeInto, waitReady, webDir, widget,
+  drag, firstRow, launch, outDir, phone, press, settle, startServer, typeInto, waitReady, webDir, widget, openApp,
 } from './harness.mjs';
 
 let server;
@@ -58,10 +58,7 @@ test('phone: keyboard, save, reload, offline start, drag scroll, export/import, 
   let browser = await launch(phone, profile);
   try {
     let { page, context } = browser;
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url);
-    await waitReady(page);
+    const errors = await openApp(page, server.url);
     assert.equal(await screen(page), 'welcome');
 
     // The page's field: focused by the tap, visible, over the app's field, a name's keyboard.

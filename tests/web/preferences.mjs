@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launch, press, settle, startServer, typeInto, waitReady, wheelIntoView } from './harness.mjs';
+import { launch, press, settle, startServer, typeInto, waitReady, wheelIntoView, openApp } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -49,10 +49,7 @@ test('web: the theme and text size come back after a reload, over the system\'s 
   const browser = await launch({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
   try {
     const { page, context } = browser;
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url);
-    await waitReady(page);
+    const errors = await openApp(page, server.url);
     await typeInto(page, 'welcome.name', 'Avery Invented');
     await press(page, 'welcome.start');
     assert.equal(await page.evaluate(() => window.pathway.screen()), 'home');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import path from 'node:path';
 
-import { launch, outDir, press, settle, startServer, typeInto, waitReady } from './harness.mjs';
+import { launch, outDir, press, settle, startServer, typeInto, waitReady, openApp } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -28,10 +28,7 @@ test('desktop: add a CPD record through the UI, and it survives a reload', async
   const browser = await launch({ viewport: { width: 1280, height: 800 } });
   try {
     const { page } = browser;
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url);
-    await waitReady(page);
+    const errors = await openApp(page, server.url);
     await startPortfolio(page, 'Morgan Invented');
     await addCpd(page, { title: 'Safeguarding refresher', hours: '2.5' });
     const snap = await page.evaluate(() => window.pathway.snapshot());

@@ -9,8 +9,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import {
-  commentAndSignOff, launch, openForReview, outDir, press, startServer, typeInto, waitReady, widget,
-  writeSharedForReview,
+  commentAndSignOff, launch, openForReview, outDir, press, startServer, typeInto, waitReady, widget, writeSharedForReview, openApp,
 } from './harness.mjs';
 
 const cli = path.resolve(process.env.PATHWAY_CLI || 'build/bin/pathway-cli');
@@ -35,10 +34,7 @@ test('desktop: a mentor signs a review with a key kept in the browser', async ()
   let browser = await launch({ viewport: { width: 1280, height: 1000 } }, profileDir);
   try {
     const { page } = browser;
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.url);
-    await waitReady(page);
+    const errors = await openApp(page, server.url);
     await openForReview(page, shared);
     await typeInto(page, 'mentor.reviewer', 'Pat Mentor');
     await typeInto(page, 'mentor.role', 'ASYE assessor');

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { launch, outDir, press, settle, startServer, typeInto, waitReady, wheelIntoView } from './harness.mjs';
+import { launch, outDir, press, settle, startServer, typeInto, wheelIntoView, openApp } from './harness.mjs';
 
 const cli = path.resolve(process.env.PATHWAY_CLI || 'build/bin/pathway-cli');
 const pouchdb = path.resolve(process.env.PATHWAY_POUCHDB_SERVER || '.deps/pouchdb-server/node_modules/.bin/pouchdb-server');
@@ -74,10 +74,7 @@ test('web sync: the page pushes an entry to the server and takes in one pushed b
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pathway-websync-'));
   try {
     const { page } = browser;
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(web.url);
-    await waitReady(page);
+    const errors = await openApp(page, web.url);
     await typeInto(page, 'welcome.name', 'Riley Invented');
     await press(page, 'welcome.start');
     await press(page, 'action.add-cpd');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { launch, outDir, press, settle, startServer, typeInto, waitReady } from './harness.mjs';
+import { launch, outDir, press, settle, startServer, typeInto, waitReady, openApp } from './harness.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -31,10 +31,7 @@ test('two tabs: every entry and every delete survives, and a draft is kept', asy
   const browser = await launch({ viewport: { width: 1100, height: 760 } });
   try {
     const a = browser.page;
-    const errors = [];
-    a.on('pageerror', (e) => errors.push(String(e)));
-    await a.goto(server.url);
-    await waitReady(a);
+    const errors = await openApp(a, server.url);
     await typeInto(a, 'welcome.name', 'Taylor Invented');
     await press(a, 'welcome.start');
     await saved(a);
