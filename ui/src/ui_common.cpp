@@ -253,27 +253,12 @@ void fieldError(const std::string& text) {
 const char* kindIcon(core::EntryKind kind) {
     // Each kind's code point (its row in core's kinds table) as UTF-8, made once.
     static const auto glyphs = [] {
-        std::array<std::array<char, 5>, core::kKindCount> out{};
-        for (const core::KindSpec& k : core::kinds()) {
-            const uint32_t c = k.look.icon;
-            char* g = out[static_cast<size_t>(k.kind)].data();
-            if (c < 0x800) {
-                g[0] = static_cast<char>(0xC0 | (c >> 6));
-                g[1] = static_cast<char>(0x80 | (c & 0x3F));
-            } else if (c < 0x10000) {
-                g[0] = static_cast<char>(0xE0 | (c >> 12));
-                g[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-                g[2] = static_cast<char>(0x80 | (c & 0x3F));
-            } else {
-                g[0] = static_cast<char>(0xF0 | (c >> 18));
-                g[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-                g[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-                g[3] = static_cast<char>(0x80 | (c & 0x3F));
-            }
-        }
+        std::array<std::string, core::kKindCount> out;
+        for (const core::KindSpec& k : core::kinds())
+            core::appendUtf8(out[static_cast<size_t>(k.kind)], k.look.icon);
         return out;
     }();
-    return glyphs[static_cast<size_t>(kind)].data();
+    return glyphs[static_cast<size_t>(kind)].c_str();
 }
 
 ImVec4 toneColor(core::Tone tone) {

@@ -48,6 +48,10 @@ void loadFonts(const FontFiles& files, float textSizePx, float framebufferScale)
 void pushPrimaryButton();
 void popPrimaryButton();
 
+/// True when the font atlas holds the Material Icons code point (kIconRanges in theme.cpp):
+/// an entry kind's icon (core's kinds table) must be one of them.
+bool iconInAtlas(uint32_t codePoint);
+
 /// Material Icons code points (UTF-8) used by the screens. Add new ones to kIconRanges in
 /// theme.cpp too, or they will not be in the font atlas.
 namespace icon {
