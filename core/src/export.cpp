@@ -49,13 +49,12 @@ constexpr ExportFormatSpec kExportFormats[] = {
 };
 constexpr bool exportFormatsInOrder() {
     for (size_t i = 0; i < std::size(kExportFormats); ++i)
-        if (kExportFormats[i].format != static_cast<ExportFormat>(i) || !kExportFormats[i].write)
-            return false;
+        if (kExportFormats[i].format != static_cast<ExportFormat>(i)) return false;
     return true;
 }
 static_assert(std::size(kExportFormats) == static_cast<size_t>(ExportFormat::Json) + 1 &&
                   exportFormatsInOrder(),
-              "one row in kExportFormats per ExportFormat, in its order, each with a writer");
+              "one row in kExportFormats per ExportFormat, in its order");
 } // namespace
 
 std::span<const ExportFormatSpec> exportFormats() { return kExportFormats; }
